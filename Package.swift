@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// One set of Swift settings for every target, so the whole package builds under the same rules.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Kedja",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kedja", targets: ["kedja"]),
+        .library(name: "Tabular", targets: ["Tabular"]),
+        .library(name: "KedjaModel", targets: ["KedjaModel"]),
+        .library(name: "KedjaReports", targets: ["KedjaReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CXlsxWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CCSV", providers: [.apt(["libcsv-dev"])]),
+        .target(
+            name: "Tabular",
+            dependencies: ["CCSV", "CXlsxWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings),
+        .target(
+            name: "KedjaModel", dependencies: ["Tabular"],
+            swiftSettings: strictSettings),
+        .target(
+            name: "KedjaReports", dependencies: ["Tabular", "KedjaModel"],
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "kedja",
+            dependencies: [
+                "Tabular", "KedjaModel", "KedjaReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(name: "TabularTests", dependencies: ["Tabular"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KedjaModelTests", dependencies: ["KedjaModel", "Tabular"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KedjaReportsTests", dependencies: ["KedjaReports", "KedjaModel", "Tabular"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "KedjaEndToEndTests", dependencies: ["kedja"], swiftSettings: strictSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,223 @@
+import Foundation
+import Tabular
+
+/// Which column of a file holds which role, and why: the answer `inspect` shows and every command uses.
+///
+/// Users never rename their ERP's columns: a mapping comes from `--map` overrides first, then an ERP
+/// profile (named, or the best match to the header), then Swedish and English header synonyms.
+public struct ColumnMapping: Sendable, Equatable {
+    /// One role's column.
+    public struct Assignment: Sendable, Equatable {
+        /// The column's position, from 0.
+        public var column: Int
+        /// The column's header as written in the file.
+        public var header: String
+        /// Why this column got the role, for `inspect`.
+        public var reason: String
+    }
+
+    /// The header as read.
+    public var header: [String]
+    /// The roles found.
+    public var assignments: [ColumnRole: Assignment]
+    /// The ERP profile used, if any.
+    public var profile: String?
+
+    /// The column index for a role, if the file has it.
+    public func column(_ role: ColumnRole) -> Int? { assignments[role]?.column }
+
+    /// The message for commands that need spend when no amount column was found: the headers seen and the fix.
+    public func missingAmountMessage(path: String) -> String {
+        let seen = header.map { "'\($0)'" }.joined(separator: ", ")
+        let example = header.first { !$0.isEmpty } ?? "Belopp"
+        return "\(path), line 1: no amount column found among the headers \(seen). "
+            + "Tell Kedja which column holds the amount, e.g. --map amount=\"\(example)\"."
+    }
+}
+
+/// The header synonyms and ERP profiles the mapper matches against, loaded from `Templates/`.
+public struct ColumnVocabulary: Sendable {
+    /// A synonym and its role, normalised for matching.
+    struct Synonym: Sendable {
+        var role: ColumnRole
+        var text: String
+        var key: String
+        var rank: Int
+    }
+
+    /// An ERP profile: fixed column names for each role.
+    public struct Profile: Sendable {
+        /// The file name without extension (`raindance`).
+        public var name: String
+        /// The ERP system and layout it describes.
+        public var note: String
+        /// Role → column name.
+        public var columns: [(role: ColumnRole, column: String)]
+    }
+
+    var synonyms: [Synonym]
+    /// The profiles, by name.
+    public var profiles: [String: Profile]
+
+    /// Loads `roles.csv` and `profiles/*.csv` from a templates folder.
+    public static func load(from directory: URL) throws -> ColumnVocabulary {
+        let rolesPath = directory.appendingPathComponent("roles.csv").path
+        let roles = try CSVTable.read(path: rolesPath)
+        var synonyms: [Synonym] = []
+        for row in roles.rows {
+            guard let role = ColumnRole(rawValue: row[0].trimmingCharacters(in: .whitespaces)) else {
+                throw TemplateFileError(path: rolesPath, line: row.line,
+                    message: "unknown role '\(row[0])'; use one of \(ColumnRole.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            synonyms.append(Synonym(role: role, text: row[1], key: normalizedHeader(row[1]), rank: synonyms.count))
+        }
+        var profiles: [String: Profile] = [:]
+        let profileDirectory = directory.appendingPathComponent("profiles")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: profileDirectory.path)) ?? []
+        for file in files.sorted() where file.hasSuffix(".csv") {
+            let path = profileDirectory.appendingPathComponent(file).path
+            let table = try CSVTable.read(path: path)
+            var columns: [(ColumnRole, String)] = []
+            for row in table.rows {
+                guard let role = ColumnRole(rawValue: row[0].trimmingCharacters(in: .whitespaces)) else {
+                    throw TemplateFileError(path: path, line: row.line, message: "unknown role '\(row[0])'")
+                }
+                columns.append((role, row[1]))
+            }
+            let name = String(file.dropLast(4))
+            profiles[name] = Profile(name: name, note: table.rows.first?[2] ?? "", columns: columns)
+        }
+        return ColumnVocabulary(synonyms: synonyms, profiles: profiles)
+    }
+
+    /// Lower case, accents folded, everything but letters and digits removed: `Belopp exkl. moms` → `beloppexklmoms`.
+    public static func normalizedHeader(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        return String(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    }
+
+    /// Maps a header to roles.
+    ///
+    /// - Parameters:
+    ///   - overrides: `--map ROLE=COLUMN` pairs; COLUMN is a header name or a 1-based column number.
+    ///   - profileName: `--profile NAME`; nil chooses the best-matching profile, if any matches well.
+    public func map(header: [String], overrides: [(ColumnRole, String)] = [], profileName: String? = nil) throws -> ColumnMapping {
+        var mapping = ColumnMapping(header: header, assignments: [:], profile: nil)
+        var taken = Set<Int>()
+        let keys = header.map(Self.normalizedHeader)
+
+        for (role, column) in overrides {
+            guard let index = Self.columnIndex(column, keys: keys, count: header.count) else {
+                throw MappingError.unknownColumn(role: role, column: column, header: header)
+            }
+            mapping.assignments[role] = .init(column: index, header: header[index], reason: "--map \(role.rawValue)=\(column)")
+            taken.insert(index)
+        }
+
+        let profile: Profile?
+        if let profileName {
+            guard let named = profiles[profileName] else {
+                throw MappingError.unknownProfile(profileName, known: profiles.keys.sorted())
+            }
+            profile = named
+        } else {
+            profile = bestProfile(keys: keys)
+        }
+        if let profile {
+            mapping.profile = profile.name
+            for (role, column) in profile.columns where mapping.assignments[role] == nil {
+                let key = Self.normalizedHeader(column)
+                guard let index = keys.firstIndex(of: key), !taken.contains(index) else { continue }
+                mapping.assignments[role] = .init(column: index, header: header[index], reason: "profile \(profile.name): '\(column)'")
+                taken.insert(index)
+            }
+        }
+
+        // Synonyms: exact matches in table order (earlier rows are preferred), then a column whose header
+        // starts with a synonym of four letters or more ("Belopp SEK" → amount).
+        for exact in [true, false] {
+            for synonym in synonyms where mapping.assignments[synonym.role] == nil {
+                let index = keys.indices.first { index in
+                    guard !taken.contains(index), !keys[index].isEmpty else { return false }
+                    return exact ? keys[index] == synonym.key
+                        : synonym.key.count >= 4 && keys[index].hasPrefix(synonym.key) && !Self.isVATColumn(keys[index])
+                }
+                guard let index else { continue }
+                let how = exact ? "matches" : "starts with"
+                mapping.assignments[synonym.role] = .init(column: index, header: header[index],
+                    reason: "header \(how) '\(synonym.text)'")
+                taken.insert(index)
+            }
+        }
+        return mapping
+    }
+
+    /// A VAT or gross column must never be read as the spend amount.
+    private static func isVATColumn(_ key: String) -> Bool {
+        key.contains("moms") && !key.contains("exkl") || key.contains("inkl") || key.contains("vat") && !key.contains("excl")
+    }
+
+    private func bestProfile(keys: [String]) -> Profile? {
+        let present = Set(keys)
+        var best: (profile: Profile, hits: Int)?
+        for name in profiles.keys.sorted() {
+            guard let profile = profiles[name] else { continue }
+            let hits = profile.columns.filter { present.contains(Self.normalizedHeader($0.column)) }.count
+            let needed = max(3, (profile.columns.count * 2 + 2) / 3)
+            guard hits >= needed else { continue }
+            if best == nil || hits > best!.hits { best = (profile, hits) }
+        }
+        return best?.profile
+    }
+
+    private static func columnIndex(_ column: String, keys: [String], count: Int) -> Int? {
+        if let number = Int(column), number >= 1, number <= count { return number - 1 }
+        let key = normalizedHeader(column)
+        return keys.firstIndex(of: key)
+    }
+}
+
+/// A problem in a user's `--map` or `--profile` (exit 64).
+public enum MappingError: Error, CustomStringConvertible, Equatable {
+    case unknownColumn(role: ColumnRole, column: String, header: [String])
+    case unknownProfile(String, known: [String])
+    case badOverride(String)
+
+    public var description: String {
+        switch self {
+        case .unknownColumn(let role, let column, let header):
+            return "--map \(role.rawValue)=\(column): no such column. The headers are: \(header.map { "'\($0)'" }.joined(separator: ", ")) (or give a column number from 1)."
+        case .unknownProfile(let name, let known):
+            return "--profile \(name): no such profile. Known profiles: \(known.joined(separator: ", "))."
+        case .badOverride(let text):
+            return "--map \(text): write ROLE=COLUMN with ROLE one of \(ColumnRole.allCases.map(\.rawValue).joined(separator: ", "))."
+        }
+    }
+
+    /// Parses one `--map ROLE=COLUMN` argument.
+    public static func parseOverride(_ text: String) throws -> (ColumnRole, String) {
+        guard let equals = text.firstIndex(of: "="),
+              let role = ColumnRole(rawValue: text[..<equals].trimmingCharacters(in: .whitespaces).lowercased())
+        else { throw MappingError.badOverride(text) }
+        return (role, String(text[text.index(after: equals)...]))
+    }
+}
+
+/// A rule table that cannot be used, with the file, the line and what is wrong.
+public struct TemplateFileError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The table's path.
+    public var path: String
+    /// The physical line.
+    public var line: Int
+    /// What is wrong and how to fix it.
+    public var message: String
+
+    /// Creates an error.
+    public init(path: String, line: Int, message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(path), line \(line): \(message)" }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import KedjaModel
+import Tabular
+
+/// The one JSON object every data command prints with `--json`, as CONTRACT.md fixes it.
+///
+/// Scripts around Kedja read these keys; add freely, never rename. Amounts are strings with `.` as the
+/// decimal mark, exact to the cent, so no JSON reader rounds them through a double.
+public struct RunSummary: Encodable, Sendable {
+    /// The input file and its detected dialect.
+    public struct Input: Encodable, Sendable {
+        public var path: String
+        public var encoding: String
+        public var bom: Bool
+        public var delimiter: String
+        public var quote: String
+        public var lineEnding: String
+        public var decimalMark: String
+        public var thousandsSeparator: String
+        public var header: Bool
+        public var profile: String?
+
+        enum CodingKeys: String, CodingKey {
+            case path, encoding, bom, delimiter, quote, header, profile
+            case lineEnding = "line_ending", decimalMark = "decimal_mark", thousandsSeparator = "thousands_separator"
+        }
+    }
+
+    /// One column's role and why it got it.
+    public struct Column: Encodable, Sendable {
+        public var role: String
+        public var column: Int
+        public var header: String
+        public var reason: String
+    }
+
+    public var command: String
+    public var input: Input
+    public var columns: [Column]
+    public var rowsRead: Int
+    public var rowsWritten: Int
+    public var rowsRejected: Int
+    public var amountTotal: String
+    public var amountRejected: String
+    public var reconciled: Bool
+    public var blankLinesSkipped: Int
+    public var rejects: [RejectedRecord]
+    public var outputs: [String]
+    /// Further figures a command adds (suppliers, unmatched suppliers, classified share…).
+    public var details: [String: String]
+
+    enum CodingKeys: String, CodingKey {
+        case command, input, columns, rejects, outputs, reconciled, details
+        case rowsRead = "rows_read", rowsWritten = "rows_written", rowsRejected = "rows_rejected"
+        case amountTotal = "amount_total", amountRejected = "amount_rejected"
+        case blankLinesSkipped = "blank_lines_skipped"
+    }
+
+    /// Builds the summary of a pass over a spend file.
+    public init(
+        command: String, file: SpendFile, counts: IngestionCounts, rejects: [RejectedRecord], outputs: [String],
+        details: [String: String] = [:]
+    ) {
+        let dialect = file.reader.dialect
+        self.command = command
+        input = Input(
+            path: file.path, encoding: dialect.encoding.rawValue, bom: dialect.hasBOM, delimiter: dialect.delimiterText,
+            quote: String(UnicodeScalar(dialect.quote)), lineEnding: dialect.lineEnding.rawValue,
+            decimalMark: file.decimalMark.description, thousandsSeparator: file.numberStyle.thousands.rawValue,
+            header: dialect.hasHeader, profile: file.mapping.profile)
+        columns = file.mapping.assignments.sorted { $0.key < $1.key }.map {
+            Column(role: $0.key.rawValue, column: $0.value.column + 1, header: $0.value.header, reason: $0.value.reason)
+        }
+        rowsRead = counts.rowsRead
+        rowsWritten = counts.rowsAccepted
+        rowsRejected = counts.rowsRejected
+        amountTotal = counts.amountTotal.description
+        amountRejected = counts.amountRejected.description
+        reconciled = counts.reconciles
+        blankLinesSkipped = counts.blankLinesSkipped
+        self.rejects = rejects
+        self.outputs = outputs
+        self.details = details
+    }
+
+    /// The summary as one line of JSON with stable key order.
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,57 @@
+/// Copies a CSV file into another dialect, keeping every field's text exactly.
+///
+/// Only the encoding, BOM, delimiter, quoting and line endings change. Records whose field count differs
+/// from the first record's are not written but reported, with their record and line numbers.
+public enum CSVConversion {
+    /// What a conversion did.
+    public struct Counts: Sendable, Equatable {
+        /// Records read, the header included.
+        public var records = 0
+        /// Records written.
+        public var written = 0
+        /// Records not written, with why.
+        public var rejects: [(record: Int, line: Int, reason: String)] = []
+        /// How many were rejected.
+        public var rejected: Int { rejects.count }
+
+        public static func == (lhs: Counts, rhs: Counts) -> Bool {
+            lhs.records == rhs.records && lhs.written == rhs.written
+                && lhs.rejects.elementsEqual(rhs.rejects) { $0.record == $1.record && $0.line == $1.line && $0.reason == $1.reason }
+        }
+    }
+
+    /// Streams every record of `reader` into `writer` and finishes the writer.
+    public static func copy(_ reader: CSVReader, to writer: CSVWriter) throws -> Counts {
+        var counts = Counts()
+        var width: Int?
+        let sourceEncoding = reader.dialect.encoding.fieldEncoding
+        let targetEncoding = writer.dialect.encoding.fieldEncoding
+        try reader.forEachRecord { record in
+            counts.records += 1
+            let expected = width ?? record.fieldCount
+            width = expected
+            if let problem = record.problem {
+                counts.rejects.append((record.number, record.line, problem.description))
+                return true
+            }
+            if record.fieldCount != expected {
+                counts.rejects.append((record.number, record.line,
+                    "the record has \(record.fieldCount) fields, the first record has \(expected)"))
+                return true
+            }
+            for index in 0..<record.fieldCount {
+                if sourceEncoding == targetEncoding {
+                    writer.writeField(record.field(index), quoted: record.isQuoted(index))
+                } else {
+                    let bytes = TextCodec.encode(record.string(at: index), as: targetEncoding)
+                    bytes.withUnsafeBufferPointer { writer.writeField($0, quoted: record.isQuoted(index)) }
+                }
+            }
+            try writer.endRecord()
+            counts.written += 1
+            return true
+        }
+        try writer.finish()
+        return counts
+    }
+}

@@ -1,0 +1,58 @@
+/// Why a file could not be read as a table, with the file and the physical line where it went wrong.
+///
+/// These are the errors that stop a run (exit 65 or 66); a single bad record is not an error but a reject.
+public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// What went wrong, in terms a user can act on.
+    public enum Kind: Sendable, Equatable {
+        /// The file could not be opened or read.
+        case cannotOpen(reason: String)
+        /// The file has no bytes, or only blank lines.
+        case empty
+        /// The bytes are not text in any supported encoding (e.g. a spreadsheet or a zip file).
+        case notText(detail: String)
+        /// A quote is opened and never closed before the end of the file.
+        case unterminatedQuote
+        /// A quote stands where RFC 4180 does not allow one (inside an unquoted field, or after a closing quote).
+        case malformedQuote
+        /// libcsv could not get memory for a field.
+        case outOfMemory
+    }
+
+    /// The kind of failure.
+    public var kind: Kind
+    /// The file concerned.
+    public var path: String
+    /// The physical line (from 1) where the failing record starts, when known.
+    public var line: Int?
+
+    /// Creates an error.
+    public init(_ kind: Kind, path: String, line: Int? = nil) {
+        self.kind = kind
+        self.path = path
+        self.line = line
+    }
+
+    /// Whether the failure is about opening the file (exit 66) rather than its content (exit 65).
+    public var isOpenFailure: Bool {
+        if case .cannotOpen = kind { return true }
+        return false
+    }
+
+    public var description: String {
+        let place = line.map { "\(path), line \($0)" } ?? path
+        switch kind {
+        case .cannotOpen(let reason):
+            return "\(path): cannot open the file (\(reason)). Check the path and that you may read it."
+        case .empty:
+            return "\(path): the file is empty. Export the ledger again, or point Kedja at the right file."
+        case .notText(let detail):
+            return "\(path): this is not a text (CSV) file: \(detail). Save it as CSV (UTF-8 or Windows-1252), or use an .xlsx file directly."
+        case .unterminatedQuote:
+            return "\(place): a quoted field starts here and is never closed. Close the quote (\"…\") or remove it, then run again."
+        case .malformedQuote:
+            return "\(place): a quote character stands inside a field that is not quoted as a whole. Double it (\"\") inside quoted text or quote the whole field, then run again."
+        case .outOfMemory:
+            return "\(place): out of memory while reading a field."
+        }
+    }
+}

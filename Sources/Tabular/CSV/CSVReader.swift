@@ -1,0 +1,452 @@
+import CCSV
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Streams the records of a CSV file through libcsv in constant memory.
+///
+/// libcsv does the RFC 4180 parsing in strict mode (a malformed quote stops the run with the line);
+/// this type adds what ERP exports need on top: encodings and BOMs, physical line numbers, blank lines,
+/// and size limits. Records are delivered as byte views; nothing is decoded unless asked.
+public final class CSVReader {
+    /// The file's path as given, for messages.
+    public let path: String
+    /// The dialect, sniffed from the first mebibyte unless given.
+    public let dialect: CSVDialect
+    /// The limits that turn huge fields or rows into rejected records.
+    public let limits: CSVLimits
+    /// The file's size in bytes, when known (for progress reports).
+    public let byteCount: Int64?
+
+    private let source: Source
+
+    private enum Source {
+        case file(String)
+        case memory([UInt8])
+    }
+
+    /// Opens a file and sniffs its dialect (unless one is given).
+    public init(path: String, dialect: CSVDialect? = nil, limits: CSVLimits = CSVLimits()) throws {
+        self.path = path
+        self.limits = limits
+        self.source = .file(path)
+        let descriptor = try Self.open(path)
+        defer { close(descriptor) }
+        var status = stat()
+        byteCount = fstat(descriptor, &status) == 0 ? Int64(status.st_size) : nil
+        if let dialect {
+            self.dialect = dialect
+        } else {
+            let (sample, complete) = try Self.readPrefix(descriptor, path: path, count: CSVSniffer.sampleSize)
+            if sample.isEmpty { throw CSVError(.empty, path: path) }
+            self.dialect = try CSVSniffer.sniff(sample, isComplete: complete, path: path)
+        }
+    }
+
+    /// Reads from bytes in memory (tests, fuzzing, data already loaded); `path` names the data in messages.
+    public init(bytes: [UInt8], path: String, dialect: CSVDialect? = nil, limits: CSVLimits = CSVLimits()) throws {
+        self.path = path
+        self.limits = limits
+        self.source = .memory(bytes)
+        self.byteCount = Int64(bytes.count)
+        if let dialect {
+            self.dialect = dialect
+        } else {
+            if bytes.isEmpty { throw CSVError(.empty, path: path) }
+            self.dialect = try CSVSniffer.sniff(
+                Array(bytes.prefix(CSVSniffer.sampleSize)), isComplete: bytes.count <= CSVSniffer.sampleSize, path: path)
+        }
+    }
+
+    /// Streams every record, the header first when the dialect has one, from the start of the file.
+    ///
+    /// - Parameters:
+    ///   - progress: called after each chunk with the number of bytes read so far.
+    ///   - body: called per record; return `false` to stop reading early.
+    /// - Returns: counts of what was read.
+    @discardableResult
+    public func forEachRecord(
+        progress: ((Int64) -> Void)? = nil, _ body: (CSVRecord) throws -> Bool
+    ) throws -> CSVReadStatistics {
+        let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        return try withoutActuallyEscaping(body) { escapingBody in
+            let state = ParseState(reader: self, parser: parser, body: escapingBody)
+            defer { state.release() }
+            try run(state, parser: parser, progress: progress)
+            return state.statistics
+        }
+    }
+
+    /// The header (or first record) and up to `count` further records, decoded: what role detection and
+    /// number-style detection look at before the full pass.
+    public func sample(records count: Int) throws -> (header: [String], rows: [[String]]) {
+        var header: [String] = []
+        var rows: [[String]] = []
+        try forEachRecord { record in
+            if record.isHeader {
+                header = record.strings()
+            } else {
+                rows.append(record.strings())
+            }
+            return rows.count < count
+        }
+        return (header, rows)
+    }
+
+    // MARK: - Driving libcsv
+
+    private static let chunkSize = 1 << 20
+
+    private func run(_ state: ParseState, parser: UnsafeMutablePointer<csv_parser>, progress: ((Int64) -> Void)?) throws {
+        guard csv_init(parser, UInt8(CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI)) == 0 else {
+            throw CSVError(.outOfMemory, path: path)
+        }
+        defer { csv_free(parser) }
+        csv_set_delim(parser, dialect.delimiter)
+        csv_set_quote(parser, dialect.quote)
+        csv_set_space_func(parser, keepSpaces)
+        csv_set_blk_size(parser, 64 * 1024)
+
+        let context = Unmanaged.passUnretained(state).toOpaque()
+        var transcoder = dialect.encoding == .utf16LE || dialect.encoding == .utf16BE
+            ? UTF16Transcoder(bigEndian: dialect.encoding == .utf16BE) : nil
+        var transcoded: [UInt8] = []
+        var bytesRead: Int64 = 0
+        var skipBOM = dialect.hasBOM ? dialect.encoding.byteOrderMark.count : 0
+
+        func feed(_ chunk: UnsafeBufferPointer<UInt8>) throws {
+            var bytes = chunk
+            if skipBOM > 0 {
+                let skipped = min(skipBOM, bytes.count)
+                bytes = UnsafeBufferPointer(rebasing: bytes[skipped...])
+                skipBOM -= skipped
+            }
+            if transcoder != nil {
+                transcoded.removeAll(keepingCapacity: true)
+                transcoder?.decode(bytes, into: &transcoded)
+                try transcoded.withUnsafeBufferPointer { try parse($0) }
+            } else {
+                try parse(bytes)
+            }
+        }
+
+        var previousChunkLastByte: UInt8 = 0
+        func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+            var offset = 0
+            while offset < bytes.count {
+                offset += csv_parse(parser, base + offset, bytes.count - offset, onField, onRecordEnd, context)
+                if offset == bytes.count || state.stopped { break }
+                // libcsv stopped at a quote inside an unquoted field. After a digit it is an inch or
+                // seconds mark (`14"`, `37.8"N`), which exports write unquoted: keep it as text.
+                // Anywhere else it is an attempt at quoting that went wrong, and the file is malformed.
+                let previous = offset > 0 ? bytes[offset - 1] : previousChunkLastByte
+                guard isUnitMark(quoteAt: bytes[offset], after: previous, parser: parser) else {
+                    throw parseError(parser, state)
+                }
+                csv_set_quote(parser, 0)
+                _ = csv_parse(parser, base + offset, 1, onField, onRecordEnd, context)
+                csv_set_quote(parser, dialect.quote)
+                parser.pointee.status = 0
+                offset += 1
+            }
+            previousChunkLastByte = bytes[bytes.count - 1]
+            if parser.pointee.entry_pos > limits.maxFieldBytes {
+                // Keep memory bounded: drop what libcsv holds of a field that is already over the limit.
+                state.discardOversizedField()
+                parser.pointee.entry_pos = 0
+            }
+            if let error = state.failure { throw error }
+        }
+
+        switch source {
+        case .memory(let bytes):
+            var offset = 0
+            while offset < bytes.count && !state.stopped {
+                let end = min(offset + Self.chunkSize, bytes.count)
+                try bytes.withUnsafeBufferPointer { try feed(UnsafeBufferPointer(rebasing: $0[offset..<end])) }
+                bytesRead = Int64(end)
+                offset = end
+                progress?(bytesRead)
+            }
+        case .file(let path):
+            let descriptor = try Self.open(path)
+            defer { close(descriptor) }
+            let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.chunkSize)
+            defer { buffer.deallocate() }
+            while !state.stopped {
+                let count = Glibc.read(descriptor, buffer.baseAddress, Self.chunkSize)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw CSVError(.cannotOpen(reason: String(cString: strerror(errno))), path: path)
+                }
+                if count == 0 { break }
+                try feed(UnsafeBufferPointer(rebasing: buffer[0..<count]))
+                bytesRead += Int64(count)
+                progress?(bytesRead)
+            }
+        }
+        if state.stopped { return }
+        if transcoder != nil {
+            transcoded.removeAll(keepingCapacity: true)
+            transcoder?.finish(into: &transcoded)
+            try transcoded.withUnsafeBufferPointer { try parse($0) }
+        }
+        if csv_fini(parser, onField, onRecordEnd, context) != 0 {
+            throw parseError(parser, state)
+        }
+        if let error = state.failure { throw error }
+        state.statistics.bytesRead = bytesRead
+    }
+
+    private func isUnitMark(quoteAt byte: UInt8, after previous: UInt8, parser: UnsafeMutablePointer<csv_parser>) -> Bool {
+        byte == dialect.quote && parser.pointee.pstate == 2 && parser.pointee.quoted == 0
+            && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(previous)
+    }
+
+    private func parseError(_ parser: UnsafeMutablePointer<csv_parser>, _ state: ParseState) -> CSVError {
+        switch csv_error(parser) {
+        case CSV_EPARSE:
+            // An open quote at the end means the quote was never closed; otherwise a quote is misplaced.
+            let unterminated = parser.pointee.pstate == 2 && parser.pointee.quoted != 0
+            return CSVError(unterminated ? .unterminatedQuote : .malformedQuote, path: path, line: state.currentRecordLine)
+        case CSV_ENOMEM, CSV_ETOOBIG:
+            return CSVError(.outOfMemory, path: path, line: state.currentRecordLine)
+        default:
+            return CSVError(.malformedQuote, path: path, line: state.currentRecordLine)
+        }
+    }
+
+    // MARK: - Files
+
+    private static func open(_ path: String) throws -> Int32 {
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw CSVError(.cannotOpen(reason: String(cString: strerror(errno))), path: path)
+        }
+        var status = stat()
+        if fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
+            close(descriptor)
+            throw CSVError(.cannotOpen(reason: "it is a directory"), path: path)
+        }
+        return descriptor
+    }
+
+    private static func readPrefix(_ descriptor: Int32, path: String, count: Int) throws -> ([UInt8], complete: Bool) {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let read = bytes.withUnsafeMutableBufferPointer { Glibc.read(descriptor, $0.baseAddress! + filled, count - filled) }
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw CSVError(.cannotOpen(reason: String(cString: strerror(errno))), path: path)
+            }
+            if read == 0 { break }
+            filled += read
+        }
+        return (Array(bytes[0..<filled]), filled < count)
+    }
+}
+
+/// What a full pass over a file counted, for the summary and for reconciliation.
+public struct CSVReadStatistics: Sendable, Equatable {
+    /// Records delivered, the header included.
+    public var records = 0
+    /// Blank lines between records that held no data and were skipped.
+    public var blankLinesSkipped = 0
+    /// Physical lines read.
+    public var lines = 0
+    /// Bytes read from the source.
+    public var bytesRead: Int64 = 0
+}
+
+// MARK: - libcsv callbacks
+
+private func keepSpaces(_ byte: UInt8) -> Int32 { 0 }
+
+private func onField(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
+    guard let context else { return }
+    let state = Unmanaged<ParseState>.fromOpaque(context).takeUnretainedValue()
+    state.addField(field.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) }, length)
+}
+
+private func onRecordEnd(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+    guard let context else { return }
+    let state = Unmanaged<ParseState>.fromOpaque(context).takeUnretainedValue()
+    state.endRecord(terminator: terminator)
+}
+
+/// The mutable state of one pass: the current record's bytes, line counting and the caller's callback.
+private final class ParseState {
+    let body: (CSVRecord) throws -> Bool
+    let hasHeader: Bool
+    let fieldEncoding: TextEncoding
+    let maxFieldBytes: Int
+    let maxFields: Int
+
+    var statistics = CSVReadStatistics()
+    var stopped = false
+    var failure: (any Error)?
+
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var storageCapacity: Int
+    private var ends: UnsafeMutablePointer<Int>
+    private var quoted: UnsafeMutablePointer<Bool>
+    private var fieldCapacity: Int
+    private var used = 0
+    private var fieldCount = 0
+    private var storedCount = 0
+    private var problem: CSVRecordProblem?
+    private var oversizedFieldPending = false
+
+    private var line = 1
+    private(set) var currentRecordLine = 1
+    private var previousTerminatorWasCR = false
+    private var widestRecord = 0
+
+    /// libcsv's parser, read during a field callback for whether the field was quoted.
+    let parser: UnsafeMutablePointer<csv_parser>
+
+    init(reader: CSVReader, parser: UnsafeMutablePointer<csv_parser>, body: @escaping (CSVRecord) throws -> Bool) {
+        self.parser = parser
+        self.body = body
+        hasHeader = reader.dialect.hasHeader
+        fieldEncoding = reader.dialect.encoding.fieldEncoding
+        maxFieldBytes = reader.limits.maxFieldBytes
+        maxFields = reader.limits.maxFieldsPerRecord
+        storageCapacity = 64 * 1024
+        storage = .allocate(capacity: storageCapacity)
+        fieldCapacity = 256
+        ends = .allocate(capacity: fieldCapacity)
+        quoted = .allocate(capacity: fieldCapacity)
+    }
+
+    func release() {
+        storage.deallocate()
+        ends.deallocate()
+        quoted.deallocate()
+    }
+
+    /// libcsv was made to drop the bytes of a field over the limit; remember to mark the record.
+    func discardOversizedField() {
+        oversizedFieldPending = true
+    }
+
+    func addField(_ bytes: UnsafePointer<UInt8>?, _ length: Int) {
+        if stopped { return }
+        if fieldCount == 0 { currentRecordLine = line }
+        fieldCount += 1
+        if let bytes { countLineBreaks(bytes, length) }
+        if oversizedFieldPending || length > maxFieldBytes {
+            oversizedFieldPending = false
+            if problem == nil { problem = .fieldTooLarge(field: fieldCount, limit: maxFieldBytes) }
+            appendField(nil, 0, quoted: false)
+            return
+        }
+        if fieldCount > maxFields {
+            problem = .tooManyFields(count: fieldCount, limit: maxFields)
+            return
+        }
+        appendField(bytes, length, quoted: parser.pointee.quoted != 0)
+    }
+
+    private func appendField(_ bytes: UnsafePointer<UInt8>?, _ length: Int, quoted isQuoted: Bool) {
+        if storedCount == fieldCapacity { growFields() }
+        if used + length > storageCapacity { growStorage(to: used + length) }
+        if let bytes, length > 0 { (storage + used).update(from: bytes, count: length) }
+        used += length
+        ends[storedCount] = used
+        quoted[storedCount] = isQuoted
+        storedCount += 1
+    }
+
+    private func countLineBreaks(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
+        // Only quoted fields can hold line breaks; memchr-speed scan for the rare CR or LF.
+        guard length > 0, memchr(bytes, 0x0A, length) != nil || memchr(bytes, 0x0D, length) != nil else { return }
+        var previous: UInt8 = 0
+        for offset in 0..<length {
+            let byte = bytes[offset]
+            if byte == 0x0D || (byte == 0x0A && previous != 0x0D) { line += 1 }
+            previous = byte
+        }
+    }
+
+    func endRecord(terminator: Int32) {
+        if stopped { return }
+        let isLineBreak = terminator == 0x0A || terminator == 0x0D
+        if fieldCount == 0 {
+            // libcsv reports every line break outside a record: the LF of a CRLF, or a blank line.
+            if terminator == 0x0A && previousTerminatorWasCR {
+                previousTerminatorWasCR = false
+                return
+            }
+            previousTerminatorWasCR = terminator == 0x0D
+            guard isLineBreak else { return }
+            currentRecordLine = line
+            line += 1
+            statistics.lines = line - 1
+            defer { currentRecordLine = line }
+            if widestRecord > 1 {
+                statistics.blankLinesSkipped += 1
+                return
+            }
+            // In a one-column file a blank line is a record holding one empty field.
+            appendField(nil, 0, quoted: false)
+            fieldCount = 1
+            deliver()
+            return
+        }
+        deliver()
+        if isLineBreak { line += 1 }
+        currentRecordLine = line
+        statistics.lines = isLineBreak ? line - 1 : line
+        previousTerminatorWasCR = terminator == 0x0D
+    }
+
+    private func deliver() {
+        statistics.records += 1
+        widestRecord = max(widestRecord, fieldCount)
+        let index = statistics.records
+        let record = CSVRecord(
+            index: index, number: hasHeader ? index - 1 : index, line: currentRecordLine, fieldCount: fieldCount,
+            storedCount: storedCount, problem: problem, fieldEncoding: fieldEncoding,
+            storage: storage, ends: ends, quoted: quoted)
+        do {
+            if try !body(record) { stopped = true }
+        } catch {
+            failure = error
+            stopped = true
+        }
+        used = 0
+        fieldCount = 0
+        storedCount = 0
+        problem = nil
+    }
+
+    private func growStorage(to minimum: Int) {
+        var capacity = storageCapacity * 2
+        while capacity < minimum { capacity *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        bigger.update(from: storage, count: used)
+        storage.deallocate()
+        storage = bigger
+        storageCapacity = capacity
+    }
+
+    private func growFields() {
+        let capacity = fieldCapacity * 2
+        let biggerEnds = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        biggerEnds.update(from: ends, count: storedCount)
+        ends.deallocate()
+        ends = biggerEnds
+        let biggerQuoted = UnsafeMutablePointer<Bool>.allocate(capacity: capacity)
+        biggerQuoted.update(from: quoted, count: storedCount)
+        quoted.deallocate()
+        quoted = biggerQuoted
+        fieldCapacity = capacity
+    }
+}
