@@ -53,6 +53,9 @@ struct CommonOptions: ParsableArguments {
 
     var limits: CSVLimits { CSVLimits(maxFieldBytes: maxFieldSize) }
 
+    /// The language of labels, validated to sv or en.
+    var language: Language { lang == "en" ? .en : .sv }
+
     /// Opens a spend file with the user's mapping options.
     func openSpendFile(_ path: String) throws -> SpendFile {
         let vocabulary = try ColumnVocabulary.load(from: templatesDirectory())
@@ -92,7 +95,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
 func exitCode(for error: any Error) -> Int32 {
     switch error {
     case let csv as CSVError: return csv.isOpenFailure ? 66 : 65
-    case is OutputError, is XlsxError: return 73
+    case is OutputError, is XlsxError, is OutputErrorFromFoundation: return 73
     case is MappingError: return 64
     case let failure as CommandFailure:
         switch failure {

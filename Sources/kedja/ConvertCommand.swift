@@ -52,7 +52,12 @@ struct ConvertCommand: ParsableCommand {
                 if json { print(counts.json(input: input, output: output, dialect: reader.dialect)) }
                 if strict && counts.rejected > 0 { throw ExitCode(1) }
             case .xlsx:
-                throw CommandFailure.usage("XLSX output is not built yet")
+                let file = try AtomicOutputFile(destination: output, protecting: [input])
+                let sheetName = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
+                let counts = try CSVToWorkbook.convert(reader, to: file.pathForLibraries, sheetName: sheetName)
+                try file.commit()
+                if json { print(counts.json(input: input, output: output, dialect: reader.dialect)) }
+                if strict && counts.rejected > 0 { throw ExitCode(1) }
             }
         }
     }

@@ -13,5 +13,8 @@ struct Kedja: ParsableCommand {
             tasks, and writes workbooks and an enriched CSV in the input's own dialect.
             """,
         version: "0.1.0",
-        subcommands: [InspectCommand.self, ConvertCommand.self])
+        subcommands: [
+            InspectCommand.self, TagCommand.self, RegisterCommand.self, PlanCommand.self, ReportCommand.self,
+            RunCommand.self, ConvertCommand.self, TemplatesCommand.self,
+        ])
 }

@@ -66,8 +66,8 @@ public struct ColumnVocabulary: Sendable {
         var synonyms: [Synonym] = []
         for row in roles.rows {
             guard let role = ColumnRole(rawValue: row[0].trimmingCharacters(in: .whitespaces)) else {
-                throw TemplateFileError(path: rolesPath, line: row.line,
-                    message: "unknown role '\(row[0])'; use one of \(ColumnRole.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw TemplateError(problems: [TemplateProblem(path: rolesPath, line: row.line,
+                    message: "unknown role '\(row[0])'; use one of \(ColumnRole.allCases.map(\.rawValue).joined(separator: ", "))")])
             }
             synonyms.append(Synonym(role: role, text: row[1], key: normalizedHeader(row[1]), rank: synonyms.count))
         }
@@ -80,7 +80,7 @@ public struct ColumnVocabulary: Sendable {
             var columns: [(ColumnRole, String)] = []
             for row in table.rows {
                 guard let role = ColumnRole(rawValue: row[0].trimmingCharacters(in: .whitespaces)) else {
-                    throw TemplateFileError(path: path, line: row.line, message: "unknown role '\(row[0])'")
+                    throw TemplateError(problems: [TemplateProblem(path: path, line: row.line, message: "unknown role '\(row[0])'")])
                 }
                 columns.append((role, row[1]))
             }
@@ -201,23 +201,4 @@ public enum MappingError: Error, CustomStringConvertible, Equatable {
         else { throw MappingError.badOverride(text) }
         return (role, String(text[text.index(after: equals)...]))
     }
-}
-
-/// A rule table that cannot be used, with the file, the line and what is wrong.
-public struct TemplateFileError: Error, CustomStringConvertible, Sendable, Equatable {
-    /// The table's path.
-    public var path: String
-    /// The physical line.
-    public var line: Int
-    /// What is wrong and how to fix it.
-    public var message: String
-
-    /// Creates an error.
-    public init(path: String, line: Int, message: String) {
-        self.path = path
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String { "\(path), line \(line): \(message)" }
 }

@@ -20,6 +20,11 @@ public struct CSVDialect: Sendable, Equatable, Codable {
     public var quotesAllFields: Bool
     /// Whether the last record ends with a line ending.
     public var endsWithLineEnding: Bool
+    /// The columns the file quotes in every record even when the text does not need it (some exporters
+    /// quote all text columns); copies quote them too, so the original columns survive byte for byte.
+    public var quotedColumns: Set<Int> = []
+    /// Whether the header quotes its names.
+    public var quotedHeader = false
 
     /// Creates a dialect; the defaults are RFC 4180's.
     public init(

@@ -74,7 +74,7 @@ public final class CSVReader {
         let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
         defer { parser.deallocate() }
         return try withoutActuallyEscaping(body) { escapingBody in
-            let state = ParseState(reader: self, parser: parser, body: escapingBody)
+            let state = ParseState(reader: self, body: escapingBody)
             defer { state.release() }
             try run(state, parser: parser, progress: progress)
             return state.statistics
@@ -308,11 +308,14 @@ private final class ParseState {
     private var previousTerminatorWasCR = false
     private var widestRecord = 0
 
-    /// libcsv's parser, read during a field callback for whether the field was quoted.
-    let parser: UnsafeMutablePointer<csv_parser>
+    /// The sniffed quoting per column: libcsv does not tell a callback whether the field was quoted
+    /// (its parser state is only written back between calls), so copies follow the file's pattern.
+    private let quotedColumns: Set<Int>
+    private let quotedHeader: Bool
 
-    init(reader: CSVReader, parser: UnsafeMutablePointer<csv_parser>, body: @escaping (CSVRecord) throws -> Bool) {
-        self.parser = parser
+    init(reader: CSVReader, body: @escaping (CSVRecord) throws -> Bool) {
+        quotedColumns = reader.dialect.quotedColumns
+        quotedHeader = reader.dialect.quotedHeader
         self.body = body
         hasHeader = reader.dialect.hasHeader
         fieldEncoding = reader.dialect.encoding.fieldEncoding
@@ -351,7 +354,11 @@ private final class ParseState {
             problem = .tooManyFields(count: fieldCount, limit: maxFields)
             return
         }
-        appendField(bytes, length, quoted: parser.pointee.quoted != 0)
+        appendField(bytes, length, quoted: isQuotedColumn(storedCount))
+    }
+
+    private func isQuotedColumn(_ column: Int) -> Bool {
+        statistics.records == 0 && hasHeader ? quotedHeader : quotedColumns.contains(column)
     }
 
     private func appendField(_ bytes: UnsafePointer<UInt8>?, _ length: Int, quoted isQuoted: Bool) {

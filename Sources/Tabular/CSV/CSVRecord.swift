@@ -48,7 +48,8 @@ public struct CSVRecord {
         return UnsafeBufferPointer(start: storage + start, count: ends[index] - start)
     }
 
-    /// Whether field `index` was enclosed in quotes in the file.
+    /// Whether field `index` is quoted in the file's pattern (a column the file always quotes, or a quoted
+    /// header); fields whose text needs quotes are quoted by writers anyway.
     public func isQuoted(_ index: Int) -> Bool {
         index >= 0 && index < storedCount && quoted[index]
     }
@@ -68,12 +69,6 @@ public struct CSVRecord {
         (0..<storedCount).map { string(at: $0) }
     }
 
-    /// The bytes of all fields and their quoted flags, contiguous, for writers that copy records through.
-    public var rawFields: (bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>, quoted: UnsafeBufferPointer<Bool>) {
-        let total = storedCount == 0 ? 0 : ends[storedCount - 1]
-        return (UnsafeBufferPointer(start: storage, count: total), UnsafeBufferPointer(start: ends, count: storedCount),
-                UnsafeBufferPointer(start: quoted, count: storedCount))
-    }
 }
 
 /// Why a record was read but cannot be used as it is.

@@ -44,6 +44,13 @@ public enum CSVSniffer {
         let fields = records.prefix(200).map { splitFields($0, delimiter: dialect.delimiter, quote: dialect.quote) }
         dialect.quotesAllFields = !fields.isEmpty && fields.allSatisfy { record in record.allSatisfy(\.quoted) }
         dialect.hasHeader = looksLikeHeader(fields)
+        let data = dialect.hasHeader ? fields.dropFirst() : fields[...]
+        if let widest = data.map(\.count).max(), !data.isEmpty {
+            dialect.quotedColumns = Set((0..<widest).filter { column in
+                data.allSatisfy { $0.count > column && $0[column].quoted }
+            })
+        }
+        dialect.quotedHeader = dialect.hasHeader && (fields.first?.allSatisfy(\.quoted) ?? false)
         return dialect
     }
 

@@ -94,6 +94,23 @@ public final class CSVWriter {
         }
     }
 
+    /// Hands the fields written since the last call to `body`, then clears them: for writers that assemble a
+    /// record in pieces (the enriched CSV spools finished prefixes of lines).
+    public func drainFields<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        defer {
+            buffer.removeAll(keepingCapacity: true)
+            fieldsInRecord = 0
+        }
+        return try buffer.withUnsafeBufferPointer(body)
+    }
+
+    /// Starts or continues the current record with bytes already delimited and quoted for this dialect.
+    public func appendRaw(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if fieldsInRecord > 0 && !bytes.isEmpty { buffer.append(dialect.delimiter) }
+        buffer.append(contentsOf: bytes)
+        fieldsInRecord += 1
+    }
+
     /// Ends the current record with the dialect's line ending, flushing the buffer when it is large.
     public func endRecord() throws {
         buffer.append(contentsOf: lineEnding)

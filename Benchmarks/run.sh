@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Benchmark `kedja run` against the pandas baseline on generated ledgers of the given sizes.
+#
+#   Benchmarks/run.sh [LINES...]        (default: 1000000 4000000)
+#
+# For each size: generate a clean Raindance-style ledger and supplier list once (cached in
+# Benchmarks/out/), run `kedja run` and Benchmarks/pandas_baseline.py on the same files under GNU time,
+# check both report the generator's exact amount total, and print wall time and peak RSS side by side.
+#
+# Environment: SWIFT_SCRATCH  scratch path for `swift build` (default: SwiftPM's .build)
+#              PYTHON         python interpreter (default: python3)
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="$root/Benchmarks/out"
+python="${PYTHON:-python3}"
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000000 4000000)
+for size in "${sizes[@]}"; do
+    [[ "$size" =~ ^[1-9][0-9]*$ ]] || { echo "error: '$size' is not a line count" >&2; exit 64; }
+done
+
+if [ ! -x /usr/bin/time ] || ! /usr/bin/time -v true >/dev/null 2>&1; then
+    echo "error: GNU time (/usr/bin/time -v) is needed to measure peak memory; install it with" >&2
+    echo "       apt-get install time" >&2
+    exit 69
+fi
+"$python" -c 'import pandas, xlsxwriter' 2>/dev/null || {
+    echo "error: the baseline needs pandas and xlsxwriter: pip install pandas xlsxwriter" >&2; exit 69; }
+mkdir -p "$out"
+
+# --- build kedja (release); a failure here only disables the kedja column ------------------------
+kedja_problem=""
+scratch=()
+[ -n "${SWIFT_SCRATCH:-}" ] && scratch=(--scratch-path "$SWIFT_SCRATCH")
+echo "building kedja (release)…" >&2
+if (cd "$root" && swift build -c release --product kedja "${scratch[@]}" >"$out/build.log" 2>&1); then
+    kedja="$(cd "$root" && swift build -c release "${scratch[@]}" --show-bin-path)/kedja"
+    if ! "$kedja" run --help >/dev/null 2>&1; then
+        kedja_problem="kedja has no working 'run' command yet ($kedja run --help failed)"
+    fi
+else
+    kedja_problem="swift build -c release failed; see $out/build.log"
+fi
+[ -z "$kedja_problem" ] || echo "error: $kedja_problem; measuring pandas only" >&2
+
+# seconds and MB from a GNU time -v report
+wall_seconds() {
+    awk -F': ' '/Elapsed \(wall clock\)/ {
+        n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.1f", s }' "$1"
+}
+peak_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+json_total() { "$python" -c 'import json,sys; print(json.load(open(sys.argv[1]))["amount_total"])' "$1"; }
+
+# measure NAME SIZE CMD...: run under GNU time; stdout to NAME-SIZE.json; 0 on success
+measure() {
+    local name="$1" size="$2"; shift 2
+    echo "running $name on $size lines…" >&2
+    /usr/bin/time -v -o "$out/$name-$size.time" "$@" >"$out/$name-$size.json" 2>"$out/$name-$size.log"
+}
+
+rows=()
+status=0
+for size in "${sizes[@]}"; do
+    ledger="$out/ledger-$size.csv" suppliers="$out/suppliers-$size.csv" expected="$out/expected-$size.json"
+    if [ ! -s "$expected" ]; then
+        echo "generating $size lines…" >&2
+        "$python" "$root/scripts/generate_ledger.py" --lines "$size" --clean --out-ledger "$ledger" \
+            --out-suppliers "$suppliers" --out-summary "$expected"
+    fi
+    want="$(json_total "$expected")"
+
+    k_wall="-" k_rss="-" k_check="-"
+    if [ -z "$kedja_problem" ]; then
+        rm -rf "$out/kedja-$size"
+        if measure kedja "$size" "$kedja" run "$ledger" --suppliers "$suppliers" --out-dir "$out/kedja-$size" --json
+        then
+            k_wall="$(wall_seconds "$out/kedja-$size.time")" k_rss="$(peak_mb "$out/kedja-$size.time")"
+            [ "$(json_total "$out/kedja-$size.json")" = "$want" ] && k_check="ok" || { k_check="WRONG"; status=1; }
+        else
+            echo "error: kedja run failed on $size lines; see $out/kedja-$size.log" >&2
+            k_check="failed"; status=1
+        fi
+    fi
+
+    p_wall="-" p_rss="-" p_check="-"
+    rm -rf "$out/pandas-$size"
+    if measure pandas "$size" "$python" "$root/Benchmarks/pandas_baseline.py" "$ledger" \
+        --suppliers "$suppliers" --templates "$root/Templates" --out-dir "$out/pandas-$size"; then
+        p_wall="$(wall_seconds "$out/pandas-$size.time")" p_rss="$(peak_mb "$out/pandas-$size.time")"
+        [ "$(json_total "$out/pandas-$size.json")" = "$want" ] && p_check="ok" || { p_check="WRONG"; status=1; }
+    else
+        echo "error: the pandas baseline failed on $size lines; see $out/pandas-$size.log" >&2
+        p_check="failed"; status=1
+    fi
+
+    ratio_time="-" ratio_rss="-"
+    if [ "$k_wall" != "-" ] && [ "$p_wall" != "-" ]; then
+        ratio_time="$(awk -v p="$p_wall" -v k="$k_wall" 'BEGIN { printf "%.1fx", (k > 0 ? p / k : 0) }')"
+        ratio_rss="$(awk -v p="$p_rss" -v k="$k_rss" 'BEGIN { printf "%.1fx", (k > 0 ? p / k : 0) }')"
+    fi
+    rows+=("$size|$k_wall|$k_rss|$k_check|$p_wall|$p_rss|$p_check|$ratio_time|$ratio_rss")
+done
+
+echo
+printf '%10s | %8s %9s %6s | %8s %9s %6s | %10s %10s\n' lines "kedja s" "kedja MB" total "pandas s" \
+    "pandas MB" total "time ratio" "RSS ratio"
+for row in "${rows[@]}"; do
+    IFS='|' read -r size kw kr kc pw pr pc rt rr <<<"$row"
+    printf '%10s | %8s %9s %6s | %8s %9s %6s | %10s %10s\n' "$size" "$kw" "$kr" "$kc" "$pw" "$pr" "$pc" "$rt" "$rr"
+done
+echo "(wall seconds and peak RSS from /usr/bin/time -v; ratio = pandas / kedja; total = amount_total equals the generator's)"
+if [ -n "$kedja_problem" ]; then
+    echo "kedja not measured: $kedja_problem" >&2
+    status=1
+fi
+exit "$status"

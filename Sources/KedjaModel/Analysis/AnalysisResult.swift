@@ -1,0 +1,173 @@
+import Tabular
+
+/// Where a line's category came from, most specific first; written as `kedja_category_source`.
+public enum CategorySource: String, Sendable, Codable, CaseIterable {
+    /// The line's own CPV code.
+    case cpv
+    /// The supplier list's CPV code or category for the supplier.
+    case supplier
+    /// A keyword in the description, account text or supplier name.
+    case keyword
+    /// The account group (Kommun-Bas), the coarsest hint.
+    case account
+    /// Nothing matched: the category is unknown.
+    case none
+}
+
+/// One spend line's tags: what `kedja tag` appends and what the aggregates are built from.
+public struct LineTag: Sendable {
+    /// The category, if any rule matched.
+    public var category: Category?
+    /// Which rule matched.
+    public var categorySource: CategorySource
+    /// The country whose index values were used (production country before registered country).
+    public var country: Country?
+    /// The level per area: the higher of the assessed layers, `unknown` when none was assessed.
+    public var levels: RiskProfile
+    /// Position of the reason text in `SpendAnalysis.reasons` (reasons repeat across lines; stored once).
+    public var reasonID: Int
+    /// Position of the supplier × category group in the analysis.
+    public var groupID: Int
+}
+
+/// One row of the risk register: a supplier × category with its spend, risk, priority and follow-up.
+public struct RegisterRow: Sendable {
+    /// A stable key for the supplier (list id, org number or normalised name).
+    public var supplierKey: String
+    /// The supplier's name as the supplier list or the ledger gives it.
+    public var supplierName: String
+    /// The organisation number, normalised `NNNNNN-NNNN`, when known.
+    public var orgNumber: String?
+    /// The country used for the country layer.
+    public var country: Country?
+    /// The category; nil for spend no rule classified.
+    public var category: Category?
+    /// How the category was found for most of the spend.
+    public var categorySource: CategorySource
+    /// The exact spend (credit notes included).
+    public var spend: Amount
+    /// The number of lines.
+    public var lines: Int
+    /// Spend as a share of the total, for display (0.0–1.0).
+    public var share: Double
+    /// The level per area.
+    public var levels: RiskProfile
+    /// The highest area level.
+    public var overall: RiskLevel { levels.overall }
+    /// Priority 1 (act first) to 3, from risk and materiality (settings.csv).
+    public var priority: Int
+    /// Why the levels are what they are, naming every input.
+    public var reason: String
+    /// The tasks of the purchasing model that apply (tasks.csv).
+    public var tasks: [PhaseTask]
+    /// The follow-up cascade for the priority (followup.csv).
+    public var followUp: [FollowUpStep]
+    /// Whether the supplier was found in the supplier list.
+    public var matchedSupplierList: Bool
+
+    /// Creates a row.
+    public init(
+        supplierKey: String, supplierName: String, orgNumber: String?, country: Country?, category: Category?,
+        categorySource: CategorySource, spend: Amount, lines: Int, share: Double, levels: RiskProfile, priority: Int,
+        reason: String, tasks: [PhaseTask], followUp: [FollowUpStep], matchedSupplierList: Bool
+    ) {
+        self.supplierKey = supplierKey
+        self.supplierName = supplierName
+        self.orgNumber = orgNumber
+        self.country = country
+        self.category = category
+        self.categorySource = categorySource
+        self.spend = spend
+        self.lines = lines
+        self.share = share
+        self.levels = levels
+        self.priority = priority
+        self.reason = reason
+        self.tasks = tasks
+        self.followUp = followUp
+        self.matchedSupplierList = matchedSupplierList
+    }
+}
+
+/// One scheduled follow-up task of the plan.
+public struct PlannedTask: Sendable {
+    /// The register row it follows up.
+    public var row: RegisterRow
+    /// The cascade step.
+    public var step: FollowUpStep
+    /// The task (its id and text).
+    public var task: PhaseTask?
+    /// When it is due: the plan's start plus the step's offset.
+    public var due: CivilDate
+
+    /// Creates a planned task.
+    public init(row: RegisterRow, step: FollowUpStep, task: PhaseTask?, due: CivilDate) {
+        self.row = row
+        self.step = step
+        self.task = task
+        self.due = due
+    }
+}
+
+/// Everything the workbooks show, computed in one pass over the spend file.
+public struct AnalysisResult: Sendable {
+    /// Register rows, highest priority first, then spend descending, then supplier and category for stable order.
+    public var rows: [RegisterRow]
+    /// The exact total of accepted spend.
+    public var total: Amount
+    /// Counts from reading the file.
+    public var counts: IngestionCounts
+    /// Every rejected record.
+    public var rejects: [RejectedRecord]
+    /// Data-quality figures for the committee report.
+    public var quality: DataQuality
+    /// The rule tables used, with source and year, for the Method sheet.
+    public var sources: [TemplateSource]
+    /// The language of labels and reasons.
+    public var language: Language
+    /// The follow-up plan: one task per cascade step of each prioritised row, by due date.
+    public var plan: [PlannedTask]
+    /// The plan's start date (`--start`).
+    public var planStart: CivilDate
+
+    /// Creates a result.
+    public init(
+        rows: [RegisterRow], total: Amount, counts: IngestionCounts, rejects: [RejectedRecord], quality: DataQuality,
+        sources: [TemplateSource], language: Language, plan: [PlannedTask], planStart: CivilDate
+    ) {
+        self.rows = rows
+        self.total = total
+        self.counts = counts
+        self.rejects = rejects
+        self.quality = quality
+        self.sources = sources
+        self.language = language
+        self.plan = plan
+        self.planStart = planStart
+    }
+}
+
+/// How much of the spend Kedja could classify, for the committee's data-quality section.
+public struct DataQuality: Sendable, Equatable {
+    /// Distinct suppliers in the ledger.
+    public var suppliers = 0
+    /// Suppliers not found in the supplier list (0 when no list was given).
+    public var unmatchedSuppliers = 0
+    /// Names of unmatched suppliers, by spend descending (at most 50).
+    public var unmatchedSupplierNames: [String] = []
+    /// Whether a supplier list was given.
+    public var supplierListGiven = false
+    /// Lines with no known country.
+    public var linesWithoutCountry = 0
+    /// Country names that were given but not recognised, with their line counts.
+    public var unknownCountryNames: [String: Int] = [:]
+    /// Lines no rule gave a category.
+    public var linesWithoutCategory = 0
+    /// Spend without a category.
+    public var spendWithoutCategory = Amount.zero
+    /// Spend per category source.
+    public var spendBySource: [CategorySource: Amount] = [:]
+
+    /// Creates empty figures.
+    public init() {}
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Tabular
+
+/// The buyer's supplier list: what the ledger does not say about a supplier (country, production country,
+/// CPV code or category), joined to spend lines on supplier id, then org number, then normalised name.
+public struct SupplierList: Sendable {
+    /// One supplier as the list describes it.
+    public struct Entry: Sendable {
+        /// The list's supplier id, if any.
+        public var id: String
+        /// The supplier's name.
+        public var name: String
+        /// The normalised organisation number, if valid.
+        public var orgNumber: String?
+        /// The registered country as written.
+        public var country: String
+        /// The production country as written (beats the registered one).
+        public var productionCountry: String
+        /// A CPV code for what the supplier delivers.
+        public var cpv: String
+        /// A category text (matched against keywords when there is no CPV code).
+        public var category: String
+        /// Where the entry is in the file.
+        public var line: Int
+    }
+
+    /// The entries, in file order.
+    public private(set) var entries: [Entry] = []
+    /// The list's path.
+    public var path: String
+
+    private var byID: [String: Int] = [:]
+    private var byOrgNumber: [String: Int] = [:]
+    private var byName: [String: Int] = [:]
+
+    /// Loads a supplier list (any dialect) with the same header vocabulary as spend files.
+    public init(path: String, vocabulary: ColumnVocabulary, overrides: [(ColumnRole, String)] = []) throws {
+        self.path = path
+        let table = try CSVTable.read(path: path)
+        let mapping = try vocabulary.map(header: table.header, overrides: overrides)
+        guard mapping.column(.supplierID) != nil || mapping.column(.supplierName) != nil || mapping.column(.orgNumber) != nil
+        else {
+            throw TemplateError(problems: [TemplateProblem(path: path, line: 1, message:
+                "the supplier list has no supplier id, name or org number column among \(table.header.map { "'\($0)'" }.joined(separator: ", ")); add one or use --map")])
+        }
+        func value(_ row: CSVTable.Row, _ role: ColumnRole) -> String {
+            mapping.column(role).map { row[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+        }
+        for row in table.rows {
+            let entry = Entry(
+                id: value(row, .supplierID), name: value(row, .supplierName),
+                orgNumber: OrgNumber.parse(value(row, .orgNumber)).map(\.description),
+                country: value(row, .country), productionCountry: value(row, .productionCountry),
+                cpv: value(row, .cpv), category: value(row, .category), line: row.line)
+            add(entry)
+        }
+    }
+
+    /// An empty list, for runs without `--suppliers`.
+    public init() { path = "" }
+
+    private mutating func add(_ entry: Entry) {
+        let position = entries.count
+        entries.append(entry)
+        if !entry.id.isEmpty, byID[Self.idKey(entry.id)] == nil { byID[Self.idKey(entry.id)] = position }
+        if let org = entry.orgNumber, byOrgNumber[org] == nil { byOrgNumber[org] = position }
+        let name = Self.nameKey(entry.name)
+        if !name.isEmpty, byName[name] == nil { byName[name] = position }
+    }
+
+    /// Finds a supplier by id, then org number, then normalised name.
+    public func match(id: String, orgNumber: String?, name: String) -> Int? {
+        if !id.isEmpty, let position = byID[Self.idKey(id)] { return position }
+        if let orgNumber, let position = byOrgNumber[orgNumber] { return position }
+        let key = Self.nameKey(name)
+        if !key.isEmpty, let position = byName[key] { return position }
+        return nil
+    }
+
+    /// Ids compare without surrounding spaces and leading zeros (`000123` = `123`).
+    static func idKey(_ id: String) -> String {
+        let trimmed = id.trimmingCharacters(in: .whitespaces)
+        let withoutZeros = trimmed.drop { $0 == "0" }
+        return withoutZeros.isEmpty ? trimmed : String(withoutZeros)
+    }
+
+    private static let legalForms: Set<String> = [
+        "ab", "publ", "hb", "kb", "ek", "för", "for", "ekonomisk", "förening", "forening", "ltd", "limited", "plc",
+        "llp", "inc", "gmbh", "oy", "as", "a/s", "aps", "bv", "sa", "srl", "co", "company",
+    ]
+
+    /// Names compare case- and accent-insensitively, without punctuation and legal forms (`AB`, `Ltd`).
+    public static func nameKey(_ name: String) -> String {
+        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        let words = folded.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        return words.filter { !legalForms.contains($0) }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,499 @@
+import Foundation
+import Tabular
+
+extension TemplateSet {
+    /// Loads and indexes every table in `directory`.
+    ///
+    /// Throws a ``TemplateError`` listing every problem that makes the set unusable (a missing table
+    /// or column, a level that is not a level, a malformed code or number), each with its file, line
+    /// and fix. Doubtful but usable content (duplicates, codes no category covers) loads, and
+    /// ``problems(cpvCodes:)`` reports it.
+    public static func load(from directory: URL) throws -> TemplateSet {
+        var reader = TemplateReader(directory: directory)
+        let settings = readSettings(&reader)
+        let categories = readCategories(&reader)
+        let keywords = readKeywords(&reader)
+        let accounts = readAccounts(&reader)
+        let countries = readCountries(&reader)
+        let indexValues = readIndexValues(&reader)
+        let bands = readBands(&reader)
+        let tasks = readTasks(&reader)
+        let followUp = readFollowUp(&reader)
+        guard reader.errors.isEmpty, let settings else { throw TemplateError(problems: reader.errors) }
+
+        var builder = IndexBuilder(reader: reader)
+        builder.indexCategories(categories)
+        builder.indexKeywords(keywords)
+        builder.indexAccounts(accounts)
+        builder.indexCountries(countries)
+        builder.indexCountryRisk(indexValues, bands: bands, countries: countries.map(\.value.country))
+        builder.indexFollowUp(followUp, tasks: tasks.map(\.value.task))
+        builder.index.warnings = builder.reader.warnings
+        builder.index.paths = Dictionary(uniqueKeysWithValues: tableFileNames.map { ($0, reader.path(of: $0)) })
+
+        return TemplateSet(
+            directory: directory,
+            categories: categories.map(\.value.category),
+            keywords: keywords.map(\.value),
+            accountGroups: accounts.map(\.value),
+            countries: countries.map(\.value.country),
+            countryIndexValues: indexValues.map(\.value),
+            countryBands: bands.map(\.value),
+            tasks: tasks.map(\.value.task),
+            followUpSteps: followUp.map(\.value),
+            settings: settings,
+            sources: collectSources(categories: categories.map(\.value.category), accounts: accounts.map(\.value),
+                                    countries: countries, indexValues: indexValues.map(\.value), tasks: tasks),
+            index: builder.index)
+    }
+}
+
+/// A parsed rule with the line it came from.
+struct LocatedRule<Value> {
+    var value: Value
+    var line: Int
+}
+
+// MARK: - Reading each table
+
+extension TemplateSet {
+    fileprivate static func readSettings(_ reader: inout TemplateReader) -> PrioritySettings? {
+        let file = "settings.csv"
+        let known = ["priority1_min_share", "priority1_min_spend", "priority2_min_spend"]
+        var values: [String: (text: String, line: Int)] = [:]
+        guard let rows = reader.rows(of: file, columns: ["key", "value", "note"]) else { return nil }
+        for row in rows {
+            let key = row["key"].lowercased()
+            guard known.contains(key) else {
+                reader.warning(file, row.line, "the key '\(row["key"])' is not used by Kedja. Check its spelling (known keys: \(known.joined(separator: ", "))) or delete the row.")
+                continue
+            }
+            if values[key] != nil {
+                reader.warning(file, row.line, "'\(key)' is set again; the first value (line \(values[key]?.line ?? 0)) is used. Delete one of the rows.")
+                continue
+            }
+            values[key] = (row["value"], row.line)
+        }
+        var share: Int?
+        var spend1: Amount?
+        var spend2: Amount?
+        for key in known {
+            guard let (text, line) = values[key] else {
+                reader.error(file, nil, "the setting '\(key)' is missing. Add a row '\(key);VALUE;NOTE' (see Templates/README.md for the default).")
+                continue
+            }
+            if key == "priority1_min_share" {
+                if let fraction = TemplateNumber.amount(text), fraction.micros <= 1_000_000 {
+                    share = Int(fraction.micros)
+                } else {
+                    reader.error(file, line, "priority1_min_share '\(text)' must be a share of total spend from 0 to 1, e.g. 0.005 for 0.5 %.")
+                }
+            } else if let amount = TemplateNumber.amount(text) {
+                if key == "priority1_min_spend" { spend1 = amount } else { spend2 = amount }
+            } else {
+                reader.error(file, line, "\(key) '\(text)' must be an amount in SEK without spaces or currency, e.g. 500000.")
+            }
+        }
+        guard let share, let spend1, let spend2 else { return nil }
+        return PrioritySettings(priority1MinShareMillionths: share, priority1MinSpend: spend1, priority2MinSpend: spend2)
+    }
+
+    fileprivate static func readCategories(_ reader: inout TemplateReader) -> [LocatedRule<(category: Category, checkDigit: Character?)>] {
+        let file = "categories.csv"
+        let columns = ["cpv_code", "category_sv", "category_en", "human_rights", "labour_rights", "environment",
+                       "anti_corruption", "agency_note", "rationale", "source", "year"]
+        var result: [LocatedRule<(category: Category, checkDigit: Character?)>] = []
+        for row in reader.rows(of: file, columns: columns) ?? [] {
+            let code = reader.cpvCode(row, "cpv_code", in: file)
+            let nameSv = reader.required(row, "category_sv", in: file)
+            let nameEn = reader.required(row, "category_en", in: file)
+            var levels = RiskProfile()
+            var levelsRead = true
+            for area in RiskArea.allCases {
+                if let level = reader.level(row, area.rawValue, in: file) { levels[area] = level } else { levelsRead = false }
+            }
+            let source = reader.required(row, "source", in: file)
+            let year = reader.required(row, "year", in: file)
+            guard let code, let nameSv, let nameEn, levelsRead, let source, let year else { continue }
+            let category = Category(
+                code: code.code, nameSv: nameSv, nameEn: nameEn, levels: levels, agencyNote: row["agency_note"],
+                rationale: row["rationale"], source: source, year: year)
+            result.append(LocatedRule(value: (category, code.checkDigit), line: row.line))
+        }
+        return result
+    }
+
+    fileprivate static func readKeywords(_ reader: inout TemplateReader) -> [LocatedRule<KeywordRule>] {
+        let file = "keywords.csv"
+        var result: [LocatedRule<KeywordRule>] = []
+        for row in reader.rows(of: file, columns: ["keyword", "language", "cpv_code", "note"]) ?? [] {
+            let keyword = reader.required(row, "keyword", in: file)
+            let language = Language(rawValue: row["language"].lowercased())
+            if language == nil {
+                reader.error(file, row.line, "language '\(row["language"])' must be sv or en.")
+            }
+            let code = reader.cpvCode(row, "cpv_code", in: file)
+            guard let keyword, let language, let code else { continue }
+            result.append(LocatedRule(value: KeywordRule(keyword: keyword, language: language, cpvCode: code.code,
+                                                     note: row["note"]), line: row.line))
+        }
+        return result
+    }
+
+    fileprivate static func readAccounts(_ reader: inout TemplateReader) -> [LocatedRule<AccountGroup>] {
+        let file = "accounts.csv"
+        let columns = ["account_prefix", "account_group_sv", "account_group_en", "cpv_code", "note", "source", "year"]
+        var result: [LocatedRule<AccountGroup>] = []
+        for row in reader.rows(of: file, columns: columns) ?? [] {
+            let prefix = row["account_prefix"]
+            let prefixIsValid = (1...15).contains(prefix.count) && prefix.allSatisfy { $0.isASCII && $0.isNumber }
+            if !prefixIsValid {
+                reader.error(file, row.line, "account_prefix '\(prefix)' must be the leading digits of the accounts (1 to 15 digits, e.g. 64).")
+            }
+            let nameSv = reader.required(row, "account_group_sv", in: file)
+            let nameEn = reader.required(row, "account_group_en", in: file)
+            var code: String?
+            var codeIsValid = true
+            if !row["cpv_code"].isEmpty {
+                code = reader.cpvCode(row, "cpv_code", in: file)?.code
+                codeIsValid = code != nil
+            }
+            guard prefixIsValid, let nameSv, let nameEn, codeIsValid else { continue }
+            result.append(LocatedRule(value: AccountGroup(
+                prefix: prefix, nameSv: nameSv, nameEn: nameEn, cpvCode: code, note: row["note"],
+                source: row["source"], year: row["year"]), line: row.line))
+        }
+        return result
+    }
+
+    fileprivate static func readCountries(_ reader: inout TemplateReader) -> [LocatedRule<(country: Country, source: String)>] {
+        let file = "countries.csv"
+        var result: [LocatedRule<(country: Country, source: String)>] = []
+        let rows = reader.rows(of: file, columns: ["alpha2", "alpha3", "name_en", "name_sv", "variants"],
+                               optional: ["source"])
+        for row in rows ?? [] {
+            let alpha2 = row["alpha2"].uppercased()
+            let alpha3 = row["alpha3"].uppercased()
+            let alpha2IsValid = alpha2.count == 2 && alpha2.allSatisfy { $0.isASCII && $0.isLetter }
+            let alpha3IsValid = alpha3.count == 3 && alpha3.allSatisfy { $0.isASCII && $0.isLetter }
+            if !alpha2IsValid { reader.error(file, row.line, "alpha2 '\(row["alpha2"])' must be a two-letter ISO 3166-1 code, e.g. SE.") }
+            if !alpha3IsValid { reader.error(file, row.line, "alpha3 '\(row["alpha3"])' must be a three-letter ISO 3166-1 code, e.g. SWE.") }
+            let nameEn = reader.required(row, "name_en", in: file)
+            let nameSv = reader.required(row, "name_sv", in: file)
+            guard alpha2IsValid, alpha3IsValid, let nameEn, let nameSv else { continue }
+            let variants = row["variants"].split(separator: "|")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let country = Country(alpha2: alpha2, alpha3: alpha3, nameEn: nameEn, nameSv: nameSv, variants: variants)
+            result.append(LocatedRule(value: (country, row["source"]), line: row.line))
+        }
+        return result
+    }
+
+    fileprivate static func readIndexValues(_ reader: inout TemplateReader) -> [LocatedRule<CountryIndexValue>] {
+        let file = "country-indices.csv"
+        var result: [LocatedRule<CountryIndexValue>] = []
+        for row in reader.rows(of: file, columns: ["alpha2", "index", "edition", "value", "source"]) ?? [] {
+            let alpha2 = reader.required(row, "alpha2", in: file)?.uppercased()
+            let index = reader.required(row, "index", in: file)?.lowercased()
+            let edition = reader.required(row, "edition", in: file)
+            let value = reader.required(row, "value", in: file)
+            let source = reader.required(row, "source", in: file)
+            guard let alpha2, let index, let edition, let value, let source else { continue }
+            result.append(LocatedRule(value: CountryIndexValue(alpha2: alpha2, index: index, edition: edition,
+                                                           value: value, source: source), line: row.line))
+        }
+        return result
+    }
+
+    fileprivate static func readBands(_ reader: inout TemplateReader) -> [LocatedRule<CountryBand>] {
+        let file = "country-bands.csv"
+        let columns = ["index", "index_name", "publisher", "area", "lower", "upper", "value", "level"]
+        var result: [LocatedRule<CountryBand>] = []
+        for row in reader.rows(of: file, columns: columns) ?? [] {
+            let index = reader.required(row, "index", in: file)?.lowercased()
+            let area = RiskArea(rawValue: row["area"].lowercased())
+            if area == nil {
+                let names = RiskArea.allCases.map(\.rawValue).joined(separator: ", ")
+                reader.error(file, row.line, "area '\(row["area"])' must be one of \(names).")
+            }
+            let level = reader.level(row, "level", in: file)
+            if level == .unknown {
+                reader.error(file, row.line, "level 'unknown' gives no rating. Write high, medium or low, or delete the row.")
+            }
+            let match = bandMatch(row, file: file, reader: &reader)
+            guard let index, let area, let level, level != .unknown, let match else { continue }
+            result.append(LocatedRule(value: CountryBand(
+                index: index, indexName: row["index_name"].isEmpty ? index : row["index_name"],
+                publisher: row["publisher"], area: area, match: match, level: level), line: row.line))
+        }
+        return result
+    }
+
+    private static func bandMatch(_ row: TemplateRow, file: String, reader: inout TemplateReader) -> CountryBand.Match? {
+        let lower = row["lower"]
+        let upper = row["upper"]
+        let exact = row["value"]
+        if !exact.isEmpty {
+            guard lower.isEmpty, upper.isEmpty else {
+                reader.error(file, row.line, "give either a value or lower and upper, not both. Empty one of them.")
+                return nil
+            }
+            return .exact(exact)
+        }
+        guard let low = TemplateNumber.decimal(lower), let high = TemplateNumber.decimal(upper), low <= high else {
+            reader.error(file, row.line, "lower '\(lower)' and upper '\(upper)' must be numbers with lower ≤ upper (both included), or leave them empty and give a value.")
+            return nil
+        }
+        return .range(lower: low, upper: high)
+    }
+
+    fileprivate static func readTasks(_ reader: inout TemplateReader) -> [LocatedRule<(task: PhaseTask, source: String, year: String)>] {
+        let file = "tasks.csv"
+        let columns = ["id", "level", "phase_sv", "phase_en", "text_sv", "text_en", "min_risk", "areas", "max_priority"]
+        var result: [LocatedRule<(task: PhaseTask, source: String, year: String)>] = []
+        var seen: [String: Int] = [:]
+        for row in reader.rows(of: file, columns: columns, optional: ["source", "year"]) ?? [] {
+            let id = reader.required(row, "id", in: file)?.uppercased()
+            if let id, let first = seen[id] {
+                reader.error(file, row.line, "task id \(id) is already used on line \(first). Give each task its own id.")
+                continue
+            }
+            let level = taskLevel(row["level"])
+            if level == nil {
+                reader.error(file, row.line, "level '\(row["level"])' must be strategic, tactical or operative (or strategisk, taktisk, operativ).")
+            }
+            let minimum = minimumRisk(row["min_risk"])
+            if minimum == nil {
+                reader.error(file, row.line, "min_risk '\(row["min_risk"])' must be any, unknown, low, medium or high.")
+            }
+            let areas = taskAreas(row["areas"])
+            if areas == nil {
+                let names = RiskArea.allCases.map(\.rawValue).joined(separator: ", ")
+                reader.error(file, row.line, "areas '\(row["areas"])' must be any, or areas from \(names) separated by |.")
+            }
+            let maxPriority = reader.integer(row, "max_priority", in: file, range: 1...3)
+            let texts = ["phase_sv", "phase_en", "text_sv", "text_en"].map { reader.required(row, $0, in: file) }
+            guard let id, let level, let minimum, let areas, let maxPriority,
+                  let phaseSv = texts[0], let phaseEn = texts[1], let textSv = texts[2], let textEn = texts[3]
+            else { continue }
+            seen[id] = row.line
+            let task = PhaseTask(
+                id: id, level: level, phaseSv: phaseSv, phaseEn: phaseEn, textSv: textSv, textEn: textEn,
+                trigger: PhaseTask.Trigger(minimumRisk: minimum, areas: areas.all ? nil : areas.set,
+                                           maxPriority: maxPriority))
+            result.append(LocatedRule(value: (task, row["source"], row["year"]), line: row.line))
+        }
+        return result
+    }
+
+    private static func taskLevel(_ text: String) -> PhaseTask.Level? {
+        switch text.lowercased() {
+        case "strategic", "strategisk": return .strategic
+        case "tactical", "taktisk": return .tactical
+        case "operative", "operativ": return .operative
+        default: return nil
+        }
+    }
+
+    private static func minimumRisk(_ text: String) -> PhaseTask.MinimumRisk? {
+        let lowered = text.lowercased()
+        if let minimum = PhaseTask.MinimumRisk(rawValue: lowered) { return minimum }
+        if lowered == "alla" { return .any }
+        guard let level = RiskLevel(code: lowered) else { return nil }
+        switch level {
+        case .unknown: return .unknown
+        case .low: return .low
+        case .medium: return .medium
+        case .high: return .high
+        }
+    }
+
+    private static func taskAreas(_ text: String) -> (all: Bool, set: Set<RiskArea>)? {
+        if text.isEmpty || text.lowercased() == "any" { return (true, []) }
+        var set = Set<RiskArea>()
+        for name in text.split(separator: "|") {
+            guard let area = RiskArea(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else { return nil }
+            set.insert(area)
+        }
+        return set.isEmpty ? nil : (false, set)
+    }
+
+    fileprivate static func readFollowUp(_ reader: inout TemplateReader) -> [LocatedRule<FollowUpStep>] {
+        let file = "followup.csv"
+        let columns = ["priority", "step", "task_id", "method_sv", "method_en", "offset_days"]
+        var result: [LocatedRule<FollowUpStep>] = []
+        for row in reader.rows(of: file, columns: columns) ?? [] {
+            let priority = reader.integer(row, "priority", in: file, range: 1...3)
+            let step = reader.integer(row, "step", in: file, range: 1...99)
+            let taskID = reader.required(row, "task_id", in: file)?.uppercased()
+            let methodSv = reader.required(row, "method_sv", in: file)
+            let methodEn = reader.required(row, "method_en", in: file)
+            let offset = reader.integer(row, "offset_days", in: file, range: 0...3650)
+            guard let priority, let step, let taskID, let methodSv, let methodEn, let offset else { continue }
+            result.append(LocatedRule(value: FollowUpStep(priority: priority, step: step, taskID: taskID,
+                                                      methodSv: methodSv, methodEn: methodEn, offsetDays: offset),
+                                  line: row.line))
+        }
+        return result
+    }
+
+    fileprivate static func collectSources(
+        categories: [Category], accounts: [AccountGroup], countries: [LocatedRule<(country: Country, source: String)>],
+        indexValues: [CountryIndexValue], tasks: [LocatedRule<(task: PhaseTask, source: String, year: String)>]
+    ) -> [TemplateSource] {
+        var sources: [TemplateSource] = []
+        var seen = Set<TemplateSource>()
+        func add(_ file: String, _ source: String, _ year: String) {
+            let entry = TemplateSource(file: file, source: source, year: year)
+            guard !source.isEmpty, seen.insert(entry).inserted else { return }
+            sources.append(entry)
+        }
+        categories.forEach { add("categories.csv", $0.source, $0.year) }
+        accounts.forEach { add("accounts.csv", $0.source, $0.year) }
+        countries.forEach { add("countries.csv", $0.value.source, "") }
+        indexValues.forEach { add("country-indices.csv", $0.source, $0.edition) }
+        tasks.forEach { add("tasks.csv", $0.value.source, $0.value.year) }
+        return sources
+    }
+}
+
+// MARK: - Building the indexes
+
+/// Builds the lookup indexes from parsed rules, recording doubts as warnings.
+private struct IndexBuilder {
+    var reader: TemplateReader
+    var index = TemplateIndex()
+
+    mutating func indexCategories(_ categories: [LocatedRule<(category: Category, checkDigit: Character?)>]) {
+        var firstLine: [Int: Int] = [:]
+        for (position, located) in categories.enumerated() {
+            let category = located.value.category
+            index.categoryLines.append(located.line)
+            index.categoryCheckDigits.append(located.value.checkDigit)
+            guard let key = CPVCode.prefixKey(of: category.prefix) else { continue }
+            if let first = firstLine[key] {
+                reader.warning("categories.csv", located.line, "\(category.code) has the same prefix \(category.prefix) as the row on line \(first), which is used. Merge the two rows.")
+                continue
+            }
+            firstLine[key] = located.line
+            if let value = Int(category.prefix), let division = Int(category.prefix.prefix(2)) {
+                var divisor = 1
+                for _ in category.prefix.count..<8 { divisor *= 10 }
+                index.categoryPrefixesByDivision[division].append(
+                    CategoryPrefix(value: value, divisor: divisor, length: category.prefix.count, category: position))
+            }
+        }
+        for division in index.categoryPrefixesByDivision.indices {
+            index.categoryPrefixesByDivision[division].sort { $0.length > $1.length }
+        }
+    }
+
+    mutating func indexKeywords(_ keywords: [LocatedRule<KeywordRule>]) {
+        var firstLine: [String: Int] = [:]
+        for located in keywords {
+            let rule = located.value
+            index.keywordLines.append(located.line)
+            guard let code = Int(rule.cpvCode), let category = index.category(forCode: code) else {
+                reader.warning("keywords.csv", located.line, "'\(rule.keyword)' points at \(rule.cpvCode), which no category in categories.csv covers, so it is ignored. Add a category for it or change the code.")
+                continue
+            }
+            let folded = String(decoding: TextFolding.searchBytes(rule.keyword), as: UTF8.self)
+            if let first = firstLine[folded] {
+                reader.warning("keywords.csv", located.line, "'\(rule.keyword)' repeats the keyword on line \(first), which is used. Delete one of the rows.")
+                continue
+            }
+            firstLine[folded] = located.line
+            index.keywordMatcher.insert(rule.keyword, target: category)
+        }
+    }
+
+    mutating func indexAccounts(_ accounts: [LocatedRule<AccountGroup>]) {
+        var firstLine: [Int: Int] = [:]
+        for (position, located) in accounts.enumerated() {
+            let group = located.value
+            index.accountLines.append(located.line)
+            guard let key = CPVCode.prefixKey(of: group.prefix) else { continue }
+            if let first = firstLine[key] {
+                reader.warning("accounts.csv", located.line, "account prefix \(group.prefix) is already on line \(first), which is used. Delete one of the rows.")
+                continue
+            }
+            firstLine[key] = located.line
+            index.accountGroupByPrefix[key] = position
+            index.longestAccountPrefix = max(index.longestAccountPrefix, group.prefix.count)
+            guard let cpv = group.cpvCode else { continue }
+            if let code = Int(cpv), let category = index.category(forCode: code) {
+                index.accountCategories[position] = category
+            } else {
+                reader.warning("accounts.csv", located.line, "account group \(group.prefix) points at \(cpv), which no category in categories.csv covers, so it gives no hint. Add a category for it or change the code.")
+            }
+        }
+    }
+
+    mutating func indexCountries(_ countries: [LocatedRule<(country: Country, source: String)>]) {
+        var owner: [String: (alpha2: String, line: Int)] = [:]
+        for (position, located) in countries.enumerated() {
+            let country = located.value.country
+            if let existing = owner[country.alpha2.lowercased()], existing.alpha2 == country.alpha2 {
+                reader.warning("countries.csv", located.line, "\(country.alpha2) is already on line \(existing.line), which is used. Delete one of the rows.")
+                continue
+            }
+            for form in [country.alpha2, country.alpha3, country.nameEn, country.nameSv] + country.variants {
+                let key = TextFolding.lookupKey(form)
+                guard !key.isEmpty else { continue }
+                if let existing = owner[key] {
+                    if existing.alpha2 != country.alpha2 {
+                        reader.warning("countries.csv", located.line, "'\(form)' also names \(existing.alpha2) (line \(existing.line)), which keeps it. Remove it from one of the rows.")
+                    }
+                    continue
+                }
+                owner[key] = (country.alpha2, located.line)
+                index.countryByKey[key] = position
+            }
+        }
+    }
+
+    mutating func indexCountryRisk(_ values: [LocatedRule<CountryIndexValue>], bands: [LocatedRule<CountryBand>], countries: [Country]) {
+        let known = Set(countries.map(\.alpha2))
+        let bandedIndices = Set(bands.map(\.value.index))
+        for located in values {
+            let value = located.value
+            guard known.contains(value.alpha2) else {
+                reader.warning("country-indices.csv", located.line, "\(value.alpha2) is not in countries.csv, so its \(value.index) value is never used. Add the country or correct the code.")
+                continue
+            }
+            index.indexValuesByCountry[value.alpha2, default: []].append(value)
+            guard bandedIndices.contains(value.index) else { continue }
+            guard let band = bands.first(where: { $0.value.index == value.index && $0.value.contains(value.value) })?.value else {
+                reader.warning("country-indices.csv", located.line, "\(value.alpha2) \(value.index) '\(value.value)' falls in no band of country-bands.csv, so the country stays not assessed for it. Add a band that covers the value.")
+                continue
+            }
+            let rating = CountryRating(
+                level: band.level, index: value.index, indexName: band.indexName, publisher: band.publisher,
+                edition: value.edition, value: value.value, source: value.source)
+            if let current = index.ratingsByCountry[value.alpha2]?[band.area], current.level >= rating.level { continue }
+            index.ratingsByCountry[value.alpha2, default: [:]][band.area] = rating
+            index.profilesByCountry[value.alpha2, default: .unassessed][band.area] = rating.level
+        }
+    }
+
+    mutating func indexFollowUp(_ steps: [LocatedRule<FollowUpStep>], tasks: [PhaseTask]) {
+        let taskIDs = Set(tasks.map(\.id))
+        var firstLine: [String: Int] = [:]
+        for located in steps {
+            let step = located.value
+            if !taskIDs.contains(step.taskID) {
+                reader.warning("followup.csv", located.line, "task_id \(step.taskID) is not in tasks.csv. Use one of \(tasks.map(\.id).joined(separator: ", ")).")
+            }
+            let key = "\(step.priority)/\(step.step)"
+            if let first = firstLine[key] {
+                reader.warning("followup.csv", located.line, "priority \(step.priority) step \(step.step) is already on line \(first), which is used. Number the steps 1, 2, 3, …")
+                continue
+            }
+            firstLine[key] = located.line
+            index.followUpByPriority[step.priority, default: []].append(step)
+        }
+        for priority in index.followUpByPriority.keys {
+            index.followUpByPriority[priority]?.sort { $0.step < $1.step }
+        }
+    }
+}

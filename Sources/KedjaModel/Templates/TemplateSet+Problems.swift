@@ -1,0 +1,71 @@
+import Foundation
+import Tabular
+
+extension TemplateSet {
+    /// Doubtful content for `kedja templates check`, each with file, line and fix: duplicate
+    /// prefixes, keywords, accounts or countries; keywords and account groups pointing at codes no
+    /// category covers; follow-up steps naming unknown tasks; index values for unknown countries or
+    /// outside every band; settings Kedja does not use.
+    ///
+    /// With `cpvCodes` (the CPV 2008 list, codes written `03000000-1` or `03000000`), also every code
+    /// the tables name that is not in the list, and check digits that differ from it.
+    public func problems(cpvCodes: Set<String>? = nil) -> [TemplateProblem] {
+        var problems = index.warnings
+        guard let cpvCodes else { return problems }
+        let reference = Self.checkDigitsByCode(cpvCodes)
+
+        func check(_ code: String, written checkDigit: Character?, file: String, line: Int, what: String) {
+            let path = index.paths[file] ?? file
+            guard let known = reference[code] else {
+                problems.append(TemplateProblem(path: path, line: line, message: "\(what) \(code) is not a CPV 2008 code. Look the code up in the CPV list and correct it."))
+                return
+            }
+            if let checkDigit, let known, checkDigit != known {
+                problems.append(TemplateProblem(path: path, line: line, message: "\(what) \(code)-\(checkDigit) has the wrong check digit: CPV 2008 writes \(code)-\(known). Correct it or leave the check digit out."))
+            }
+        }
+        for (position, category) in categories.enumerated() {
+            check(category.code, written: index.categoryCheckDigits[position], file: "categories.csv",
+                  line: index.categoryLines[position], what: "cpv_code")
+        }
+        for (position, keyword) in keywords.enumerated() {
+            check(keyword.cpvCode, written: nil, file: "keywords.csv", line: index.keywordLines[position],
+                  what: "cpv_code of '\(keyword.keyword)'")
+        }
+        for (position, group) in accountGroups.enumerated() {
+            guard let code = group.cpvCode else { continue }
+            check(code, written: nil, file: "accounts.csv", line: index.accountLines[position],
+                  what: "cpv_code of account group \(group.prefix)")
+        }
+        return problems
+    }
+
+    /// The codes of a CPV list file (the first column, or the one headed `code`), as written there.
+    ///
+    /// For `kedja templates check --cpv FILE` and tests: the CPV vocabulary is the EU's, so Kedja
+    /// does not ship it; users point at their copy.
+    public static func readCPVCodeList(contentsOf url: URL) throws -> Set<String> {
+        let table = try CSVTable.read(contentsOf: url)
+        let column = table.column(named: "code") ?? 0
+        var codes = Set<String>()
+        if let first = table.header.indices.contains(column) ? table.header[column] : nil, CPVCode.parse(first) != nil {
+            codes.insert(first.trimmingCharacters(in: .whitespaces))
+        }
+        for row in table.rows {
+            let text = row[column].trimmingCharacters(in: .whitespaces)
+            if CPVCode.parse(text) != nil { codes.insert(text) }
+        }
+        return codes
+    }
+
+    /// The reference list as code → check digit (nil where the list gives none).
+    private static func checkDigitsByCode(_ codes: Set<String>) -> [String: Character?] {
+        var result: [String: Character?] = [:]
+        for text in codes {
+            guard let parsed = CPVCode.parse(text) else { continue }
+            if let existing = result[parsed.code], existing != nil { continue }
+            result[parsed.code] = parsed.checkDigit
+        }
+        return result
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+
+/// Every rule table of a `Templates/` folder, loaded once and indexed for the tagger's per-line lookups.
+///
+/// The tables hold the domain's facts (category risks, keywords, account groups, countries and their
+/// index values, the agency's tasks, follow-up cascades, materiality); the code only knows the method.
+/// Lookups that run once per spend line (``categoryForCPV(_:)``, ``categoryForKeywordText(_:)``,
+/// ``categoryForAccount(_:)``, ``country(named:)``, ``countryRisk(_:)``) use indexes built at load time.
+public struct TemplateSet: Sendable {
+    /// The folder the tables were read from.
+    public let directory: URL
+    /// The category rules, in table order.
+    public let categories: [Category]
+    /// The keyword rules, in table order.
+    public let keywords: [KeywordRule]
+    /// The account groups, in table order.
+    public let accountGroups: [AccountGroup]
+    /// The countries, in table order.
+    public let countries: [Country]
+    /// Every published index value, in table order.
+    public let countryIndexValues: [CountryIndexValue]
+    /// The bands that turn index values into levels, in table order.
+    public let countryBands: [CountryBand]
+    /// The agency's tasks, in table order.
+    public let tasks: [PhaseTask]
+    /// Every follow-up step, in table order.
+    public let followUpSteps: [FollowUpStep]
+    /// The materiality thresholds for prioritisation.
+    public let settings: PrioritySettings
+    /// The distinct sources and years the tables name, for the Method sheet of every report.
+    public let sources: [TemplateSource]
+
+    /// Where each rule came from and the doubts found while loading, for ``problems(cpvCodes:)``.
+    let index: TemplateIndex
+
+    init(
+        directory: URL, categories: [Category], keywords: [KeywordRule], accountGroups: [AccountGroup],
+        countries: [Country], countryIndexValues: [CountryIndexValue], countryBands: [CountryBand],
+        tasks: [PhaseTask], followUpSteps: [FollowUpStep], settings: PrioritySettings,
+        sources: [TemplateSource], index: TemplateIndex
+    ) {
+        self.directory = directory
+        self.categories = categories
+        self.keywords = keywords
+        self.accountGroups = accountGroups
+        self.countries = countries
+        self.countryIndexValues = countryIndexValues
+        self.countryBands = countryBands
+        self.tasks = tasks
+        self.followUpSteps = followUpSteps
+        self.settings = settings
+        self.sources = sources
+        self.index = index
+    }
+
+    /// The file names of the tables this type reads from a templates folder.
+    public static let tableFileNames = [
+        "categories.csv", "keywords.csv", "accounts.csv", "countries.csv", "country-indices.csv",
+        "country-bands.csv", "tasks.csv", "followup.csv", "settings.csv",
+    ]
+
+    // MARK: Per-line lookups
+
+    /// The category of a CPV code as a spend file writes it (`18100000-0`, `18100000`, or with text
+    /// after it): the category with the longest matching prefix, or nil when none covers the code.
+    ///
+    /// A 7-digit code is read as one whose leading zero a spreadsheet dropped.
+    public func categoryForCPV(_ digits: some Collection<UInt8>) -> Category? {
+        let found = digits.withContiguousStorageIfAvailable { categoryIndex(forCPV: $0) }
+            ?? Array(digits).withUnsafeBufferPointer { categoryIndex(forCPV: $0) }
+        return found.map { categories[$0] }
+    }
+
+    /// The category of a CPV code in a field's raw bytes, as the CSV reader hands them over; see the
+    /// generic version. This overload spares the hot path a generic call across modules.
+    public func categoryForCPV(_ bytes: UnsafeBufferPointer<UInt8>) -> Category? {
+        categoryIndex(forCPV: bytes).map { categories[$0] }
+    }
+
+    /// The category of a CPV code given as text; see the byte version.
+    public func categoryForCPV(_ text: String) -> Category? {
+        categoryForCPV(Array(text.utf8))
+    }
+
+    private func categoryIndex(forCPV bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let code = CPVCode.leadingCode(in: bytes) else { return nil }
+        return index.category(forCode: code)
+    }
+
+    /// The category a keyword in free text points at (supplier name, description, account text),
+    /// with the keyword that matched; nil when no keyword matches. Matching rules: see `Templates/README.md`.
+    public func categoryForKeywordText(_ text: String) -> (category: Category, keyword: String)? {
+        guard let entry = index.keywordMatcher.bestMatch(in: text) else { return nil }
+        return (categories[entry.target], entry.keyword)
+    }
+
+    /// The category an account number hints at, with its account group; nil when no group matches
+    /// or the longest matching group says nothing about a category.
+    ///
+    /// The field may hold text after the number ("64110 Förbrukningsmaterial"); leading spaces are skipped.
+    public func categoryForAccount(_ digits: some Collection<UInt8>) -> (category: Category, group: AccountGroup)? {
+        let found = digits.withContiguousStorageIfAvailable { index.accountGroup(forAccount: $0) }
+            ?? Array(digits).withUnsafeBufferPointer { index.accountGroup(forAccount: $0) }
+        guard let group = found, let category = index.accountCategories[group] else { return nil }
+        return (categories[category], accountGroups[group])
+    }
+
+    /// The country a spend or supplier file names: by alpha-2 or alpha-3 code, Swedish or English
+    /// name, or a listed variant, ignoring case, accents, spaces and punctuation.
+    public func country(named name: String) -> Country? {
+        let key = TextFolding.lookupKey(name)
+        guard !key.isEmpty, let position = index.countryByKey[key] else { return nil }
+        return countries[position]
+    }
+
+    /// The country's risk per area from the banded indices, keyed by area; areas no index assesses
+    /// are absent (not assessed). When several indices band the same area, the highest level wins.
+    public func countryRisk(_ alpha2: String) -> [RiskArea: CountryRating] {
+        index.ratingsByCountry[alpha2.uppercased()] ?? [:]
+    }
+
+    /// The country's risk as a profile, for combining with a category's levels.
+    public func countryRiskProfile(_ alpha2: String) -> RiskProfile {
+        index.profilesByCountry[alpha2.uppercased()] ?? .unassessed
+    }
+
+    /// Every published index value for the country, banded or not (e.g. the Freedom House score).
+    public func countryIndexValues(_ alpha2: String) -> [CountryIndexValue] {
+        index.indexValuesByCountry[alpha2.uppercased()] ?? []
+    }
+
+    // MARK: Planning
+
+    /// The tasks that apply to a supplier × category with these levels and this priority, in table order.
+    public func tasks(for levels: RiskProfile, overall: RiskLevel, priority: Int) -> [PhaseTask] {
+        tasks.filter { $0.trigger.applies(to: levels, overall: overall, priority: priority) }
+    }
+
+    /// The follow-up cascade for a priority, in step order; empty for a priority with no steps.
+    public func followUp(priority: Int) -> [FollowUpStep] {
+        index.followUpByPriority[priority] ?? []
+    }
+}
+
+/// A category's CPV prefix as a number: the code divided by `divisor` equals `value` when the code
+/// falls under the category.
+struct CategoryPrefix: Sendable {
+    var value: Int
+    var divisor: Int
+    var length: Int
+    var category: Int
+}
+
+/// The indexes behind the lookups, and where each rule came from.
+struct TemplateIndex: Sendable {
+    /// The category prefixes by CPV division (the first two digits), longest first: a lookup scans
+    /// the few prefixes of one division instead of hashing up to seven keys.
+    var categoryPrefixesByDivision: [[CategoryPrefix]] = Array(repeating: [], count: 100)
+    var keywordMatcher = KeywordMatcher()
+    /// Account group position by account prefix key, and the longest prefix length.
+    var accountGroupByPrefix: [Int: Int] = [:]
+    var longestAccountPrefix = 0
+    /// Category position per account group position, for groups that hint at a covered category.
+    var accountCategories: [Int: Int] = [:]
+    var countryByKey: [String: Int] = [:]
+    var ratingsByCountry: [String: [RiskArea: CountryRating]] = [:]
+    var profilesByCountry: [String: RiskProfile] = [:]
+    var indexValuesByCountry: [String: [CountryIndexValue]] = [:]
+    var followUpByPriority: [Int: [FollowUpStep]] = [:]
+
+    /// The line of each rule, parallel to the public arrays, for problems found after loading.
+    var categoryLines: [Int] = []
+    var categoryCheckDigits: [Character?] = []
+    var keywordLines: [Int] = []
+    var accountLines: [Int] = []
+    /// The doubts found while loading.
+    var warnings: [TemplateProblem] = []
+    /// Paths of the tables, by file name.
+    var paths: [String: String] = [:]
+
+    /// The category with the longest prefix of an 8-digit code.
+    func category(forCode code: Int) -> Int? {
+        let division = code / 1_000_000
+        guard categoryPrefixesByDivision.indices.contains(division) else { return nil }
+        for prefix in categoryPrefixesByDivision[division] where code / prefix.divisor == prefix.value {
+            return prefix.category
+        }
+        return nil
+    }
+
+    /// The account group with the longest prefix of the account number at the start of the field.
+    func accountGroup(forAccount bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") {
+            index += 1
+        }
+        var value = 0
+        var length = 0
+        while index < bytes.count, length < longestAccountPrefix,
+              bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+            value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+            length += 1
+            index += 1
+        }
+        while length >= 1 {
+            if let found = accountGroupByPrefix[CPVCode.prefixKey(value: value, length: length)] { return found }
+            value /= 10
+            length -= 1
+        }
+        return nil
+    }
+}

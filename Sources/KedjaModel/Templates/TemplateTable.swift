@@ -1,0 +1,145 @@
+import Foundation
+import Tabular
+
+/// One data row of a rule table, with its fields trimmed and addressable by column name.
+struct TemplateRow {
+    /// The physical line where the row starts (the header is line 1).
+    let line: Int
+    private let fields: [String]
+    private let columns: [String: Int]
+
+    init(line: Int, fields: [String], columns: [String: Int]) {
+        self.line = line
+        self.fields = fields
+        self.columns = columns
+    }
+
+    /// The trimmed field under `column`; empty when the column is absent or the row is short.
+    subscript(column: String) -> String {
+        guard let index = columns[column], index < fields.count else { return "" }
+        return fields[index]
+    }
+}
+
+/// Reads the rule tables of one folder, collecting every error and warning with file and line.
+struct TemplateReader {
+    let directory: URL
+    /// Problems that make the set unusable; `TemplateSet.load` throws them.
+    private(set) var errors: [TemplateProblem] = []
+    /// Doubtful but usable content; `TemplateSet.problems` reports it.
+    private(set) var warnings: [TemplateProblem] = []
+
+    init(directory: URL) {
+        self.directory = directory
+    }
+
+    func path(of file: String) -> String {
+        directory.appendingPathComponent(file).path
+    }
+
+    mutating func error(_ file: String, _ line: Int?, _ message: String) {
+        errors.append(TemplateProblem(path: path(of: file), line: line, message: message))
+    }
+
+    mutating func warning(_ file: String, _ line: Int?, _ message: String) {
+        warnings.append(TemplateProblem(path: path(of: file), line: line, message: message))
+    }
+
+    /// The rows of `file`, which must have every column in `columns`; `optional` columns are read
+    /// when present. Blank rows are skipped. When the file is missing, unreadable or lacks a column,
+    /// the problem is recorded and the result is nil.
+    mutating func rows(of file: String, columns: [String], optional: [String] = []) -> [TemplateRow]? {
+        let url = directory.appendingPathComponent(file)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            error(file, nil, "the table is missing. Restore it from the bundled set (kedja templates export DIR) or from version control.")
+            return nil
+        }
+        let table: CSVTable
+        do {
+            table = try CSVTable.read(contentsOf: url)
+        } catch let failure as CSVError {
+            error(file, failure.line, "cannot be read as a table: \(Self.messageWithoutPlace(failure))")
+            return nil
+        } catch {
+            self.error(file, nil, "cannot be read as a table: \(error)")
+            return nil
+        }
+        var indices: [String: Int] = [:]
+        var missing: [String] = []
+        for column in columns {
+            if let index = table.column(named: column) { indices[column] = index } else { missing.append(column) }
+        }
+        for column in optional {
+            if let index = table.column(named: column) { indices[column] = index }
+        }
+        guard missing.isEmpty else {
+            let seen = table.header.joined(separator: ";")
+            error(file, 1, "the header lacks \(missing.joined(separator: ", ")). Row 1 must name the columns \(columns.joined(separator: ";")) separated by semicolons; it reads '\(seen)'.")
+            return nil
+        }
+        return table.rows.compactMap { row in
+            let fields = row.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            guard fields.contains(where: { !$0.isEmpty }) else { return nil }
+            return TemplateRow(line: row.line, fields: fields, columns: indices)
+        }
+    }
+
+    /// A CSV error's message without its leading "path, line N: ", which the problem states itself.
+    private static func messageWithoutPlace(_ failure: CSVError) -> String {
+        let text = failure.description
+        guard text.hasPrefix(failure.path), let colon = text.range(of: ": ") else { return text }
+        return String(text[colon.upperBound...])
+    }
+
+    // MARK: Field readers: each returns nil after recording an error that names the fix.
+
+    mutating func level(_ row: TemplateRow, _ column: String, in file: String) -> RiskLevel? {
+        let text = row[column]
+        if let level = RiskLevel(code: text) { return level }
+        error(file, row.line, "\(column) '\(text)' is not a risk level. Write high, medium, low or unknown (or hög, medel, låg, okänd).")
+        return nil
+    }
+
+    mutating func cpvCode(_ row: TemplateRow, _ column: String, in file: String) -> (code: String, checkDigit: Character?)? {
+        let text = row[column]
+        if let parsed = CPVCode.parse(text) { return parsed }
+        error(file, row.line, "\(column) '\(text)' is not a CPV code. Write the 8 digits as in CPV 2008, e.g. 18000000 or 18000000-7 (format the column as text in Excel so leading zeros stay).")
+        return nil
+    }
+
+    mutating func required(_ row: TemplateRow, _ column: String, in file: String) -> String? {
+        let text = row[column]
+        if !text.isEmpty { return text }
+        error(file, row.line, "\(column) is empty. Fill it in or delete the row.")
+        return nil
+    }
+
+    mutating func integer(_ row: TemplateRow, _ column: String, in file: String, range: ClosedRange<Int>) -> Int? {
+        let text = row[column]
+        if let value = Int(text), range.contains(value) { return value }
+        error(file, row.line, "\(column) '\(text)' must be a whole number from \(range.lowerBound) to \(range.upperBound).")
+        return nil
+    }
+}
+
+/// Numbers as users write them in the tables: digits with `.` or `,` as the decimal mark.
+enum TemplateNumber {
+    /// A plain decimal number (optional minus, digits, one decimal mark), or nil for anything else.
+    static func decimal(_ text: String) -> Decimal? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+        var body = Substring(trimmed)
+        if body.first == "-" { body = body.dropFirst() }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count),
+              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
+        return Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// A non-negative amount of money in the tables' notation (`500000`, `500000,00`), or nil.
+    static func amount(_ text: String) -> Amount? {
+        let normalized = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+        guard decimal(normalized) != nil, let amount = Amount(normalized), !amount.isNegative else { return nil }
+        return amount
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// The one way Kedja compares free text with the rule tables: case- and accent-insensitive.
+///
+/// Keywords and country names are folded once when the tables load and the input once per lookup,
+/// so the comparison itself is on plain bytes.
+enum TextFolding {
+    /// The text lowercased and without accents, each run of ASCII punctuation or spaces turned into
+    /// one space, with no space at either end: "IT-tjänster, Kaffé" → "it tjanster kaffe".
+    ///
+    /// Letters outside ASCII that have no unaccented form (æ, ø) stay as their UTF-8 bytes and count
+    /// as letters, so word boundaries stay right.
+    static func searchBytes(_ text: String) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in foldedUTF8(text) {
+            if let letter = wordByte(byte) {
+                if pendingSpace, !result.isEmpty { result.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                result.append(letter)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return result
+    }
+
+    /// The text lowercased, without accents, letters and digits only: "Förenta staterna" →
+    /// "forentastaterna", "U.S.A." → "usa". Country names and codes are looked up by this key.
+    static func lookupKey(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in foldedUTF8(text) {
+            if let letter = wordByte(byte) { bytes.append(letter) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The UTF-8 of the text with accents removed from Latin letters, ready for ``wordByte(_:)``.
+    ///
+    /// Plain ASCII passes through, and the accented letters of Swedish and its neighbours (å, ä, ö,
+    /// é, ü, ñ, …) are folded from a small table without a Foundation call, because this runs for
+    /// every description on the hot path. Any other non-ASCII text goes through Foundation's
+    /// case- and diacritic-insensitive folding, which gives the same letters for the table's range.
+    private static func foldedUTF8(_ text: String) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            if byte < 0x80 {
+                result.append(byte)
+            } else if byte == 0xC3, let next = utf8.next(), let folded = latin1Letter(next) {
+                result.append(folded)
+            } else {
+                return Array(text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).utf8)
+            }
+        }
+        return result
+    }
+
+    /// The unaccented ASCII letter of a Latin-1 letter encoded as `0xC3 byte` (À–ÿ), or nil for the
+    /// characters in that range without one (Æ, Ð, ×, Ø, Þ, ß, æ, ð, ÷, ø, þ).
+    private static func latin1Letter(_ byte: UInt8) -> UInt8? {
+        switch byte & 0xDF {  // 0xC3 0x80–0x9F are capitals, 0xA0–0xBF the same letters in lower case
+        case 0x80...0x85: return UInt8(ascii: "a")
+        case 0x87: return UInt8(ascii: "c")
+        case 0x88...0x8B: return UInt8(ascii: "e")
+        case 0x8C...0x8F: return UInt8(ascii: "i")
+        case 0x91: return UInt8(ascii: "n")
+        case 0x92...0x96: return UInt8(ascii: "o")
+        case 0x99...0x9C: return UInt8(ascii: "u")
+        case 0x9D: return UInt8(ascii: "y")
+        case 0x9F: return byte == 0xBF ? UInt8(ascii: "y") : nil  // ÿ; 0x9F itself is ß
+        default: return nil
+        }
+    }
+
+    /// The byte as it takes part in a word (ASCII letters lowercased, digits, non-ASCII bytes), or nil
+    /// for a separator.
+    @inline(__always)
+    static func wordByte(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return byte
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return byte + 32
+        case 0x80...: return byte
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import KedjaModel
+
+/// Where a follow-up task stands, as the plan's Status drop-down offers it.
+///
+/// The labels are what a user picks in Excel, so a plan read back (`kedja plan --previous`) maps a cell to a
+/// status with ``init(label:)`` in either language.
+public enum FollowUpStatus: String, CaseIterable, Sendable {
+    /// Scheduled, not started: every new task starts here.
+    case planned
+    /// Under way, e.g. the self-assessment has been sent out.
+    case inProgress = "in_progress"
+    /// Carried out without deviations, or its deviations are closed.
+    case done
+    /// The step found a deviation that needs a corrective action (task O4).
+    case deviation
+
+    /// The label in the drop-down: Planerad/Pågår/Klar/Avvikelse or Planned/In progress/Done/Deviation.
+    public func label(_ language: Language) -> String {
+        phrase.text(language)
+    }
+
+    /// Reads a Status cell in either language, ignoring case and surrounding spaces; nil for anything else.
+    public init?(label: String) {
+        let folded = label.trimmingCharacters(in: .whitespaces).lowercased()
+        guard
+            let status = FollowUpStatus.allCases.first(where: {
+                $0.phrase.sv.lowercased() == folded || $0.phrase.en.lowercased() == folded
+            })
+        else { return nil }
+        self = status
+    }
+
+    private var phrase: Phrase {
+        switch self {
+        case .planned: Phrase(sv: "Planerad", en: "Planned")
+        case .inProgress: Phrase(sv: "Pågår", en: "In progress")
+        case .done: Phrase(sv: "Klar", en: "Done")
+        case .deviation: Phrase(sv: "Avvikelse", en: "Deviation")
+        }
+    }
+
+    /// What the status means, for the plan's guide sheet.
+    var meaning: Phrase {
+        switch self {
+        case .planned:
+            Phrase(sv: "Uppgiften är planerad men inte påbörjad.", en: "The task is scheduled but not started.")
+        case .inProgress:
+            Phrase(
+                sv: "Arbetet pågår, till exempel är självskattningen utskickad.",
+                en: "Work is under way, for example the self-assessment has been sent out.")
+        case .done:
+            Phrase(
+                sv: "Steget är genomfört utan avvikelser, eller avvikelserna är åtgärdade.",
+                en: "The step is carried out without deviations, or its deviations are closed.")
+        case .deviation:
+            Phrase(
+                sv: "Steget visade en avvikelse: beskriv den under Avvikelse, planera åtgärden under Åtgärd och sätt "
+                    + "en Tidsfrist (tid- och åtgärdsplan, uppgift O4).",
+                en: "The step found a deviation: describe it under Deviation, plan the fix under Action and set a "
+                    + "Deadline (corrective action plan, task O4).")
+        }
+    }
+}
+
+/// The follow-up plan's sheet name and column headers in one language.
+///
+/// The sheet name and the first nine headers are promises (CONTRACT.md, "Workbooks"); scripts and
+/// `kedja plan --previous` find the plan and its columns by them. The corrective-action columns follow.
+public struct PlanLabels: Sendable, Equatable {
+    /// The plan's sheet: `Uppföljningsplan` / `Follow-up plan`. Further parts are named `Uppföljningsplan (2)`, ….
+    public let planSheet: String
+    /// The guide sheet that explains the statuses and the cascade: `Anvisning` / `Guide`.
+    public let guideSheet: String
+    /// The plan's header row, left to right.
+    public let headers: [String]
+    /// The Status drop-down's items, in ``FollowUpStatus`` order.
+    public let statuses: [String]
+
+    /// The labels in `language`.
+    public init(_ language: Language) {
+        planSheet = PlanPhrases.planSheet.text(language)
+        guideSheet = PlanPhrases.guideSheet.text(language)
+        headers = PlanColumn.allCases.map { $0.header.text(language) }
+        statuses = FollowUpStatus.allCases.map { $0.label(language) }
+    }
+}
+
+/// The follow-up plan's columns, in the order CONTRACT.md fixes, then the corrective-action columns.
+enum PlanColumn: Int, CaseIterable {
+    case supplier, category, priority, method, task, due, responsible, status, comment
+    case deviation, action, deadline
+
+    /// The zero-based sheet column.
+    var index: Int { rawValue }
+
+    /// The header on row 1.
+    var header: Phrase {
+        switch self {
+        case .supplier: Phrase(sv: "Leverantör", en: "Supplier")
+        case .category: Phrase(sv: "Kategori", en: "Category")
+        case .priority: Phrase(sv: "Prioritet", en: "Priority")
+        case .method: Phrase(sv: "Metod", en: "Method")
+        case .task: Phrase(sv: "Uppgift", en: "Task")
+        case .due: Phrase(sv: "Förfallodatum", en: "Due")
+        case .responsible: Phrase(sv: "Ansvarig", en: "Responsible")
+        case .status: Phrase(sv: "Status", en: "Status")
+        case .comment: Phrase(sv: "Kommentar", en: "Comment")
+        case .deviation: Phrase(sv: "Avvikelse", en: "Deviation")
+        case .action: Phrase(sv: "Åtgärd", en: "Action")
+        case .deadline: Phrase(sv: "Tidsfrist", en: "Deadline")
+        }
+    }
+}
+
+/// The follow-up plan's words beyond its sheet name and headers.
+enum PlanPhrases {
+    static let planSheet = Phrase(sv: "Uppföljningsplan", en: "Follow-up plan")
+    static let guideSheet = Phrase(sv: "Anvisning", en: "Guide")
+    static let title = Phrase(
+        sv: "Uppföljningsplan – ansvarsfulla leveranskedjor", en: "Follow-up plan – responsible supply chains")
+    static let statusError = Phrase(
+        sv: "Välj en status i listan: Planerad, Pågår, Klar eller Avvikelse.",
+        en: "Pick a status from the list: Planned, In progress, Done or Deviation.")
+    static let statusHeaders = [Phrase(sv: "Status", en: "Status"), Phrase(sv: "Betydelse", en: "Meaning")]
+    static let howToHeading = Phrase(sv: "Så används planen", en: "How to use the plan")
+
+    /// The guide's explanation of due dates, the cascade and the columns to fill in.
+    static func howTo(start: String) -> [Phrase] {
+        [
+            Phrase(
+                sv: "En rad per uppföljningssteg för varje prioriterad leverantör och kategori i riskregistret. "
+                    + "Förfallodatum = planens startdatum (\(start)) plus stegets antal dagar i followup.csv.",
+                en: "One row per follow-up step for each prioritised supplier and category of the risk register. "
+                    + "Due = the plan's start date (\(start)) plus the step's number of days in followup.csv."),
+            Phrase(
+                sv: "Uppföljningen är en kaskad: resultatet av varje steg avgör om nästa behövs (självskattning → "
+                    + "kontorsrevision → revision på plats → tid- och åtgärdsplan för avvikelser).",
+                en: "Follow-up is a cascade: the result of each step decides whether the next is needed "
+                    + "(self-assessment → desk audit → on-site audit → corrective action plan)."),
+            Phrase(
+                sv: "Fyll i Ansvarig, Status och Kommentar. Vid en avvikelse: beskriv den, planera åtgärden och sätt "
+                    + "en tidsfrist. Förfallodatum som passerats utan att steget är klart visas i rött.",
+                en: "Fill in Responsible, Status and Comment. For a deviation: describe it, plan the action and set a "
+                    + "deadline. Due dates passed before the step is done show in red."),
+        ]
+    }
+}

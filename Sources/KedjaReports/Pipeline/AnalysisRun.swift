@@ -1,0 +1,167 @@
+import Foundation
+import KedjaModel
+import Tabular
+
+/// One pass over a spend file: read, tag, aggregate, and write the enriched CSV and rejects on the way.
+///
+/// Every spend command (`tag`, `register`, `plan`, `report`, `run`) is this pass followed by the workbooks
+/// it asks for; the executable only parses arguments and prints.
+public struct AnalysisRun {
+    /// What to read and how.
+    public struct Request {
+        public var spendPath: String
+        public var suppliersPath: String?
+        public var templatesDirectory: URL
+        public var language: Language
+        public var overrides: [(ColumnRole, String)]
+        public var profile: String?
+        public var limits: CSVLimits
+        public var planStart: CivilDate?
+        /// Where the enriched CSV goes: a path, `-` for standard output, or nil for none.
+        public var enrichedPath: String?
+        /// Where rejected records go: a path, or nil for next to the enriched CSV (or none without one).
+        public var rejectsPath: String?
+        /// Prefix formula-like text with `'` in the enriched CSV (for CSV opened in Excel).
+        public var excelSafe: Bool
+        /// Called with bytes read so far.
+        public var progress: ((Int64) -> Void)?
+
+        /// Creates a request.
+        public init(
+            spendPath: String, suppliersPath: String? = nil, templatesDirectory: URL, language: Language = .sv,
+            overrides: [(ColumnRole, String)] = [], profile: String? = nil, limits: CSVLimits = CSVLimits(),
+            planStart: CivilDate? = nil, enrichedPath: String? = nil, rejectsPath: String? = nil, excelSafe: Bool = false,
+            progress: ((Int64) -> Void)? = nil
+        ) {
+            self.spendPath = spendPath
+            self.suppliersPath = suppliersPath
+            self.templatesDirectory = templatesDirectory
+            self.language = language
+            self.overrides = overrides
+            self.profile = profile
+            self.limits = limits
+            self.planStart = planStart
+            self.enrichedPath = enrichedPath
+            self.rejectsPath = rejectsPath
+            self.excelSafe = excelSafe
+            self.progress = progress
+        }
+    }
+
+    /// What the pass produced.
+    public struct Outcome {
+        /// Everything the workbooks show.
+        public var result: AnalysisResult
+        /// The spend file as opened (dialect, mapping, number style).
+        public var file: SpendFile
+        /// Files written so far (enriched CSV, rejects).
+        public var outputs: [String]
+    }
+
+    /// Spend commands need an amount column; this is their error when there is none (exit 65).
+    public struct MissingAmountColumn: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// A file with a header and no records has nothing to analyse (exit 65).
+    public struct NoDataRecords: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String {
+            "\(path): the file has a header but no data records. Export the ledger again with its lines."
+        }
+    }
+
+    /// Runs the pass.
+    public static func execute(_ request: Request) throws -> Outcome {
+        let templates = try TemplateSet.load(from: request.templatesDirectory)
+        let vocabulary = try ColumnVocabulary.load(from: request.templatesDirectory)
+        let file = try SpendFile(path: request.spendPath, vocabulary: vocabulary, overrides: request.overrides,
+                                 profile: request.profile, limits: request.limits)
+        guard file.hasAmountColumn else {
+            throw MissingAmountColumn(description: file.mapping.missingAmountMessage(path: request.spendPath))
+        }
+        let suppliers = try request.suppliersPath.map { try SupplierList(path: $0, vocabulary: vocabulary) } ?? SupplierList()
+        let analyzer = SpendAnalyzer(templates: templates, suppliers: suppliers, mapping: file.mapping, language: request.language)
+
+        var inputs = [request.spendPath]
+        if let suppliersPath = request.suppliersPath { inputs.append(suppliersPath) }
+        var outputs: [String] = []
+        let enriched = try request.enrichedPath.map { path -> EnrichedCSVWriter in
+            let writer = path == "-"
+                ? CSVWriter.standardOutput(dialect: file.reader.dialect, excelSafe: request.excelSafe)
+                : CSVWriter(file: try AtomicOutputFile(destination: path, protecting: inputs), dialect: file.reader.dialect,
+                            excelSafe: request.excelSafe)
+            return try EnrichedCSVWriter(output: writer, header: file.mapping.header, language: request.language)
+        }
+        let rejectsPath = request.rejectsPath ?? request.enrichedPath.flatMap { $0 == "-" ? nil : Self.defaultRejectsPath(for: $0) }
+        var rejectsWriter: RejectsWriter?
+        var rejects: [RejectedRecord] = []
+
+        let counts = try file.forEachLine(progress: request.progress, accepted: { record, amount in
+            let tag = analyzer.tag(record, amount: amount)
+            try enriched?.add(record, tag: tag)
+        }, rejected: { record, reject in
+            rejects.append(reject)
+            if let rejectsPath {
+                if rejectsWriter == nil {
+                    rejectsWriter = try RejectsWriter(path: rejectsPath, header: file.mapping.header,
+                                                      dialect: file.reader.dialect, protecting: inputs)
+                }
+                try rejectsWriter?.add(record, reject: reject)
+            }
+        })
+        guard counts.rowsRead > 0 else { throw NoDataRecords(path: request.spendPath) }
+
+        guard let start = request.planStart ?? today().map(FollowUpPlanner.nextQuarterStart) else {
+            throw NoDataRecords(path: request.spendPath)
+        }
+        let result = analyzer.finish(counts: counts, rejects: rejects, planStart: start)
+        if let enriched, let path = request.enrichedPath {
+            try enriched.finish(priorities: analyzer.groupPriorities, tasks: analyzer.groupTaskIDs, reasons: analyzer.reasons)
+            if path != "-" { outputs.append(path) }
+        }
+        if let rejectsWriter, let rejectsPath {
+            try rejectsWriter.finish()
+            outputs.append(rejectsPath)
+        }
+        return Outcome(result: result, file: file, outputs: outputs)
+    }
+
+    /// `OUT.csv` → `OUT.rejects.csv`.
+    public static func defaultRejectsPath(for output: String) -> String {
+        let url = URL(fileURLWithPath: output)
+        let stem = url.deletingPathExtension().lastPathComponent
+        let ext = url.pathExtension.isEmpty ? "csv" : url.pathExtension
+        let directory = (output as NSString).deletingLastPathComponent
+        let name = "\(stem).rejects.\(ext)"
+        return directory.isEmpty ? name : "\(directory)/\(name)"
+    }
+
+    /// Today's date in the local calendar, for the default plan start.
+    static func today() -> CivilDate? {
+        let days = Int(Date().timeIntervalSince1970 / 86_400)
+        // 1970-01-01 is Excel serial 25569 in the 1900 date system.
+        return CivilDate(excelSerial: 25_569 + days)
+    }
+}
+
+/// Writes rejected records in the input's dialect: record number, line and reason, then the fields as read.
+final class RejectsWriter {
+    private let writer: CSVWriter
+
+    init(path: String, header: [String], dialect: CSVDialect, protecting inputs: [String]) throws {
+        writer = CSVWriter(file: try AtomicOutputFile(destination: path, protecting: inputs), dialect: dialect)
+        for name in ["kedja_record", "kedja_line", "kedja_reason"] + header { writer.writeField(name) }
+        try writer.endRecord()
+    }
+
+    func add(_ record: CSVRecord, reject: RejectedRecord) throws {
+        writer.writeField(String(reject.record))
+        writer.writeField(String(reject.line))
+        writer.writeField(reject.reason)
+        writer.writeFields(of: record)
+        try writer.endRecord()
+    }
+
+    func finish() throws { try writer.finish() }
+}

@@ -1,0 +1,131 @@
+import KedjaModel
+import Tabular
+
+/// The heat map: one row per category with its spend and, per risk area, the highest level among its rows.
+///
+/// Shared by the register workbook and the committee report so both show the same picture.
+struct HeatMap {
+    /// One category's line.
+    struct Line {
+        /// The category; nil for unclassified spend.
+        let category: Category?
+        var spend = Amount.zero
+        var highOverallSpend = Amount.zero
+        var suppliers: Set<String> = []
+        /// Per area the highest assessed level among the category's rows (unknown only when none was assessed).
+        var levels = RiskProfile.unassessed
+    }
+
+    /// The lines, highest overall level first, then by spend, then by CPV code for a stable order.
+    let lines: [Line]
+
+    /// Groups `rows` by category.
+    init(_ rows: [RegisterRow]) {
+        var byCategory: [String: Line] = [:]
+        for row in rows {
+            let key = row.category?.code ?? ""
+            var line = byCategory[key] ?? Line(category: row.category)
+            line.spend += row.spend
+            if row.overall == .high { line.highOverallSpend += row.spend }
+            line.suppliers.insert(row.supplierKey)
+            line.levels = line.levels.combined(with: row.levels)
+            byCategory[key] = line
+        }
+        lines = byCategory.values.sorted { left, right in
+            if left.levels.overall != right.levels.overall { return left.levels.overall > right.levels.overall }
+            if left.spend != right.spend { return left.spend > right.spend }
+            return (left.category?.code ?? "") < (right.category?.code ?? "")
+        }
+    }
+
+    /// The columns, left to right.
+    private enum Column: Int, CaseIterable {
+        case category, cpv, spend, share, highOverallSpend, suppliers
+        case humanRights, labourRights, environment, antiCorruption, overall
+
+        /// The column showing `area`'s level.
+        static func column(for area: RiskArea) -> Column {
+            switch area {
+            case .humanRights: .humanRights
+            case .labourRights: .labourRights
+            case .environment: .environment
+            case .antiCorruption: .antiCorruption
+            }
+        }
+
+        func header(_ language: Language) -> String {
+            switch self {
+            case .category: HeatMapPhrases.category.text(language)
+            case .cpv: HeatMapPhrases.cpv.text(language)
+            case .spend: HeatMapPhrases.spend.text(language)
+            case .share: HeatMapPhrases.share.text(language)
+            case .highOverallSpend: HeatMapPhrases.highOverallSpend.text(language)
+            case .suppliers: HeatMapPhrases.suppliers.text(language)
+            case .humanRights: RiskArea.humanRights.label(language)
+            case .labourRights: RiskArea.labourRights.label(language)
+            case .environment: RiskArea.environment.label(language)
+            case .antiCorruption: RiskArea.antiCorruption.label(language)
+            case .overall: HeatMapPhrases.overall.text(language)
+            }
+        }
+    }
+
+    /// The number of columns the heat map uses.
+    static let columnCount = Column.allCases.count
+
+    /// Writes the heat map with its header on row 1 and a note under it; returns the last row written.
+    @discardableResult
+    func write(to sheet: Worksheet, total: Amount, language: Language, moneyStyle: CellStyle) throws -> Int {
+        var widths = ColumnWidths(limits: [
+            Column.category.rawValue: 20...40, Column.cpv.rawValue: 11...11, Column.spend.rawValue: 17...17,
+            Column.share.rawValue: 10...10, Column.highOverallSpend.rawValue: 17...17,
+            Column.suppliers.rawValue: 13...13,
+        ])
+        for column in Column.allCases where column.rawValue >= Column.humanRights.rawValue {
+            widths.fitHeader(column.rawValue, column.header(language))
+        }
+        let names = lines.map { CommonPhrases.categoryName($0.category, language) }
+        for name in names {
+            widths.fit(Column.category.rawValue, name)
+        }
+        try widths.apply(to: sheet)
+        try sheet.writeHeaderRow(Column.allCases.map { $0.header(language) }, row: 0, widths: widths.width)
+
+        var heights = RowHeights()
+        for (offset, line) in lines.enumerated() {
+            let row = offset + 1
+            try sheet.write(row: row, col: Column.category.rawValue, string: names[offset], style: Styles.wrapped)
+            heights.note(row: row, text: names[offset], width: widths.width(Column.category.rawValue))
+            try sheet.write(row: row, col: Column.cpv.rawValue, string: line.category?.code ?? "", style: Styles.text)
+            try sheet.write(row: row, col: Column.spend.rawValue, number: line.spend.doubleValue, style: moneyStyle)
+            try sheet.write(
+                row: row, col: Column.share.rawValue, number: line.spend.fraction(of: total), style: Styles.percent)
+            try sheet.write(
+                row: row, col: Column.highOverallSpend.rawValue, number: line.highOverallSpend.doubleValue,
+                style: moneyStyle)
+            try sheet.write(
+                row: row, col: Column.suppliers.rawValue, number: Double(line.suppliers.count), style: Styles.count)
+            for area in RiskArea.allCases {
+                try sheet.write(
+                    row: row, col: Column.column(for: area).rawValue, string: line.levels[area].label(language),
+                    style: Styles.level)
+            }
+            try sheet.write(
+                row: row, col: Column.overall.rawValue, string: line.levels.overall.label(language), style: Styles.level
+            )
+        }
+        try heights.apply(to: sheet)
+        try sheet.colourRiskLevels(
+            SheetSpill.dataRange(
+                rows: lines.count, firstCol: Column.humanRights.rawValue, lastCol: Column.overall.rawValue))
+        try sheet.freezePanes(row: 1, col: 1)
+        let lastDataRow = max(lines.count, 1)
+        let lastCol = Self.columnCount - 1
+        try sheet.autofilter(CellRange(firstRow: 0, firstCol: 0, lastRow: lastDataRow, lastCol: lastCol))
+        let noteRow = lastDataRow + 2
+        try sheet.writeNote(
+            HeatMapPhrases.note.text(language), row: noteRow, lastCol: lastCol,
+            width: (0...lastCol).map(widths.width).reduce(0, +))
+        return noteRow
+    }
+}

@@ -1,0 +1,214 @@
+import KedjaModel
+import Tabular
+
+/// The risk register workbook (`kedja register`): summary, risk register, heat map, method and rejects.
+///
+/// The sheet names and the register's header row are fixed by CONTRACT.md (see ``RegisterLabels``). Risk cells
+/// hold the level's label and are coloured by conditional formatting, so a user's edit recolours the cell;
+/// spend is a number cell whose values add up to the analysis's exact total. A register longer than one sheet
+/// continues on `Riskregister (2)` and so on, and rejects likewise, so nothing is cut.
+public enum RegisterWorkbook {
+    /// Writes the register of `result` in `result.language` to `path`, replacing any file there.
+    ///
+    /// The file appears only when complete. Two writes of the same result give byte-identical files.
+    /// - Throws: ``WorkbookOutputError`` when the file cannot be put at `path`; `XlsxError` when a value breaks
+    ///   one of Excel's limits, e.g. a reason longer than a cell's 32,767 characters (never truncated).
+    public static func write(_ result: AnalysisResult, to path: String) throws {
+        try write(result, to: path, rowsPerSheet: SheetSpill.dataRowsPerSheet)
+    }
+
+    /// Writes the register with at most `rowsPerSheet` data rows per sheet (tests use a small number).
+    static func write(_ result: AnalysisResult, to path: String, rowsPerSheet: Int) throws {
+        let language = result.language
+        let labels = RegisterLabels(language)
+        let title = RegisterPhrases.title.text(language)
+        try WorkbookFile.write(to: path, title: title, language: language) { workbook in
+            let summary = try workbook.addWorksheet(name: labels.summarySheet)
+            try writeSummary(result, to: summary, title: title)
+            for (part, range) in SheetSpill.parts(count: result.rows.count, rowsPerSheet: rowsPerSheet).enumerated() {
+                let sheet = try workbook.addWorksheet(name: SheetSpill.sheetName(labels.registerSheet, part: part))
+                try writeRegister(result.rows[range], to: sheet, labels: labels, title: title, language: language)
+            }
+            let heatMapSheet = try workbook.addWorksheet(name: labels.heatMapSheet)
+            let heatMapEnd = try HeatMap(result.rows).write(
+                to: heatMapSheet, total: result.total, language: language, moneyStyle: Styles.money)
+            try heatMapSheet.preparePrinting(
+                title: title,
+                area: CellRange(firstRow: 0, firstCol: 0, lastRow: heatMapEnd, lastCol: HeatMap.columnCount - 1),
+                repeatedRow: 0, language: language)
+            let method = try workbook.addWorksheet(name: labels.methodSheet)
+            try MethodSheet.write(result, to: method, title: title)
+            guard !result.rejects.isEmpty else { return }
+            for (part, range) in SheetSpill.parts(count: result.rejects.count, rowsPerSheet: rowsPerSheet)
+                .enumerated()
+            {
+                let sheet = try workbook.addWorksheet(name: SheetSpill.sheetName(labels.rejectedSheet, part: part))
+                try writeRejects(result.rejects[range], to: sheet, title: title, language: language)
+            }
+        }
+    }
+
+    // MARK: - Risk register
+
+    /// Writes one sheet of register rows under the contract's header row.
+    private static func writeRegister(
+        _ rows: ArraySlice<RegisterRow>, to sheet: Worksheet, labels: RegisterLabels, title: String,
+        language: Language
+    ) throws {
+        var widths = ColumnWidths(limits: [
+            RegisterColumn.supplier.index: 16...30, RegisterColumn.orgNumber.index: 13...13,
+            RegisterColumn.country.index: 10...20, RegisterColumn.category.index: 16...30,
+            RegisterColumn.spend.index: 17...17, RegisterColumn.share.index: 10...10,
+            RegisterColumn.priority.index: 10...10, RegisterColumn.reason.index: 30...50,
+            RegisterColumn.tasks.index: 30...45, RegisterColumn.followUp.index: 20...32,
+        ])
+        for column in RegisterColumn.allCases {
+            widths.fitHeader(column.index, column.header(language))
+        }
+        let texts = rows.map { registerTexts($0, language: language) }
+        for rowTexts in texts {
+            for (column, text) in rowTexts {
+                widths.fit(column.index, text)
+            }
+        }
+        try widths.apply(to: sheet)
+        try sheet.writeHeaderRow(labels.registerHeaders, row: 0, widths: widths.width)
+
+        var heights = RowHeights()
+        for (offset, (row, rowTexts)) in zip(rows, texts).enumerated() {
+            let sheetRow = offset + 1
+            for (column, text) in rowTexts {
+                let style = column == .orgNumber ? Styles.text : Styles.wrapped
+                try sheet.write(row: sheetRow, col: column.index, string: text, style: style)
+                heights.note(row: sheetRow, text: text, width: widths.width(column.index))
+            }
+            try sheet.write(
+                row: sheetRow, col: RegisterColumn.spend.index, number: row.spend.doubleValue, style: Styles.money)
+            try sheet.write(row: sheetRow, col: RegisterColumn.share.index, number: row.share, style: Styles.percent)
+            for area in RiskArea.allCases {
+                try sheet.write(
+                    row: sheetRow, col: RegisterColumn.column(for: area).index,
+                    string: row.levels[area].label(language), style: Styles.level)
+            }
+            try sheet.write(
+                row: sheetRow, col: RegisterColumn.overall.index, string: row.overall.label(language),
+                style: Styles.level)
+            try sheet.write(
+                row: sheetRow, col: RegisterColumn.priority.index, number: Double(row.priority),
+                style: Styles.centredCount)
+        }
+        try heights.apply(to: sheet)
+
+        let lastColumn = RegisterColumn.allCases.count - 1
+        try sheet.colourRiskLevels(
+            SheetSpill.dataRange(
+                rows: rows.count, firstCol: RegisterColumn.humanRights.index, lastCol: RegisterColumn.overall.index))
+        try sheet.conditionalFormat(
+            SheetSpill.dataRange(
+                rows: rows.count, firstCol: RegisterColumn.priority.index, lastCol: RegisterColumn.priority.index),
+            rule: .cellEqualsNumber(1, style: CellStyle(bold: true, fontColor: Palette.alert)))
+        try sheet.freezePanes(row: 1, col: 1)
+        let lastRow = max(rows.count, 1)
+        try sheet.autofilter(CellRange(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: lastColumn))
+        try sheet.preparePrinting(
+            title: title, area: CellRange(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: lastColumn),
+            repeatedRow: 0, language: language)
+    }
+
+    /// The text cells of a register row: names, org number, reason, tasks (`T2 Riskanalys…; O1 …`) and the
+    /// follow-up cascade (`Självskattning → Kontorsrevision`).
+    private static func registerTexts(_ row: RegisterRow, language: Language) -> [(RegisterColumn, String)] {
+        [
+            (.supplier, row.supplierName),
+            (.orgNumber, row.orgNumber ?? ""),
+            (.country, CommonPhrases.countryName(row.country, language)),
+            (.category, CommonPhrases.categoryName(row.category, language)),
+            (.reason, row.reason),
+            (.tasks, row.tasks.map { "\($0.id) \($0.text(language))" }.joined(separator: "; ")),
+            (.followUp, row.followUp.map { $0.method(language) }.joined(separator: " → ")),
+        ]
+    }
+
+    // MARK: - Summary
+
+    /// Writes the key figures: totals and their reconciliation, classification, spend at high risk, priority 1.
+    private static func writeSummary(_ result: AnalysisResult, to sheet: Worksheet, title: String) throws {
+        let language = result.language
+        let figures = SpendFigures(result)
+        let total = result.total
+        let counts = result.counts
+        let registerNote =
+            figures.registerSpend == total
+            ? KeyFigurePhrases.registerSpendNote : KeyFigurePhrases.registerSpendDiffers
+        let priority1 = figures.group(1)
+        var lines = [
+            KeyFigure(KeyFigurePhrases.totalSpend.text(language), .amount(total), share: total.micros == 0 ? nil : 1),
+            KeyFigure(
+                KeyFigurePhrases.registerSpend.text(language), .amount(figures.registerSpend),
+                note: registerNote.text(language)),
+            KeyFigure(KeyFigurePhrases.suppliers.text(language), .count(result.quality.suppliers)),
+            KeyFigure(KeyFigurePhrases.registerRows.text(language), .count(result.rows.count)),
+            KeyFigure(KeyFigurePhrases.recordsRead.text(language), .count(counts.rowsRead)),
+            KeyFigure(KeyFigurePhrases.spendLines.text(language), .count(counts.rowsAccepted)),
+            KeyFigure(
+                KeyFigurePhrases.rejectedRecords.text(language), .count(counts.rowsRejected),
+                note: counts.rowsRejected > 0 ? KeyFigurePhrases.rejectedNote.text(language) : nil),
+            KeyFigure(KeyFigurePhrases.rejectedAmount.text(language), .amount(counts.amountRejected)),
+            KeyFigure(
+                KeyFigurePhrases.reconciles.text(language),
+                .text((counts.reconciles ? CommonPhrases.yes : CommonPhrases.no).text(language))),
+            KeyFigure(
+                KeyFigurePhrases.classifiedSpend.text(language), .amount(figures.classifiedSpend),
+                share: figures.classifiedSpend.fraction(of: total)),
+        ]
+        lines += KeyFigure.riskSpend(figures, total: total, language: language)
+        lines.append(
+            KeyFigure(
+                KeyFigurePhrases.priority1Rows.text(language), .count(priority1.rows),
+                share: priority1.spend.fraction(of: total)))
+        lines.append(KeyFigure(KeyFigurePhrases.priority1Suppliers.text(language), .count(priority1.suppliers)))
+
+        try KeyFigureTable.setWidths(on: sheet)
+        try sheet.writeTitle(
+            title, subtitle: RegisterPhrases.subtitle.text(language), lastCol: KeyFigureTable.noteColumn,
+            width: KeyFigureTable.width(from: 0, through: KeyFigureTable.noteColumn))
+        let headerRow = 3
+        let lastRow = try KeyFigureTable.write(
+            lines, headers: RegisterPhrases.summaryHeaders.map { $0.text(language) }, headerRow: headerRow,
+            to: sheet, moneyStyle: Styles.money)
+        try sheet.preparePrinting(
+            title: title,
+            area: CellRange(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: KeyFigureTable.noteColumn),
+            repeatedRow: headerRow, language: language)
+    }
+
+    // MARK: - Rejects
+
+    /// Writes one sheet of rejected records: record number, line and reason.
+    private static func writeRejects(
+        _ rejects: ArraySlice<RejectedRecord>, to sheet: Worksheet, title: String, language: Language
+    ) throws {
+        var widths = ColumnWidths(limits: [0: 10...10, 1: 12...12, 2: 30...100])
+        for reject in rejects {
+            widths.fit(2, reject.reason)
+        }
+        try widths.apply(to: sheet)
+        try sheet.writeHeaderRow(
+            RegisterPhrases.rejectedHeaders.map { $0.text(language) }, row: 0, widths: widths.width)
+        var heights = RowHeights()
+        for (offset, reject) in rejects.enumerated() {
+            let row = offset + 1
+            try sheet.write(row: row, col: 0, number: Double(reject.record), style: Styles.text)
+            try sheet.write(row: row, col: 1, number: Double(reject.line), style: Styles.text)
+            try sheet.write(row: row, col: 2, string: reject.reason, style: Styles.wrapped)
+            heights.note(row: row, text: reject.reason, width: widths.width(2))
+        }
+        try heights.apply(to: sheet)
+        try sheet.freezePanes(row: 1, col: 0)
+        let lastRow = max(rejects.count, 1)
+        try sheet.autofilter(CellRange(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: 2))
+        try sheet.preparePrinting(
+            title: title, area: CellRange(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: 2), repeatedRow: 0,
+            language: language)
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import KedjaModel
+
+/// `kedja templates export DIR | check [DIR]`: the rule tables as files a procurement officer edits.
+struct TemplatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "templates", abstract: "Export the bundled rule tables for editing, or check a set.",
+        subcommands: [Export.self, Check.self])
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Copy the bundled rule tables into DIR for editing.")
+
+        @Argument(help: "The folder to write (created if missing; existing tables are not overwritten unless --force).")
+        var directory: String
+
+        @Flag(help: "Overwrite tables that already exist in DIR.")
+        var force = false
+
+        func run() throws {
+            try reportingFailures {
+                guard let bundled = TemplateSet.bundledDirectory() else { throw CommandFailure.templatesNotFound }
+                let manager = FileManager.default
+                let target = URL(fileURLWithPath: directory)
+                var written: [String] = []
+                for relative in try Self.files(under: bundled) {
+                    let destination = target.appendingPathComponent(relative)
+                    if manager.fileExists(atPath: destination.path) && !force {
+                        throw CommandFailure.usage("\(destination.path) exists; pass --force to overwrite it.")
+                    }
+                    do {
+                        try manager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                        if manager.fileExists(atPath: destination.path) { try manager.removeItem(at: destination) }
+                        try manager.copyItem(at: bundled.appendingPathComponent(relative), to: destination)
+                    } catch {
+                        throw OutputErrorFromFoundation(path: destination.path, error: error)
+                    }
+                    written.append(relative)
+                }
+                print("Wrote \(written.count) tables to \(target.path). Edit them in Excel and pass --templates \(directory).")
+            }
+        }
+
+        static func files(under root: URL) throws -> [String] {
+            let names = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
+            return names.filter { $0.hasSuffix(".csv") || $0.hasSuffix(".md") }.sorted()
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Validate a set of rule tables (default: the bundled set).")
+
+        @Argument(help: "The folder to check.")
+        var directory: String?
+
+        @Option(help: "The CPV 2008 code list (CSV with codes like 03000000-1) to check every CPV code against.")
+        var cpvList: String?
+
+        func run() throws {
+            try reportingFailures {
+                guard let folder = directory.map({ URL(fileURLWithPath: $0) }) ?? TemplateSet.bundledDirectory() else {
+                    throw CommandFailure.templatesNotFound
+                }
+                let set = try TemplateSet.load(from: folder)
+                _ = try ColumnVocabulary.load(from: folder)
+                let codes = try cpvList.map(Self.cpvCodes)
+                let problems = set.problems(cpvCodes: codes)
+                for problem in problems { print(problem.description) }
+                if problems.isEmpty {
+                    print("\(folder.path): \(set.categories.count) categories, \(set.keywords.count) keywords, "
+                          + "\(set.accountGroups.count) account groups, \(set.countries.count) countries, "
+                          + "\(set.tasks.count) tasks: no problems.")
+                } else {
+                    throw ExitCode(65)
+                }
+            }
+        }
+
+        static func cpvCodes(_ path: String) throws -> Set<String> {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            var codes = Set<String>()
+            for line in text.split(whereSeparator: \.isNewline) {
+                let digits = line.prefix { $0.isNumber }
+                if digits.count == 8 { codes.insert(String(digits)) }
+            }
+            return codes
+        }
+    }
+}
+
+/// A Foundation file error while writing, reported as an output failure (exit 73).
+struct OutputErrorFromFoundation: Error, CustomStringConvertible {
+    let path: String
+    let error: any Error
+    var description: String { "\(path): cannot write (\(error.localizedDescription)). Choose a writable folder." }
+}

@@ -1,0 +1,48 @@
+import KedjaModel
+import Testing
+
+@Suite("Keyword matching")
+struct TemplateKeywordTests {
+    @Test func keywordMatchesAtAWordStartAndRunsIntoTheWord() throws {
+        let templates = try TemplateFixtures.bundled()
+        let machine = try #require(templates.categoryForKeywordText("Kaffeautomater"))
+        #expect(machine.category.code == "15860000")
+        #expect(machine.keyword == "kaffe")
+        #expect(templates.categoryForKeywordText("Gevalia kaffe AB")?.category.code == "15860000")
+    }
+
+    @Test func keywordDoesNotMatchInsideAWord() throws {
+        let templates = try TemplateFixtures.bundled()
+        let match = try #require(templates.categoryForKeywordText("Kontorsmaterial"))
+        #expect(match.keyword == "kontorsmaterial")
+        #expect(match.category.code == "30190000")
+        #expect(templates.categoryForKeywordText("Smaktest AB") == nil)
+    }
+
+    @Test func shortKeywordsMatchWholeWordsOnly() throws {
+        let templates = try TemplateFixtures.bundled()
+        #expect(templates.categoryForKeywordText("Lipton te 100 st")?.keyword == "te")
+        #expect(templates.categoryForKeywordText("Teknikbolaget") == nil)
+        #expect(templates.categoryForKeywordText("Risk Konsult AB")?.keyword == "konsult")
+        #expect(templates.categoryForKeywordText("Ris, jasmin")?.category.code == "15611000")
+    }
+
+    @Test func longestKeywordWins() throws {
+        let templates = try TemplateFixtures.bundled()
+        #expect(templates.categoryForKeywordText("Te och kaffe")?.keyword == "kaffe")
+        #expect(templates.categoryForKeywordText("Arbetskläder Norr AB")?.keyword == "arbetskläder")
+        #expect(templates.categoryForKeywordText("Byggmaterial i Väst")?.category.code == "44000000")
+        #expect(templates.categoryForKeywordText("Bygg & Montage")?.category.code == "45000000")
+        #expect(templates.categoryForKeywordText("IT-konsult Syd")?.category.code == "72000000")
+    }
+
+    @Test func matchingIgnoresCaseAccentsAndPunctuation() throws {
+        let templates = try TemplateFixtures.bundled()
+        #expect(templates.categoryForKeywordText("STADTJANST I NORR")?.category.code == "90910000")
+        #expect(templates.categoryForKeywordText("Städtjänst i norr")?.category.code == "90910000")
+        #expect(templates.categoryForKeywordText("IT tjänster")?.category.code == "72000000")
+        #expect(templates.categoryForKeywordText("it-tjänster")?.category.code == "72000000")
+        #expect(templates.categoryForKeywordText("") == nil)
+        #expect(templates.categoryForKeywordText("—") == nil)
+    }
+}
