@@ -54,7 +54,7 @@ struct TemplatesCommand: ParsableCommand {
         var directory: String?
 
         @Option(help: "The CPV 2008 code list (CSV with codes like 03000000-1) to check every CPV code against.")
-        var cpvList: String?
+        var cpv: String?
 
         func run() throws {
             try reportingFailures {
@@ -63,7 +63,7 @@ struct TemplatesCommand: ParsableCommand {
                 }
                 let set = try TemplateSet.load(from: folder)
                 _ = try ColumnVocabulary.load(from: folder)
-                let codes = try cpvList.map(Self.cpvCodes)
+                let codes = try cpv.map { try TemplateSet.readCPVCodeList(contentsOf: URL(fileURLWithPath: $0)) }
                 let problems = set.problems(cpvCodes: codes)
                 for problem in problems { print(problem.description) }
                 if problems.isEmpty {
@@ -74,16 +74,6 @@ struct TemplatesCommand: ParsableCommand {
                     throw ExitCode(65)
                 }
             }
-        }
-
-        static func cpvCodes(_ path: String) throws -> Set<String> {
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            var codes = Set<String>()
-            for line in text.split(whereSeparator: \.isNewline) {
-                let digits = line.prefix { $0.isNumber }
-                if digits.count == 8 { codes.insert(String(digits)) }
-            }
-            return codes
         }
     }
 }

@@ -68,7 +68,7 @@ struct TemplateLoadingTests {
         try TemplateFixtures.replaceLine(3, of: "settings.csv", in: folder) { $0.replacingOccurrences(of: "500000", with: "500 000 kr") }
         try TemplateFixtures.replaceLine(2, of: "tasks.csv", in: folder) { $0.replacingOccurrences(of: ";any;any;3;", with: ";sometimes;any;3;") }
         let problems = loadErrors(folder)
-        #expect(problems.map(\.line) == [3, 2, 2])
+        try #require(problems.map(\.line) == [3, 2, 2])
         #expect(problems[0].message.contains("priority1_min_spend"))
         #expect(problems[1].message.contains("not a CPV code"))
         #expect(problems[2].message.contains("min_risk 'sometimes'"))

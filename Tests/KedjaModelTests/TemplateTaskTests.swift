@@ -53,7 +53,7 @@ struct TemplateTaskTests {
     @Test func followUpCascadesPerPriority() throws {
         let templates = try TemplateFixtures.bundled()
         let first = templates.followUp(priority: 1)
-        #expect(first.map(\.taskID) == ["O1", "O2", "O3", "O4", "O5"])
+        try #require(first.map(\.taskID) == ["O1", "O2", "O3", "O4", "O5"])
         #expect(first.map(\.offsetDays) == [0, 60, 120, 180, 365])
         #expect(templates.followUp(priority: 2).map(\.offsetDays) == [0, 90])
         #expect(templates.followUp(priority: 3).map(\.taskID) == ["S1"])

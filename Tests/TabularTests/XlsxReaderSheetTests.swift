@@ -5,8 +5,13 @@ import Testing
 /// Choosing a sheet: by name, ignoring case, the first by default; a clear error otherwise.
 @Suite("XlsxReader sheet selection")
 struct XlsxReaderSheetTests {
-    /// Three worksheets in tab order "Plan", "Ledger", "Notes" (created in another order) and a chart sheet.
+    /// Three worksheets in tab order "Plan", "Ledger", "Notes" (created in another order) and a chart
+    /// sheet; written once and shared by the tests, which only read it.
     static func workbook() throws -> URL {
+        try sharedWorkbook.get()
+    }
+
+    private static let sharedWorkbook = Result {
         try XlsxReaderFixtures.pythonWorkbook("""
             import sys, openpyxl
             from openpyxl.chart import BarChart, Reference
@@ -62,6 +67,16 @@ struct XlsxReaderSheetTests {
         let reader = try XlsxReader(url: try Self.workbook())
         let error = try #require(throws: XlsxReadError.self) { try reader.readSheet("Chart") }
         #expect(error.reason == .notAWorksheet("Chart"))
+    }
+
+    @Test("a row handler may read another sheet of the same reader while its own sheet streams")
+    func nestedReading() throws {
+        let reader = try XlsxReader(url: try Self.workbook())
+        var plans: [[[XlsxCell]]] = []
+        try reader.forEachRow(sheet: "Ledger") { _ in
+            plans.append(try reader.readSheet("Plan"))
+        }
+        #expect(plans == [[[.string("plan")]], [[.string("plan")]]])
     }
 
     @Test("an error thrown by the row handler stops reading and reaches the caller unchanged")

@@ -35,7 +35,7 @@ enum KeyFigureTable {
     static let noteColumn = 3
 
     /// The columns' widths: a wide label, room for a nine-figure amount, a share and a note.
-    static let columnWidths: [Double] = [60, 18, 14, 36]
+    static let columnWidths: [Double] = [60, 18, 16, 36]
 
     /// The width of column `col` of a sheet laid out for key figures.
     static func width(_ col: Int) -> Double {

@@ -36,8 +36,9 @@ public enum XlsxCell: Equatable, Sendable {
         case .date(let year, let month, let day, let seconds):
             let date = "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))"
             guard seconds != 0 else { return date }
-            let time = "\(Self.padded(seconds / 3600, 2)):\(Self.padded(seconds / 60 % 60, 2)):\(Self.padded(seconds % 60, 2))"
-            return "\(date) \(time)"
+            let hours = Self.padded(seconds / 3600, 2)
+            let minutes = Self.padded(seconds / 60 % 60, 2)
+            return "\(date) \(hours):\(minutes):\(Self.padded(seconds % 60, 2))"
         }
     }
 

@@ -5,12 +5,16 @@ import ZIPFoundation
 /// enforcing the size and compression-ratio limits while the entry inflates.
 ///
 /// Nothing is extracted to disk or held whole in memory: ZIPFoundation hands over inflated chunks,
-/// the scanner turns them into events, and the caller's handler sees each event once.
+/// the scanner turns them into tokens, and the caller's handler sees each token once.
 final class XlsxPackage {
     /// The workbook's path, for error messages.
     let path: String
+    private let url: URL
     private let limits: XlsxLimits
+    /// The archive the parts are read through. ZIPFoundation reads with one file position per
+    /// archive, so a scan that starts while another is running opens an archive of its own.
     private let archive: Archive
+    private var isScanning = false
     /// File entries by lower-cased part name: OPC part names compare case-insensitively.
     private let entries: [String: Entry]
 
@@ -20,6 +24,7 @@ final class XlsxPackage {
     /// Opens the archive and indexes its entries.
     init(url: URL, limits: XlsxLimits) throws(XlsxReadError) {
         path = url.path
+        self.url = url
         self.limits = limits
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -63,6 +68,10 @@ final class XlsxPackage {
             throw XlsxReadError(path: path, sheet: sheet, reason: .missingPart(name))
         }
         try checkDeclaredSize(of: entry, name: name, sheet: sheet)
+        let archive = isScanning ? try reopenedArchive(sheet: sheet) : self.archive
+        let wasScanning = isScanning
+        isScanning = true
+        defer { isScanning = wasScanning }
         var scanner = XlsxXMLScanner()
         var inflatedBytes: UInt64 = 0
         let compressedBytes = max(entry.compressedSize, 1)
@@ -97,6 +106,17 @@ final class XlsxPackage {
         } catch {
             // Anything else comes from ZIPFoundation: a checksum mismatch or corrupt deflate data.
             throw XlsxReadError(path: path, sheet: sheet, reason: .corruptEntry(entry: name, detail: "\(error)"))
+        }
+    }
+
+    /// A second handle on the same file, for a scan nested in another (e.g. a row handler that
+    /// reads another sheet); entries found through the first archive are valid in it.
+    private func reopenedArchive(sheet: String?) throws(XlsxReadError) -> Archive {
+        do {
+            return try Archive(url: url, accessMode: .read)
+        } catch {
+            throw XlsxReadError(
+                path: path, sheet: sheet, reason: .fileUnreadable("it can no longer be read as a ZIP archive"))
         }
     }
 

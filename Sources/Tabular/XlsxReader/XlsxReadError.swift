@@ -9,7 +9,8 @@ public struct XlsxReadError: Error, CustomStringConvertible, Equatable {
         case notAZipArchive
         /// A part every workbook needs is missing, e.g. `xl/workbook.xml`.
         case missingPart(String)
-        /// No worksheet has the requested name; `available` lists the names that exist.
+        /// No worksheet has the requested name (empty when the first worksheet was asked for);
+        /// `available` lists the names that exist.
         case sheetNotFound(String, available: [String])
         /// The named sheet is a chart or dialog sheet, which holds no cells.
         case notAWorksheet(String)
@@ -63,8 +64,9 @@ public struct XlsxReadError: Error, CustomStringConvertible, Equatable {
         case .missingPart(let part):
             return "not an XLSX workbook: the part '\(part)' is missing"
         case .sheetNotFound(let name, let available):
+            guard !available.isEmpty else { return "the workbook has no worksheets" }
             let names = available.map { "'\($0)'" }.joined(separator: ", ")
-            return "no worksheet named '\(name)'; the workbook has \(available.isEmpty ? "no worksheets" : names)"
+            return "no worksheet named '\(name)'; the workbook has \(names)"
         case .notAWorksheet(let name):
             return "'\(name)' is a chart or dialog sheet and holds no cells"
         case .entryTooLarge(let entry, let limit):

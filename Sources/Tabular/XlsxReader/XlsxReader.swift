@@ -18,7 +18,7 @@ import Foundation
 public final class XlsxReader {
     /// The names of the worksheets — the sheets that hold cells — in the workbook's tab order.
     ///
-    /// Chart and dialog sheets are left out.
+    /// Hidden sheets are included; chart and dialog sheets are left out.
     public let sheetNames: [String]
 
     private let package: XlsxPackage
@@ -94,8 +94,7 @@ public final class XlsxReader {
             sheet = workbook.sheets.first(where: \.isWorksheet)
         }
         guard let sheet else {
-            throw XlsxReadError(
-                path: package.path, reason: .sheetNotFound(requested ?? "(first sheet)", available: sheetNames))
+            throw XlsxReadError(path: package.path, reason: .sheetNotFound(requested ?? "", available: sheetNames))
         }
         guard sheet.isWorksheet else {
             throw XlsxReadError(path: package.path, reason: .notAWorksheet(sheet.name))

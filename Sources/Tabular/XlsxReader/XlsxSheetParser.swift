@@ -141,7 +141,8 @@ struct XlsxSheetParser {
         guard let type = XlsxCellType(tag.rawAttribute("t")) else {
             let code = tag.rawAttribute("t").map { String(decoding: $0, as: UTF8.self) } ?? ""
             throw XlsxReadError(
-                path: path, sheet: sheet, reason: .malformedCell(cell: reference, detail: "unknown cell type '\(code)'"))
+                path: path, sheet: sheet,
+                reason: .malformedCell(cell: reference, detail: "unknown cell type '\(code)'"))
         }
         cellType = type
         cellStyle = tag.rawAttribute("s").flatMap(XlsxCellReference.nonNegativeInteger) ?? 0

@@ -141,7 +141,8 @@ struct XlsxXMLScanner {
             throw syntaxError("the part ends inside a tag or before its closing tags")
         }
         guard sawRootElement, depth == 0 else {
-            throw syntaxError(sawRootElement ? "the part ends before its closing tags" : "the part holds no XML element")
+            throw syntaxError(
+                sawRootElement ? "the part ends before its closing tags" : "the part holds no XML element")
         }
     }
 
