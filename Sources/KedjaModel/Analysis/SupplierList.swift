@@ -65,7 +65,7 @@ public struct SupplierList: Sendable {
         if !entry.id.isEmpty, byID[Self.idKey(entry.id)] == nil { byID[Self.idKey(entry.id)] = position }
         if let org = entry.orgNumber, byOrgNumber[org] == nil { byOrgNumber[org] = position }
         let name = Self.nameKey(entry.name)
-        if !name.isEmpty, byName[name] == nil { byName[name] = position }
+        if !name.isEmpty, !Self.isMasked(name), byName[name] == nil { byName[name] = position }
     }
 
     /// Finds a supplier by id, then org number, then normalised name.
@@ -73,8 +73,16 @@ public struct SupplierList: Sendable {
         if !id.isEmpty, let position = byID[Self.idKey(id)] { return position }
         if let orgNumber, let position = byOrgNumber[orgNumber] { return position }
         let key = Self.nameKey(name)
-        if !key.isEmpty, let position = byName[key] { return position }
+        if !key.isEmpty, !Self.isMasked(key), let position = byName[key] { return position }
         return nil
+    }
+
+    private static let maskMarkers = ["skyddad", "sekretess", "privatperson", "redacted", "personal data", "withheld"]
+
+    /// Masked names of sole traders ("Privatperson (skyddad)", "Redacted personal data") are shared by many
+    /// suppliers, so they never join on name.
+    public static func isMasked(_ nameKey: String) -> Bool {
+        maskMarkers.contains { nameKey.contains($0) }
     }
 
     /// Ids compare without surrounding spaces and leading zeros (`000123` = `123`).

@@ -173,12 +173,11 @@ public final class CSVWriter {
         switch first {
         case UInt8(ascii: "="), UInt8(ascii: "@"), 0x09, 0x0D: return true
         case UInt8(ascii: "+"), UInt8(ascii: "-"):
-            let rest = bytes.dropFirst()
-            let numeric = !rest.isEmpty && rest.allSatisfy { byte in
-                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ",")
-                    || byte == UInt8(ascii: ".") || byte == UInt8(ascii: " ") || byte == 0xA0
+            // A signed number stays as it is; anything else Excel would try to evaluate.
+            for mark in [DecimalMark.comma, .point] {
+                if case .success = AmountParser.parse(bytes, decimalMark: mark) { return false }
             }
-            return !numeric
+            return true
         default: return false
         }
     }

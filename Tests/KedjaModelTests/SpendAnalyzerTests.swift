@@ -1,0 +1,143 @@
+import Foundation
+import Tabular
+import Testing
+@testable import KedjaModel
+
+/// The tagger and aggregation, layer by layer, on small ledgers written for each case.
+@Suite struct SpendAnalyzerTests {
+    struct Tagged {
+        var tags: [LineTag]
+        var result: AnalysisResult
+        var reasons: [String]
+    }
+
+    static func analyse(_ ledger: String, suppliers: String? = nil, language: Language = .en) throws -> Tagged {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kedja-analyzer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let ledgerURL = folder.appendingPathComponent("ledger.csv")
+        try Data(ledger.utf8).write(to: ledgerURL)
+        let vocabulary = try ColumnVocabulary.load(from: TemplateFixtures.templatesDirectory)
+        let file = try SpendFile(path: ledgerURL.path, vocabulary: vocabulary)
+        var list = SupplierList()
+        if let suppliers {
+            let url = folder.appendingPathComponent("suppliers.csv")
+            try Data(suppliers.utf8).write(to: url)
+            list = try SupplierList(path: url.path, vocabulary: vocabulary)
+        }
+        let analyzer = SpendAnalyzer(templates: try TemplateFixtures.bundled(), suppliers: list, mapping: file.mapping, language: language)
+        var tags: [LineTag] = []
+        var rejects: [RejectedRecord] = []
+        let counts = try file.forEachLine(accepted: { record, amount in
+            tags.append(analyzer.tag(record, amount: amount))
+        }, rejected: { _, reject in rejects.append(reject) })
+        let start = try #require(CivilDate(year: 2027, month: 1, day: 1))
+        let result = analyzer.finish(counts: counts, rejects: rejects, planStart: start)
+        return Tagged(tags: tags, result: result, reasons: analyzer.reasons)
+    }
+
+    @Test func theLinesOwnCPVCodeWinsByLongestPrefix() throws {
+        let tagged = try Self.analyse("Leverantör;CPV-kod;Beskrivning;Belopp\nA;15861000-1;Möbler;10,00\nB;15000000;x;5,00\n")
+        #expect(tagged.tags[0].category?.code == "15860000")
+        #expect(tagged.tags[0].categorySource == .cpv)
+        #expect(tagged.tags[1].category?.code == "15000000")
+    }
+
+    @Test func theSupplierListComesBeforeKeywordsAndAccounts() throws {
+        let tagged = try Self.analyse(
+            "Leverantörsnummer;Leverantör;Konto;Beskrivning;Belopp\n7;Textil AB;6410;Kaffe;10,00\n8;Annan AB;6410;Kaffe;10,00\n9;Tredje AB;6510;;10,00\n",
+            suppliers: "Leverantörsnummer;Leverantörsnamn;Land;CPV-kod\n0007;Textil AB;Bangladesh;18100000\n")
+        #expect(tagged.tags[0].categorySource == .supplier, "matched on id despite the leading zeros")
+        #expect(tagged.tags[0].category?.code == "18000000")
+        #expect(tagged.tags[0].country?.alpha2 == "BD")
+        #expect(tagged.tags[1].categorySource == .keyword)
+        #expect(tagged.tags[1].category?.code == "15860000")
+        #expect(tagged.tags[2].categorySource == .account)
+        #expect(tagged.result.quality.unmatchedSuppliers == 2)
+    }
+
+    @Test func theProductionCountryBeatsTheRegisteredOne() throws {
+        let tagged = try Self.analyse(
+            "Leverantör;Belopp\nSol AB;100,00\n",
+            suppliers: "Leverantörsnamn;Land;Tillverkningsland;CPV-kod\nSol AB;Sverige;Kina;09331200\n")
+        #expect(tagged.tags[0].country?.alpha2 == "CN")
+        #expect(tagged.tags[0].levels.overall == .high)
+    }
+
+    @Test func perAreaTheHigherAssessedLayerWins() throws {
+        // Consultancy is low on every area; Bangladesh rates labour (ITUC 5) and corruption (CPI 24) high.
+        let tagged = try Self.analyse("Leverantör;Land;CPV-kod;Belopp\nA;BGD;79411000;10,00\n")
+        let levels = tagged.tags[0].levels
+        #expect(levels.labourRights == .high)
+        #expect(levels.antiCorruption == .high)
+        #expect(levels.environment == .low, "no country index for the environment: the category's level stands")
+        let reason = tagged.reasons[tagged.tags[0].reasonID]
+        #expect(reason.contains("CPV 79411000"))
+        #expect(reason.contains("BD Bangladesh"))
+        #expect(reason.contains("2026 5"), "names the ITUC rating and its edition")
+    }
+
+    @Test func nothingKnownIsUnknownNotLow() throws {
+        let tagged = try Self.analyse("Leverantör;Belopp\nOkänd;10,00\n")
+        #expect(tagged.tags[0].levels == .unassessed)
+        #expect(tagged.tags[0].levels.overall == .unknown)
+        #expect(tagged.tags[0].categorySource == .none)
+        #expect(tagged.reasons[tagged.tags[0].reasonID].contains("risk unknown, not low"))
+    }
+
+    @Test func aggregationPerSupplierAndCategoryIsExact() throws {
+        let tagged = try Self.analyse(
+            "Leverantör;CPV-kod;Belopp\nA;18100000;0,10\nA;18100000;0,20\nA;79411000;1 000 000,00\nB;18100000;-0,10\n")
+        let rows = tagged.result.rows
+        #expect(rows.count == 3)
+        let textilesA = try #require(rows.first { $0.supplierName == "A" && $0.category?.code == "18000000" })
+        #expect(textilesA.spend == Amount("0.30"))
+        #expect(textilesA.lines == 2)
+        #expect(tagged.result.total == Amount("1000000.20"))
+        #expect(rows.map(\.spend).reduce(.zero, +) == tagged.result.total)
+    }
+
+    @Test func priorityTasksAndPlanFollowTheTemplates() throws {
+        let tagged = try Self.analyse("Leverantör;Land;CPV-kod;Belopp\nTextil AB;Bangladesh;18100000;900 000,00\nKonsult AB;Sverige;79411000;100 000,00\n")
+        let textiles = try #require(tagged.result.rows.first { $0.supplierName == "Textil AB" })
+        #expect(textiles.priority == 1)
+        #expect(textiles.tasks.map(\.id).contains("O2"))
+        #expect(textiles.followUp.map(\.taskID).first == "O1")
+        let consultancy = try #require(tagged.result.rows.first { $0.supplierName == "Konsult AB" })
+        #expect(consultancy.priority == 3)
+        #expect(tagged.result.rows.first?.supplierName == "Textil AB", "priority 1 first")
+        let planned = tagged.result.plan.filter { $0.row.supplierName == "Textil AB" }
+        #expect(planned.count == textiles.followUp.count)
+        #expect(planned.first?.due == CivilDate(year: 2027, month: 1, day: 1))
+        #expect(tagged.result.plan.allSatisfy { $0.row.priority <= 2 })
+    }
+
+    @Test func reasonsFollowTheLanguage() throws {
+        let tagged = try Self.analyse("Leverantör;Land;CPV-kod;Belopp\nA;Sverige;15860000;10,00\n", language: .sv)
+        let reason = tagged.reasons[tagged.tags[0].reasonID]
+        #expect(reason.contains("Kaffe"))
+        #expect(reason.contains("land på raden"))
+        #expect(!reason.contains("country"))
+    }
+}
+
+/// Joining the supplier list: id, then org number, then name — never a masked name.
+@Suite struct SupplierListTests {
+    @Test func joinsOnIdThenOrgNumberThenNameButNeverAMaskedName() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kedja-suppliers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent("suppliers.csv")
+        try Data("""
+            Leverantörsnummer;Leverantörsnamn;Organisationsnummer;Land
+            100;Alfa AB;556036-0793;SE
+            ;Beta Ltd;;GB
+            200;Privatperson (skyddad);;SE
+
+            """.utf8).write(to: url)
+        let list = try SupplierList(path: url.path, vocabulary: ColumnVocabulary.load(from: TemplateFixtures.templatesDirectory))
+        #expect(list.match(id: "0100", orgNumber: nil, name: "") == 0)
+        #expect(list.match(id: "999", orgNumber: "556036-0793", name: "") == 0)
+        #expect(list.match(id: "", orgNumber: nil, name: "BETA  limited") == 1)
+        #expect(list.match(id: "", orgNumber: nil, name: "Privatperson (skyddad)") == nil)
+        #expect(list.match(id: "200", orgNumber: nil, name: "Privatperson (skyddad)") == 2)
+    }
+}
