@@ -62,17 +62,23 @@ public enum FollowUpStatus: String, CaseIterable, Sendable {
     }
 }
 
-/// The follow-up plan's sheet name and column headers in one language.
+/// The follow-up plan's sheet names and column headers in one language.
 ///
 /// The sheet name and the first nine headers are promises (CONTRACT.md, "Workbooks"); scripts and
-/// `kedja plan --previous` find the plan and its columns by them. The corrective-action columns follow.
+/// `kedja plan --previous` find the plan and its columns by them. The corrective-action columns follow, then the
+/// organisation number and category code that let next period's plan recognise each row, and, in a plan made
+/// with `--previous`, the Change column.
 public struct PlanLabels: Sendable, Equatable {
     /// The plan's sheet: `Uppföljningsplan` / `Follow-up plan`. Further parts are named `Uppföljningsplan (2)`, ….
     public let planSheet: String
     /// The guide sheet that explains the statuses and the cascade: `Anvisning` / `Guide`.
     public let guideSheet: String
-    /// The plan's header row, left to right.
+    /// Last period's rows that match no task of this period (`--previous`): `Utgått` / `Discontinued`.
+    public let discontinuedSheet: String
+    /// The plan's header row, left to right, without the Change column.
     public let headers: [String]
+    /// The last header of a plan made with `--previous`: `Förändring` / `Change` (new task, changed priority).
+    public let changeHeader: String
     /// The Status drop-down's items, in ``FollowUpStatus`` order.
     public let statuses: [String]
 
@@ -80,15 +86,22 @@ public struct PlanLabels: Sendable, Equatable {
     public init(_ language: Language) {
         planSheet = PlanPhrases.planSheet.text(language)
         guideSheet = PlanPhrases.guideSheet.text(language)
+        discontinuedSheet = PlanPhrases.discontinuedSheet.text(language)
         headers = PlanColumn.allCases.map { $0.header.text(language) }
+        changeHeader = PlanPhrases.changeHeader.text(language)
         statuses = FollowUpStatus.allCases.map { $0.label(language) }
     }
 }
 
-/// The follow-up plan's columns, in the order CONTRACT.md fixes, then the corrective-action columns.
-enum PlanColumn: Int, CaseIterable {
+/// The follow-up plan's columns, in the order CONTRACT.md fixes, then the corrective-action columns, then the keys
+/// that identify a row's supplier and category from one period to the next.
+enum PlanColumn: Int, CaseIterable, Sendable {
     case supplier, category, priority, method, task, due, responsible, status, comment
     case deviation, action, deadline
+    case orgNumber, categoryCode
+
+    /// The columns the team fills in, which `kedja plan --previous` carries into the next plan.
+    static let teamColumns: [PlanColumn] = [.responsible, .status, .comment, .deviation, .action, .deadline]
 
     /// The zero-based sheet column.
     var index: Int { rawValue }
@@ -108,6 +121,8 @@ enum PlanColumn: Int, CaseIterable {
         case .deviation: Phrase(sv: "Avvikelse", en: "Deviation")
         case .action: Phrase(sv: "Åtgärd", en: "Action")
         case .deadline: Phrase(sv: "Tidsfrist", en: "Deadline")
+        case .orgNumber: Phrase(sv: "Org.nr", en: "Org. number")
+        case .categoryCode: Phrase(sv: "Kategorikod", en: "Category code")
         }
     }
 }
@@ -116,6 +131,8 @@ enum PlanColumn: Int, CaseIterable {
 enum PlanPhrases {
     static let planSheet = Phrase(sv: "Uppföljningsplan", en: "Follow-up plan")
     static let guideSheet = Phrase(sv: "Anvisning", en: "Guide")
+    static let discontinuedSheet = Phrase(sv: "Utgått", en: "Discontinued")
+    static let changeHeader = Phrase(sv: "Förändring", en: "Change")
     static let title = Phrase(
         sv: "Uppföljningsplan – ansvarsfulla leveranskedjor", en: "Follow-up plan – responsible supply chains")
     static let statusError = Phrase(

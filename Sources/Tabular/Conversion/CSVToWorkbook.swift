@@ -7,6 +7,9 @@ import Foundation
 /// numbers, digit strings too long for Excel's 15 significant digits — stay text so nothing is altered.
 /// A cell that does not fit its column's type is written as text rather than changed.
 public enum CSVToWorkbook {
+    /// A fixed creation time (2000-01-01), so converting the same file twice gives the same bytes.
+    static let creationTime = Date(timeIntervalSince1970: 946_684_800)
+
     /// What one column holds.
     public enum ColumnType: Equatable, Sendable {
         case text
@@ -31,7 +34,7 @@ public enum CSVToWorkbook {
         }
 
         let workbook = try Workbook(path: path, constantMemory: true, properties: DocumentProperties(
-            title: sheetName, author: "Kedja", created: Date(timeIntervalSince1970: 0)))
+            title: sheetName, author: "Kedja", created: Self.creationTime))
         let headerStyle = CellStyle(bold: true, fillColor: XlsxColor(red: 0xDD, green: 0xEB, blue: 0xF7), border: .thin)
         let numberStyle = CellStyle(numberFormat: "#,##0.00")
         let dateStyle = CellStyle(numberFormat: CellStyle.defaultDateFormat)
@@ -99,7 +102,8 @@ public enum CSVToWorkbook {
         return counts
     }
 
-    /// Decides a column's type from its sample values.
+    /// Decides a column's type from its sample values: dates when a layout fits them all, numbers when
+    /// at least 95 % are amounts, otherwise text.
     public static func columnType(_ values: [String]) -> ColumnType {
         let present = values.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !present.isEmpty, !present.contains(where: looksLikeIdentifier) else { return .text }
@@ -108,11 +112,10 @@ public enum CSVToWorkbook {
            bytes.allSatisfy({ DateParser.parse($0, layout: layout) != nil }) {
             return .date(layout)
         }
+        // A few broken values ("n/a") must not turn a column of amounts into text; they are written as text.
         let mark = AmountParser.detectStyle(samples: bytes).decimalMark ?? .point
-        if bytes.allSatisfy({ if case .success = AmountParser.parse($0, decimalMark: mark) { return true } else { return false } }) {
-            return .number(mark)
-        }
-        return .text
+        let numbers = bytes.filter { if case .success = AmountParser.parse($0, decimalMark: mark) { return true } else { return false } }
+        return numbers.count * 100 >= bytes.count * 95 ? .number(mark) : .text
     }
 
     /// Leading zeros, organisation or personal numbers, and digit strings over 15 digits must stay text.
