@@ -41,6 +41,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
+        // Times the hot parts of a run (reader, amounts, tagger, enriched writer) on a generated ledger.
+        .executableTarget(
+            name: "kedja-bench", dependencies: ["Tabular", "KedjaModel", "KedjaReports"],
+            path: "Benchmarks/Sources/kedja-bench", swiftSettings: strictSettings),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"], swiftSettings: strictSettings),
         .testTarget(
             name: "KedjaModelTests", dependencies: ["KedjaModel", "Tabular"], swiftSettings: strictSettings),

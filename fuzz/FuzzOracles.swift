@@ -76,8 +76,15 @@ enum RoundTripOracle {
     /// because such records lose content on purpose.
     static func check(_ result: ReadResult) {
         guard !result.records.isEmpty, result.records.allSatisfy({ $0.problem == nil }) else { return }
+        // Finding F3 (reported to the lead, CSVWriter): a record of one empty field (a `""` line) is
+        // written as an empty line, which the reader skips as blank in a file with wider records.
+        guard !result.records.contains(where: { $0.fields == [[]] }) else { return }
         let dialect = result.reader.dialect
-        for excelSafe in [false, true] {
+        // Finding F1 (reported to the lead, CSVWriter): with `'` as the quote character the excel-safe
+        // prefix is not doubled, so `'=x` is written as `''=x'`, which reads back as malformed. Until
+        // it is fixed the excel-safe pass runs for `"` dialects only, so the fuzzer looks further.
+        let excelSafeModes = dialect.quote == UInt8(ascii: "'") ? [false] : [false, true]
+        for excelSafe in excelSafeModes {
             let writer = CSVWriter.inMemory(dialect: dialect, excelSafe: excelSafe)
             for record in result.records {
                 for field in record.fields {

@@ -30,11 +30,18 @@ sources=(fuzz/*.swift Sources/Tabular/CSV/*.swift Sources/Tabular/Text/*.swift S
 newest_source=$(ls -t "${sources[@]}" "$0" | head -n 1)
 if [[ ! -x "$binary" || "$newest_source" -nt "$binary" ]]; then
     echo "fuzz.sh: compiling $binary" >&2
-    swiftc -sanitize=fuzzer,address -parse-as-library -module-name Tabular \
+    # The linker warns about every ASan helper symbol; keep that noise in a log, shown only on failure.
+    if ! swiftc -sanitize=fuzzer,address -parse-as-library -module-name Tabular \
         -swift-version 6 -enable-upcoming-feature ExistentialAny \
-        -Onone -g -I Sources/CCSV -lcsv \
-        "${sources[@]}" -o "$binary"
+        -O -g -I Sources/CCSV -lcsv \
+        "${sources[@]}" -o "$binary" > "$work/compile.log" 2>&1; then
+        grep -v "Cannot export local symbol" "$work/compile.log" >&2
+        exit 1
+    fi
 fi
+
+# Crashes are reported by libFuzzer; the Swift runtime's own backtracer would only slow each one down.
+export SWIFT_BACKTRACE=enable=no
 
 if [[ -n "${FUZZ_REPRODUCE:-}" ]]; then
     exec "$binary" "$FUZZ_REPRODUCE"

@@ -1,8 +1,30 @@
 import ArgumentParser
 import Foundation
 import KedjaModel
+import KedjaReports
 import Synchronization
 import Tabular
+
+/// How a command reports and how strict it is: the flags `convert` shares with the spend commands.
+struct RunFlags: ParsableArguments {
+    @Flag(help: "Exit with status 1 when any record is rejected.")
+    var strict = false
+
+    @Flag(help: "No progress line and no report on standard error.")
+    var quiet = false
+
+    @Flag(help: "Print the summary as one JSON object on standard output.")
+    var json = false
+
+    @Option(help: "Largest field accepted, in bytes; larger fields reject their record.")
+    var maxFieldSize: Int = CSVLimits().maxFieldBytes
+
+    func validate() throws {
+        guard maxFieldSize > 0 else { throw ValidationError("--max-field-size must be a positive number of bytes.") }
+    }
+
+    var limits: CSVLimits { CSVLimits(maxFieldBytes: maxFieldSize) }
+}
 
 /// The options every data command takes (CONTRACT.md), parsed once and shared.
 struct CommonOptions: ParsableArguments {
@@ -20,26 +42,19 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "An ERP column profile from Templates/profiles (raindance, unit4, visma, leverantorsreskontra, uk-spend-over-500).")
     var profile: String?
 
-    @Flag(help: "Exit with status 1 when any record is rejected.")
-    var strict = false
-
-    @Flag(help: "No progress line and no report on standard error.")
-    var quiet = false
-
-    @Flag(help: "Print the summary as one JSON object on standard output.")
-    var json = false
-
-    @Option(help: "Largest field accepted, in bytes; larger fields reject their record.")
-    var maxFieldSize: Int = CSVLimits().maxFieldBytes
+    @OptionGroup var run: RunFlags
 
     @Option(help: "The worksheet to read when the spend file (or FILE) is an XLSX workbook (default: the first).")
     var sheet: String?
 
     func validate() throws {
         guard lang == "sv" || lang == "en" else { throw ValidationError("--lang must be sv or en, not '\(lang)'.") }
-        guard maxFieldSize > 0 else { throw ValidationError("--max-field-size must be a positive number of bytes.") }
         for mapping in mappings { _ = try MappingError.parseOverride(mapping) }
     }
+
+    var strict: Bool { run.strict }
+    var quiet: Bool { run.quiet }
+    var json: Bool { run.json }
 
     /// The parsed `--map` overrides.
     func overrides() throws -> [(ColumnRole, String)] {
@@ -48,22 +63,13 @@ struct CommonOptions: ParsableArguments {
 
     /// The templates folder in use: `--templates`, or the bundled set found from the binary's location.
     func templatesDirectory() throws -> URL {
-        if let templates { return URL(fileURLWithPath: templates) }
-        guard let bundled = TemplateSet.bundledDirectory() else {
-            throw CommandFailure.templatesNotFound
-        }
-        return bundled
+        try existingTemplates(templates.map { URL(fileURLWithPath: $0) })
     }
 
-    var limits: CSVLimits { CSVLimits(maxFieldBytes: maxFieldSize) }
+    var limits: CSVLimits { run.limits }
 
     /// The language of labels, validated to sv or en.
     var language: Language { lang == "en" ? .en : .sv }
-
-    /// Opens a spend file (CSV, or `--sheet` of a workbook) with the user's mapping options.
-    func openSpendFile(_ path: String) throws -> SpendFile {
-        try openSpendInput(path).file
-    }
 
     /// Opens a spend file with the user's mapping options, keeping where a workbook's rows came from.
     func openSpendInput(_ path: String) throws -> (file: SpendFile, table: TableInput) {
@@ -131,6 +137,16 @@ struct TableInput {
     var displayName: String {
         guard let sheet else { return path }
         return "\(path), sheet '\(sheet.sheet)'"
+    }
+
+    /// Makes `summary` name the file as the user gave it and, for a workbook, the sheet read.
+    ///
+    /// The rejects are left as they are: relabel them to sheet rows before the summary is built.
+    func describe(in summary: inout RunSummary) {
+        summary.input.path = path
+        guard let sheet else { return }
+        summary.details["input_format"] = "xlsx"
+        summary.details["sheet"] = sheet.sheet
     }
 
     /// `rejects` with each line replaced by the sheet row the record came from, for a workbook.
@@ -212,6 +228,7 @@ enum ScratchFiles {
 /// Failures the command line reports itself, beyond the libraries' own errors.
 enum CommandFailure: Error, CustomStringConvertible {
     case templatesNotFound
+    case noTemplatesIn(String)
     case noAmountColumn(String)
     case usage(String)
 
@@ -219,10 +236,21 @@ enum CommandFailure: Error, CustomStringConvertible {
         switch self {
         case .templatesNotFound:
             return "cannot find the bundled rule tables (Templates/). Pass --templates DIR or set KEDJA_TEMPLATES."
+        case .noTemplatesIn(let folder):
+            return "\(folder): no rule tables there (categories.csv is missing). Write a set with `kedja templates export \(folder)`, or pass the folder that holds them."
         case .noAmountColumn(let message): return message
         case .usage(let message): return message
         }
     }
+}
+
+/// The templates folder `explicit` names, or the bundled one; either must hold the tables (exit 66 otherwise).
+func existingTemplates(_ explicit: URL?) throws -> URL {
+    guard let folder = explicit ?? TemplateSet.bundledDirectory() else { throw CommandFailure.templatesNotFound }
+    guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("categories.csv").path) else {
+        throw CommandFailure.noTemplatesIn(folder.path)
+    }
+    return folder
 }
 
 /// Runs a command body and turns every failure into its message on standard error and CONTRACT.md's exit code;
@@ -244,14 +272,17 @@ func exitCode(for error: any Error) -> Int32 {
     switch error {
     case let csv as CSVError: return csv.isOpenFailure ? 66 : 65
     case let xlsx as XlsxReadError:
-        if case .fileUnreadable = xlsx.reason { return 66 }
-        return 65
+        switch xlsx.reason {
+        case .fileUnreadable: return 66
+        case .sheetNotFound: return 64
+        default: return 65
+        }
     case let relabelled as WorkbookInputError: return exitCode(for: relabelled.underlying)
     case is OutputError, is XlsxError, is OutputErrorFromFoundation: return 73
     case is MappingError: return 64
     case let failure as CommandFailure:
         switch failure {
-        case .templatesNotFound: return 66
+        case .templatesNotFound, .noTemplatesIn: return 66
         case .noAmountColumn: return 65
         case .usage: return 64
         }

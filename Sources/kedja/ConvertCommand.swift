@@ -7,10 +7,20 @@ import Tabular
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert CSV to CSV in another dialect (every field's text kept), or CSV to XLSX with typed cells.")
+        abstract: "Convert CSV to CSV in another dialect (every field's text kept), CSV to XLSX with typed cells, "
+            + "or a worksheet of an XLSX workbook to CSV.",
+        discussion: """
+            From a workbook, every row from row 1 to the last row with a value becomes a record, as wide as the \
+            widest row; cells are written as they hold: text as typed, numbers with . as the decimal mark (to \
+            Excel's 15 significant digits), dates as YYYY-MM-DD. The default dialect is UTF-8 with a BOM, comma \
+            and CRLF (TAB for .tsv); change it with the options below.
+            """)
 
-    @Argument(help: "The input file (.csv, .tsv, .txt).")
+    @Argument(help: "The input file: CSV (.csv, .tsv, .txt) or an XLSX workbook.")
     var input: String
+
+    @Option(help: "The worksheet to convert when IN is a workbook (default: the first).")
+    var sheet: String?
 
     @Option(name: .shortAndLong, help: "The output file; its extension (.csv, .tsv, .xlsx) picks the format.")
     var output: String
@@ -30,36 +40,60 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Prefix text that Excel would run as a formula (=, +, -, @) with ' in CSV output.")
     var excelSafe = false
 
-    @Flag(help: "Exit with status 1 when any record is rejected.")
-    var strict = false
-
-    @Flag(help: "Print a JSON summary on standard output.")
-    var json = false
-
-    @Option(help: "Largest field accepted, in bytes.")
-    var maxFieldSize: Int = CSVLimits().maxFieldBytes
+    @OptionGroup var flags: RunFlags
 
     func run() throws {
         try reportingFailures {
-            let reader = try CSVReader(path: input, limits: CSVLimits(maxFieldBytes: maxFieldSize))
+            if TableInput.isWorkbook(input) {
+                try convertWorkbook()
+                return
+            }
+            if let sheet {
+                throw CommandFailure.usage("--sheet \(sheet): \(input) is a CSV file, not a workbook; leave --sheet out.")
+            }
+            let reader = try CSVReader(path: input, limits: flags.limits)
             let format = OutputFormat(path: output)
             switch format {
             case .csv, .tsv:
                 let dialect = try outputDialect(from: reader.dialect, format: format)
                 let file = try AtomicOutputFile(destination: output, protecting: [input])
                 let writer = CSVWriter(file: file, dialect: dialect, excelSafe: excelSafe)
-                let counts = try CSVConversion.copy(reader, to: writer)
-                if json { print(counts.json(input: input, output: output, dialect: reader.dialect)) }
-                if strict && counts.rejected > 0 { throw ExitCode(1) }
+                try conclude(try CSVConversion.copy(reader, to: writer), dialect: reader.dialect)
             case .xlsx:
                 let file = try AtomicOutputFile(destination: output, protecting: [input])
                 let sheetName = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
                 let counts = try CSVToWorkbook.convert(reader, to: file.pathForLibraries, sheetName: sheetName)
                 try file.commit()
-                if json { print(counts.json(input: input, output: output, dialect: reader.dialect)) }
-                if strict && counts.rejected > 0 { throw ExitCode(1) }
+                try conclude(counts, dialect: reader.dialect)
             }
         }
+    }
+
+    /// Writes `--sheet` (or the first worksheet) of the workbook IN as CSV in the requested dialect.
+    private func convertWorkbook() throws {
+        let format = OutputFormat(path: output)
+        guard format != .xlsx else {
+            throw CommandFailure.usage(
+                "\(input) is a workbook already: convert it to .csv or .tsv (then, if you need to, that CSV to .xlsx).")
+        }
+        let reader = try XlsxReader(url: URL(fileURLWithPath: input))
+        let dialect = try outputDialect(from: TableInput.workbookDialect, format: format)
+        let file = try AtomicOutputFile(destination: output, protecting: [input])
+        let writer = CSVWriter(file: file, dialect: dialect, excelSafe: excelSafe)
+        let outcome = try XlsxToCSV.convert(reader, sheet: sheet, to: writer, blankRows: .keep)
+        if flags.json { print(outcome.json(input: input, output: output, dialect: dialect)) }
+    }
+
+    /// Prints the JSON summary or the rejected records, and applies `--strict`.
+    private func conclude(_ counts: CSVConversion.Counts, dialect: CSVDialect) throws {
+        if flags.json {
+            print(counts.json(input: input, output: output, dialect: dialect))
+        } else {
+            for reject in counts.rejects.prefix(20) {
+                note("\(input): record \(reject.record) (line \(reject.line)) not written: \(reject.reason)", quiet: flags.quiet)
+            }
+        }
+        if flags.strict && counts.rejected > 0 { throw ExitCode(1) }
     }
 
     private func outputDialect(from source: CSVDialect, format: OutputFormat) throws -> CSVDialect {
@@ -100,5 +134,27 @@ enum OutputFormat {
         case "tsv", "tab": self = .tsv
         default: self = .csv
         }
+    }
+}
+
+extension XlsxToCSV.Outcome {
+    /// The `--json` summary of a workbook conversion, in the keys of CONTRACT.md where they apply.
+    ///
+    /// As for a CSV input, the first record counts as the header: `rows_read` is the records after it.
+    func json(input: String, output: String, dialect: CSVDialect) -> String {
+        let dataRecords = max(records - 1, 0)
+        let object: [String: Any] = [
+            "command": "convert",
+            "input": ["path": input, "format": "xlsx", "sheet": sheet, "columns": width],
+            "output": ["encoding": dialect.encoding.rawValue, "bom": dialect.hasBOM,
+                       "delimiter": dialect.delimiterText, "line_ending": dialect.lineEnding.rawValue],
+            "rows_read": dataRecords,
+            "rows_written": dataRecords,
+            "rows_rejected": 0,
+            "rejects": [Any](),
+            "outputs": [output],
+        ]
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -17,10 +17,16 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let spend = try options.openSpendFile(file)
+            let (spend, table) = try options.openSpendInput(file)
             var rejects: [RejectedRecord] = []
-            let counts = try spend.forEachLine(accepted: { _, _ in }, rejected: { _, reject in rejects.append(reject) })
-            let summary = RunSummary(command: "inspect", file: spend, counts: counts, rejects: rejects, outputs: [])
+            let counts: IngestionCounts
+            do {
+                counts = try spend.forEachLine(accepted: { _, _ in }, rejected: { _, reject in rejects.append(reject) })
+            } catch {
+                throw table.relabel(error)
+            }
+            var summary = RunSummary(command: "inspect", file: spend, counts: counts, rejects: table.relabel(rejects), outputs: [])
+            table.describe(in: &summary)
             if options.json {
                 print(summary.json())
             } else {

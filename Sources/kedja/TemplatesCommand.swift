@@ -19,7 +19,7 @@ struct TemplatesCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                guard let bundled = TemplateSet.bundledDirectory() else { throw CommandFailure.templatesNotFound }
+                let bundled = try existingTemplates(nil)
                 let manager = FileManager.default
                 let target = URL(fileURLWithPath: directory)
                 var written: [String] = []
@@ -58,9 +58,7 @@ struct TemplatesCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                guard let folder = directory.map({ URL(fileURLWithPath: $0) }) ?? TemplateSet.bundledDirectory() else {
-                    throw CommandFailure.templatesNotFound
-                }
+                let folder = try existingTemplates(directory.map { URL(fileURLWithPath: $0) })
                 let set = try TemplateSet.load(from: folder)
                 _ = try ColumnVocabulary.load(from: folder)
                 let codes = try cpv.map { try TemplateSet.readCPVCodeList(contentsOf: URL(fileURLWithPath: $0)) }

@@ -23,10 +23,14 @@ import Testing
     }
 
     @Test func binaryFileExits65() throws {
-        let path = try Self.file("book.csv", [0x50, 0x4B, 0x03, 0x04, 0, 0, 1, 2, 3])
-        let result = try Kedja.run(["inspect", path])
+        let zip = try Self.file("book.csv", [0x50, 0x4B, 0x03, 0x04, 0, 0, 1, 2, 3])
+        let broken = try Kedja.run(["inspect", zip])
+        #expect(broken.status == 65)
+        #expect(broken.stderr.contains("book.csv"))
+        let pdf = try Self.file("ledger.csv", Array("%PDF-1.7\n".utf8) + [0, 1, 2, 0xFF])
+        let result = try Kedja.run(["inspect", pdf])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("not a text"))
+        #expect(result.stderr.contains("not a text (CSV) file"))
     }
 
     @Test func unterminatedQuoteExits65WithTheLine() throws {

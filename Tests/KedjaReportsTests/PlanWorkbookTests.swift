@@ -24,17 +24,17 @@ struct PlanWorkbookTests {
             language == .sv
             ? [
                 "Leverantör", "Kategori", "Prioritet", "Metod", "Uppgift", "Förfallodatum", "Ansvarig", "Status",
-                "Kommentar", "Avvikelse", "Åtgärd", "Tidsfrist",
+                "Kommentar", "Avvikelse", "Åtgärd", "Tidsfrist", "Org.nr", "Kategorikod",
             ]
             : [
                 "Supplier", "Category", "Priority", "Method", "Task", "Due", "Responsible", "Status", "Comment",
-                "Deviation", "Action", "Deadline",
+                "Deviation", "Action", "Deadline", "Org. number", "Category code",
             ]
         let sheet = try report.sheet(expectedSheets[0])
         #expect(sheet.cells[0].map(\.v) == expectedHeaders.map(ProbeValue.string))
         #expect(PlanLabels(language).headers == expectedHeaders)
         #expect(sheet.freezePanes == "B2")
-        #expect(sheet.autoFilter == "A1:L9")
+        #expect(sheet.autoFilter == "A1:N9")
     }
 
     @Test("one row per planned task, with due dates as real date cells")

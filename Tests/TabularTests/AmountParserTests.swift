@@ -148,6 +148,7 @@ struct AmountParserTests {
             ("(-100)", .comma), ("+-100", .comma), ("€ 100 €", .comma), ("kr 100 SEK", .comma),
             ("1 234,50 USD", .comma),
             ("100 kronor", .comma), ("1\t234", .comma), ("1_234", .comma), ("100\u{E0}", .comma),
+            ("0.125", .comma), ("00.500", .comma), ("0,125", .point), ("0 125", .comma), ("-0.125,00", .comma),
         ] as [(String, DecimalMark)])
     func rejectsNonNumbers(text: String, mark: DecimalMark) {
         #expect(AmountParser.parse(text, decimalMark: mark) == .failure(.notANumber))

@@ -28,6 +28,10 @@ public struct LineTag: Sendable {
     public var reasonID: Int
     /// Position of the supplier × category group in the analysis.
     public var groupID: Int
+    /// Position of the line's combination of tags (everything above but the group) among the distinct
+    /// combinations of the run, from 0: lines with the same value carry the same tags, so a writer encodes
+    /// them once, when it first meets the value.
+    public var tagClass: Int
 }
 
 /// One row of the risk register: a supplier × category with its spend, risk, priority and follow-up.

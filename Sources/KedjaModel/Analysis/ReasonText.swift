@@ -1,8 +1,9 @@
 /// The sentence beside every rating: which rule, which code, which index value, so a specialist can check it.
 ///
 /// Example (en): "CPV 18100000 → Textiles, clothing, footwear (Upphandlingsmyndigheten 2019): human rights high,
-/// labour rights high, environment high, anti-corruption high; BD Bangladesh (production country): CPI 2025 24 →
-/// anti-corruption high, ITUC 2026 5 → labour rights high, Freedom House 2025 PF → human rights medium".
+/// labour rights high, environment high, anti-corruption high; BD Bangladesh (production country on the line):
+/// Freedom in the World (status) 2025 PF → human rights medium, Global Rights Index 2026 5 → labour rights high,
+/// Corruption Perceptions Index 2025 24 → anti-corruption high".
 enum ReasonText {
     static func compose(
         category: Category?, evidence: String, country: Country?, countryEvidence: String,

@@ -58,8 +58,20 @@ struct KeywordMatcher: Sendable {
         return true
     }
 
+    /// The number of keywords, which ``bestMatchPosition(in:)`` answers positions below.
+    var entryCount: Int { entries.count }
+
+    /// The entry at a position ``bestMatchPosition(in:)`` returned.
+    func entry(at position: Int) -> Entry { entries[position] }
+
     /// The best matching entry in `text`, or nil when no keyword matches.
     func bestMatch(in text: String) -> Entry? {
+        bestMatchPosition(in: text).map { entries[$0] }
+    }
+
+    /// The position of the best matching entry in `text`, or nil when no keyword matches: what callers that
+    /// cache matches per distinct text keep, instead of a copy of the entry.
+    func bestMatchPosition(in text: String) -> Int? {
         let bytes = TextFolding.searchBytes(text)
         let space = UInt8(ascii: " ")
         var best: Int32 = -1
@@ -80,7 +92,7 @@ struct KeywordMatcher: Sendable {
             }
             start += 1
         }
-        return best < 0 ? nil : entries[Int(best)]
+        return best < 0 ? nil : Int(best)
     }
 
     private func isBetter(_ candidate: Int32, than current: Int32) -> Bool {

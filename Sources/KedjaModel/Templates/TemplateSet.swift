@@ -82,7 +82,8 @@ public struct TemplateSet: Sendable {
         categoryForCPV(Array(text.utf8))
     }
 
-    private func categoryIndex(forCPV bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// The position in ``categories`` of the category of a CPV code in a field's bytes; see the public `categoryForCPV` lookups.
+    func categoryIndex(forCPV bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let code = CPVCode.leadingCode(in: bytes) else { return nil }
         return index.category(forCode: code)
     }
@@ -92,6 +93,37 @@ public struct TemplateSet: Sendable {
     public func categoryForKeywordText(_ text: String) -> (category: Category, keyword: String)? {
         guard let entry = index.keywordMatcher.bestMatch(in: text) else { return nil }
         return (categories[entry.target], entry.keyword)
+    }
+
+    /// The keyword rule that matches free text best, as a position in the keyword matcher (stable for the
+    /// life of the set), for callers that cache matches per distinct text; see ``keywordMatch(at:)``.
+    func keywordMatchPosition(in text: String) -> Int? {
+        index.keywordMatcher.bestMatchPosition(in: text)
+    }
+
+    /// The number of keyword rules the matcher holds: ``keywordMatchPosition(in:)`` answers below it.
+    var keywordMatchCount: Int { index.keywordMatcher.entryCount }
+
+    /// The category position and the keyword of a match ``keywordMatchPosition(in:)`` returned.
+    func keywordMatch(at position: Int) -> (category: Int, keyword: String) {
+        let entry = index.keywordMatcher.entry(at: position)
+        return (entry.target, entry.keyword)
+    }
+
+    /// The positions in ``categories`` and ``accountGroups`` an account number in a field's bytes hints at;
+    /// see ``categoryForAccount(_:)``.
+    func accountCategoryIndex(forAccount bytes: UnsafeBufferPointer<UInt8>) -> (category: Int, group: Int)? {
+        guard let group = index.accountGroup(forAccount: bytes), let category = index.accountCategories[group] else {
+            return nil
+        }
+        return (category, group)
+    }
+
+    /// The position in ``countries`` of the country a text names; see ``country(named:)``.
+    func countryIndex(named name: String) -> Int? {
+        let key = TextFolding.lookupKey(name)
+        guard !key.isEmpty else { return nil }
+        return index.countryByKey[key]
     }
 
     /// The category an account number hints at, with its account group; nil when no group matches
@@ -108,9 +140,7 @@ public struct TemplateSet: Sendable {
     /// The country a spend or supplier file names: by alpha-2 or alpha-3 code, Swedish or English
     /// name, or a listed variant, ignoring case, accents, spaces and punctuation.
     public func country(named name: String) -> Country? {
-        let key = TextFolding.lookupKey(name)
-        guard !key.isEmpty, let position = index.countryByKey[key] else { return nil }
-        return countries[position]
+        countryIndex(named: name).map { countries[$0] }
     }
 
     /// The country's risk per area from the banded indices, keyed by area; areas no index assesses

@@ -10,8 +10,10 @@ import Tabular
 /// in the input's own dialect, so it goes back into the ERP system.
 ///
 /// Priority and tasks belong to a line's supplier × category and are known only when every line is read,
-/// so lines are spooled (as finished bytes up to the priority column) to a temporary file and completed in
-/// one sequential copy at the end: a single pass over the input, constant memory.
+/// so lines are spooled (the input's fields, with the line's group and tag class) to a temporary file and
+/// completed in one sequential copy at the end: a single pass over the input, constant memory. The
+/// appended columns are encoded once per tag class, group and reason, never per line: completing a line
+/// is four copies of ready bytes.
 public final class EnrichedCSVWriter {
     /// The appended columns, in CONTRACT.md's order.
     public static let columns = [
@@ -24,8 +26,14 @@ public final class EnrichedCSVWriter {
     private let spool: SpoolFile
     private let keptColumns: [Int]
     private let language: Language
+    /// Assembles the kept input fields of one line, quoted as the output quotes them.
     private let line: CSVWriter
-    private var lineCount = 0
+    /// Encodes the appended columns, once per distinct value, exactly as the output would.
+    private let encoder: CSVWriter
+    /// Per tag class: its columns from `kedja_category_code` to `kedja_risk_overall`, ready to copy.
+    private var classColumns = EncodedPieces()
+    /// Per tag class: the position of its reason text.
+    private var classReasons: [Int] = []
 
     /// Prepares the output; `header` is the input's header, whose earlier `kedja_*` columns are replaced.
     public init(output: CSVWriter, header: [String], language: Language) throws {
@@ -34,7 +42,8 @@ public final class EnrichedCSVWriter {
         let ours = Set(Self.columns)
         keptColumns = header.indices.filter { !ours.contains(header[$0]) }
         spool = try SpoolFile()
-        line = CSVWriter.inMemory(dialect: output.dialect)
+        line = CSVWriter.inMemory(dialect: output.dialect, excelSafe: output.excelSafe)
+        encoder = CSVWriter.inMemory(dialect: output.dialect, excelSafe: output.excelSafe)
         let quoted = output.dialect.quotedHeader
         for name in keptColumns.map({ header[$0] }) + Self.columns {
             TextCodec.encode(name, as: output.dialect.encoding.fieldEncoding).withUnsafeBufferPointer {
@@ -49,36 +58,106 @@ public final class EnrichedCSVWriter {
 
     /// Adds one tagged line; it is completed by `finish`.
     public func add(_ record: CSVRecord, tag: LineTag) throws {
+        if tag.tagClass >= classReasons.count || classReasons[tag.tagClass] < 0 { encodeClass(of: tag) }
         for index in keptColumns { line.writeField(record.field(index), quoted: record.isQuoted(index)) }
-        line.writeField(tag.category?.code ?? "")
-        line.writeField(tag.category?.name(language) ?? "")
-        line.writeField(tag.categorySource.rawValue)
-        line.writeField(tag.country?.alpha2 ?? "")
-        for area in RiskArea.allCases { line.writeField(tag.levels[area].code) }
-        line.writeField(tag.levels.overall.code)
-        try line.drainFields { try spool.append(groupID: tag.groupID, reasonID: tag.reasonID, bytes: $0) }
-        lineCount += 1
+        try line.drainFields { try spool.append(groupID: tag.groupID, tagClass: tag.tagClass, bytes: $0) }
+    }
+
+    /// Encodes the columns a tag class shares with every line of it, the first time a line of it comes by.
+    private func encodeClass(of tag: LineTag) {
+        while classReasons.count <= tag.tagClass { classReasons.append(-1) }
+        let fields = [tag.category?.code ?? "", tag.category?.name(language) ?? "", tag.categorySource.rawValue,
+                      tag.country?.alpha2 ?? ""] + RiskArea.allCases.map { tag.levels[$0].code } + [tag.levels.overall.code]
+        encoded(fields) { classColumns.set(tag.tagClass, to: $0) }
+        classReasons[tag.tagClass] = tag.reasonID
+    }
+
+    /// Hands `body` the fields encoded and delimited as the output writes them.
+    private func encoded(_ fields: [String], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        for field in fields { encoder.writeField(field) }
+        encoder.drainFields(body)
     }
 
     /// Completes every line with its group's priority and tasks and its reason, and writes the file.
     public func finish(priorities: [Int], tasks: [String], reasons: [String]) throws {
-        let encodedReasons = reasons.map { TextCodec.encode($0, as: output.dialect.encoding.fieldEncoding) }
-        let encodedTasks = tasks.map { TextCodec.encode($0, as: output.dialect.encoding.fieldEncoding) }
-        try spool.forEach { groupID, reasonID, bytes in
-            output.appendRaw(bytes)
-            output.writeField(String(priorities[groupID]))
-            encodedTasks[groupID].withUnsafeBufferPointer { output.writeField($0) }
-            encodedReasons[reasonID].withUnsafeBufferPointer { output.writeField($0) }
-            try output.endRecord()
+        var groupColumns = EncodedPieces()
+        for (priority, taskIDs) in zip(priorities, tasks) {
+            encoded([String(priority), taskIDs]) { groupColumns.append($0) }
+        }
+        var reasonColumns = EncodedPieces()
+        for reason in reasons {
+            encoded([reason]) { reasonColumns.append($0) }
+        }
+        let output = self.output
+        let classReasons = self.classReasons
+        try classColumns.withPieces { classColumns in
+            try groupColumns.withPieces { groupColumns in
+                try reasonColumns.withPieces { reasonColumns in
+                    try spool.forEach { groupID, tagClass, inputFields in
+                        if !inputFields.isEmpty { output.appendRaw(inputFields) }
+                        output.appendRaw(classColumns[tagClass])
+                        output.appendRaw(groupColumns[groupID])
+                        output.appendRaw(reasonColumns[classReasons[tagClass]])
+                        try output.endRecord()
+                    }
+                }
+            }
         }
         try output.finish()
     }
 }
 
-/// A temporary file of finished line prefixes with the ids needed to complete them.
+/// Byte strings kept in one buffer and found by position: pieces of records encoded once and copied often.
+private struct EncodedPieces {
+    private var bytes: [UInt8] = []
+    private var starts: [Int] = []
+    private var ends: [Int] = []
+
+    /// Adds a piece at the next position.
+    mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
+        starts.append(bytes.count)
+        bytes.append(contentsOf: piece)
+        ends.append(bytes.count)
+    }
+
+    /// Sets the piece at `index`, adding empty pieces before it where there are none yet.
+    mutating func set(_ index: Int, to piece: UnsafeBufferPointer<UInt8>) {
+        while starts.count <= index {
+            starts.append(bytes.count)
+            ends.append(bytes.count)
+        }
+        starts[index] = bytes.count
+        bytes.append(contentsOf: piece)
+        ends[index] = bytes.count
+    }
+
+    /// Calls `body` with a lookup of pieces by position, valid inside the call.
+    func withPieces<Result>(_ body: (Lookup) throws -> Result) rethrows -> Result {
+        try bytes.withUnsafeBufferPointer { bytes in
+            try starts.withUnsafeBufferPointer { starts in
+                try ends.withUnsafeBufferPointer { ends in try body(Lookup(bytes: bytes, starts: starts, ends: ends)) }
+            }
+        }
+    }
+
+    /// Pieces by position, over the buffers of one `withPieces` call.
+    struct Lookup {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let starts: UnsafeBufferPointer<Int>
+        let ends: UnsafeBufferPointer<Int>
+
+        subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[starts[index]..<ends[index]])
+        }
+    }
+}
+
+/// A temporary file of lines' input fields with the ids needed to complete them.
 private final class SpoolFile {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
+    private static let headerSize = 12
+    private static let flushThreshold = 1 << 20
 
     init() throws {
         var template = Array("\(Self.temporaryDirectory())/kedja-spool-XXXXXX".utf8CString)
@@ -89,7 +168,7 @@ private final class SpoolFile {
         // The file has no name once opened: nothing is left behind, whatever happens to the run.
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         self.descriptor = descriptor
-        buffer.reserveCapacity(1 << 20)
+        buffer.reserveCapacity(Self.flushThreshold + 64 * 1024)
     }
 
     deinit { close(descriptor) }
@@ -99,63 +178,81 @@ private final class SpoolFile {
         return "/tmp"
     }
 
-    func append(groupID: Int, reasonID: Int, bytes: UnsafeBufferPointer<UInt8>) throws {
-        appendInteger(UInt32(bytes.count))
-        appendInteger(UInt32(groupID))
-        appendInteger(UInt32(reasonID))
+    /// Appends one line: its length, group and tag class, then its bytes.
+    func append(groupID: Int, tagClass: Int, bytes: UnsafeBufferPointer<UInt8>) throws {
+        let header = (UInt32(bytes.count).littleEndian, UInt32(groupID).littleEndian, UInt32(tagClass).littleEndian)
+        withUnsafeBytes(of: header) { buffer.append(contentsOf: $0) }
         buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 20 { try flush() }
-    }
-
-    private func appendInteger(_ value: UInt32) {
-        withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) }
+        if buffer.count >= Self.flushThreshold { try flush() }
     }
 
     private func flush() throws {
-        var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, buffer.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw OutputError(path: "temporary spool file", reason: String(cString: strerror(errno)))
+        try buffer.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError(path: "temporary spool file", reason: String(cString: strerror(errno)))
+                }
+                offset += written
             }
-            offset += written
         }
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Reads the lines back in order: group, tag class and bytes of each.
     func forEach(_ body: (Int, Int, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         try flush()
         guard lseek(descriptor, 0, SEEK_SET) == 0 else {
             throw OutputError(path: "temporary spool file", reason: String(cString: strerror(errno)))
         }
-        var pending: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        var position = 0
+        var capacity = 4 << 20
+        var chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { chunk.deallocate() }
+        var filled = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            let count = read(descriptor, chunk + filled, capacity - filled)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw OutputError(path: "temporary spool file", reason: String(cString: strerror(errno)))
             }
             if count == 0 { break }
-            pending.removeFirst(position)
-            position = 0
-            pending.append(contentsOf: chunk[0..<count])
-            try pending.withUnsafeBufferPointer { bytes in
-                while bytes.count - position >= 12 {
-                    let length = Int(Self.integer(bytes, at: position))
-                    guard bytes.count - position - 12 >= length else { break }
-                    let group = Int(Self.integer(bytes, at: position + 4))
-                    let reason = Int(Self.integer(bytes, at: position + 8))
-                    try body(group, reason, UnsafeBufferPointer(rebasing: bytes[(position + 12)..<(position + 12 + length)]))
-                    position += 12 + length
+            filled += count
+            // Hand out every complete line, then move the incomplete rest to the front.
+            var position = 0
+            while filled - position >= Self.headerSize {
+                let length = Int(Self.integer(chunk, at: position))
+                let end = position + Self.headerSize + length
+                if end > filled {
+                    if Self.headerSize + length > capacity {
+                        // A line longer than the buffer (a huge field): make room for it.
+                        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: Self.headerSize + length)
+                        bigger.update(from: chunk + position, count: filled - position)
+                        chunk.deallocate()
+                        chunk = bigger
+                        capacity = Self.headerSize + length
+                        filled -= position
+                        position = 0
+                    }
+                    break
                 }
+                let group = Int(Self.integer(chunk, at: position + 4))
+                let tagClass = Int(Self.integer(chunk, at: position + 8))
+                try body(group, tagClass, UnsafeBufferPointer(start: chunk + position + Self.headerSize, count: length))
+                position = end
             }
+            if position > 0 {
+                memmove(chunk, chunk + position, filled - position)
+                filled -= position
+            }
+        }
+        guard filled == 0 else {
+            throw OutputError(path: "temporary spool file", reason: "it ends in the middle of a line")
         }
     }
 
-    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt32 {
+    private static func integer(_ bytes: UnsafeMutablePointer<UInt8>, at offset: Int) -> UInt32 {
         UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
     }
 }

@@ -4,6 +4,8 @@ import KedjaModel
 public struct ReportLabels: Sendable, Equatable {
     /// Key figures and the tables the charts read: `Översikt` / `Overview`.
     public let overviewSheet: String
+    /// What changed since last period's register, in a report made with `--previous`: `Förändringar` / `Changes`.
+    public let changesSheet: String
     /// The charts: `Diagram` / `Charts`.
     public let chartsSheet: String
     /// The ten largest risks: `Största risker` / `Top risks`.
@@ -18,6 +20,7 @@ public struct ReportLabels: Sendable, Equatable {
     /// The labels in `language`.
     public init(_ language: Language) {
         overviewSheet = ReportPhrases.overviewSheet.text(language)
+        changesSheet = ChangePhrases.sheet.text(language)
         chartsSheet = ReportPhrases.chartsSheet.text(language)
         topRisksSheet = ReportPhrases.topRisksSheet.text(language)
         heatMapSheet = RegisterPhrases.heatMapSheet.text(language)

@@ -6,44 +6,71 @@ import Tabular
 /// The sheet name and the first nine columns are fixed by CONTRACT.md (see ``PlanLabels``). `Due` is a real date
 /// cell; `Status` is a drop-down over the whole column, starting at Planerad/Planned and coloured by conditional
 /// formatting; `Responsible`, `Comment` and the corrective-action columns (`Deviation`, `Action`, `Deadline`) are
-/// left empty for the team. A due date passed while the step is not done turns red. A guide sheet explains the
-/// statuses, the cascade and the rule tables used.
+/// left empty for the team. The organisation number and category code follow, so next period's plan recognises
+/// the row. A due date passed while the step is not done turns red. A guide sheet explains the statuses, the
+/// cascade and the rule tables used.
+///
+/// Made with last period's plan (``PlanCarryover``), the team's entries return in the tasks that continue, a Change
+/// column marks new tasks and changed priorities, and rows that continue no task are kept on a Discontinued sheet.
 public enum PlanWorkbook {
     /// Writes the plan of `result` in `result.language` to `path`, replacing any file there.
     ///
     /// The file appears only when complete. Two writes of the same result give byte-identical files.
+    /// - Parameter carryover: what last period's plan hands on (`kedja plan --previous`), or nil for a first plan.
     /// - Throws: ``WorkbookOutputError`` when the file cannot be put at `path`; `XlsxError` when a value breaks
     ///   one of Excel's limits.
-    public static func write(_ result: AnalysisResult, to path: String) throws {
-        try write(result, to: path, rowsPerSheet: SheetSpill.dataRowsPerSheet)
+    public static func write(_ result: AnalysisResult, carryover: PlanCarryover? = nil, to path: String) throws {
+        try write(result, carryover: carryover, to: path, rowsPerSheet: SheetSpill.dataRowsPerSheet)
     }
 
     /// Writes the plan with at most `rowsPerSheet` tasks per sheet (tests use a small number).
-    static func write(_ result: AnalysisResult, to path: String, rowsPerSheet: Int) throws {
+    static func write(
+        _ result: AnalysisResult, carryover: PlanCarryover? = nil, to path: String, rowsPerSheet: Int
+    ) throws {
         let language = result.language
         let labels = PlanLabels(language)
         let title = PlanPhrases.title.text(language)
         try WorkbookFile.write(to: path, title: title, language: language) { workbook in
             for (part, range) in SheetSpill.parts(count: result.plan.count, rowsPerSheet: rowsPerSheet).enumerated() {
                 let sheet = try workbook.addWorksheet(name: SheetSpill.sheetName(labels.planSheet, part: part))
-                try writePlan(result.plan[range], to: sheet, labels: labels, title: title, language: language)
+                try writePlan(
+                    result.plan[range], carryover: carryover, to: sheet, labels: labels, title: title,
+                    language: language)
+            }
+            if let carryover, !carryover.discontinued.isEmpty {
+                let parts = SheetSpill.parts(count: carryover.discontinued.count, rowsPerSheet: rowsPerSheet)
+                for (part, range) in parts.enumerated() {
+                    let sheet = try workbook.addWorksheet(
+                        name: SheetSpill.sheetName(labels.discontinuedSheet, part: part))
+                    try writeDiscontinued(
+                        carryover.discontinued[range], to: sheet, labels: labels, title: title, language: language)
+                }
             }
             let guide = try workbook.addWorksheet(name: labels.guideSheet)
-            try writeGuide(result, to: guide, title: title)
+            try writeGuide(result, carryover: carryover, to: guide, title: title)
         }
     }
 
-    /// Writes one sheet of planned tasks under the header row, with the status list and colours.
+    /// The width range of each of the plan's columns; the Change column follows at `PlanColumn.allCases.count`.
+    private static let widthLimits: [Int: ClosedRange<Double>] = [
+        PlanColumn.supplier.index: 16...30, PlanColumn.category.index: 14...30, PlanColumn.priority.index: 10...10,
+        PlanColumn.method.index: 16...32, PlanColumn.task.index: 24...45, PlanColumn.due.index: 14...14,
+        PlanColumn.responsible.index: 20...20, PlanColumn.status.index: 13...13,
+        PlanColumn.comment.index: 36...36, PlanColumn.deviation.index: 30...30, PlanColumn.action.index: 30...30,
+        PlanColumn.deadline.index: 13...13, PlanColumn.orgNumber.index: 13...13, PlanColumn.categoryCode.index: 11...11,
+        changeColumn: 16...24,
+    ]
+
+    /// The zero-based column of the Change column in a plan made with `--previous`.
+    private static let changeColumn = PlanColumn.allCases.count
+
+    /// Writes one sheet of planned tasks under the header row, with the status list and colours, and with what
+    /// `carryover` hands on from last period.
     private static func writePlan(
-        _ tasks: ArraySlice<PlannedTask>, to sheet: Worksheet, labels: PlanLabels, title: String, language: Language
+        _ tasks: ArraySlice<PlannedTask>, carryover: PlanCarryover?, to sheet: Worksheet, labels: PlanLabels,
+        title: String, language: Language
     ) throws {
-        var widths = ColumnWidths(limits: [
-            PlanColumn.supplier.index: 16...30, PlanColumn.category.index: 14...30, PlanColumn.priority.index: 10...10,
-            PlanColumn.method.index: 16...32, PlanColumn.task.index: 24...45, PlanColumn.due.index: 14...14,
-            PlanColumn.responsible.index: 20...20, PlanColumn.status.index: 13...13,
-            PlanColumn.comment.index: 36...36, PlanColumn.deviation.index: 30...30, PlanColumn.action.index: 30...30,
-            PlanColumn.deadline.index: 13...13,
-        ])
+        var widths = ColumnWidths(limits: widthLimits)
         let texts = tasks.map { planTexts($0, language: language) }
         for rowTexts in texts {
             for (column, text) in rowTexts {
@@ -52,31 +79,46 @@ public enum PlanWorkbook {
         }
         // Columns the team types into wrap their text; the deadline column shows typed dates as dates.
         for column in PlanColumn.allCases {
-            let style: CellStyle? =
-                switch column {
-                case .responsible, .comment, .deviation, .action: Styles.wrapped
-                case .deadline: Styles.date
-                default: nil
-                }
             try sheet.setColumn(
-                first: column.index, last: column.index, width: widths.width(column.index), style: style)
+                first: column.index, last: column.index, width: widths.width(column.index), style: columnStyle(column))
         }
-        try sheet.writeHeaderRow(labels.headers, row: 0, widths: widths.width)
+        var headers = labels.headers
+        if carryover != nil {
+            headers.append(labels.changeHeader)
+            try sheet.setColumn(first: changeColumn, last: changeColumn, width: widths.width(changeColumn))
+        }
+        try sheet.writeHeaderRow(headers, row: 0, widths: widths.width)
 
         let plannedLabel = FollowUpStatus.planned.label(language)
         var heights = RowHeights()
-        for (offset, (task, rowTexts)) in zip(tasks, texts).enumerated() {
+        for (offset, (planIndex, rowTexts)) in zip(tasks.indices, texts).enumerated() {
+            let task = tasks[planIndex]
             let row = offset + 1
             for (column, text) in rowTexts {
                 try sheet.write(row: row, col: column.index, string: text, style: Styles.wrapped)
                 heights.note(row: row, text: text, width: widths.width(column.index))
             }
             try sheet.write(
-                row: row, col: PlanColumn.priority.index, number: Double(task.row.priority), style: Styles.centredCount)
-            try sheet.write(
                 row: row, col: PlanColumn.due.index,
                 date: .day(year: task.due.year, month: task.due.month, day: task.due.day), style: Styles.date)
-            try sheet.write(row: row, col: PlanColumn.status.index, string: plannedLabel, style: Styles.text)
+            let carried = carryover?.carried[planIndex]
+            try sheet.write(
+                row: row, col: PlanColumn.priority.index, number: Double(task.row.priority),
+                style: carried?.priorityChanged == true ? Styles.flaggedCount : Styles.centredCount)
+            // Every task starts as planned, unless last period's row says where it stands.
+            let teamCells = carried.map { entry in
+                PlanColumn.teamColumns.map { column in (column, teamCell(entry.previous, column, language: language)) }
+            } ?? []
+            if !teamCells.contains(where: { column, cell in column == .status && !cell.isEmpty }) {
+                try sheet.write(row: row, col: PlanColumn.status.index, string: plannedLabel, style: Styles.text)
+            }
+            for (column, cell) in teamCells where !cell.isEmpty {
+                try sheet.write(row: row, col: column.index, copying: cell, style: cellStyle(column))
+                heights.note(row: row, text: cell.text, width: widths.width(column.index))
+            }
+            if carryover != nil, let change = changeText(carried, priority: task.row.priority, language: language) {
+                try sheet.write(row: row, col: changeColumn, string: change, style: Styles.boldText)
+            }
         }
         try heights.apply(to: sheet)
 
@@ -100,7 +142,7 @@ public enum PlanWorkbook {
                 "AND(ISNUMBER(\(dueCell)),\(dueCell)<TODAY(),\(statusCell)<>\"\(done)\")",
                 style: CellStyle(bold: true, fontColor: Palette.alert, fillColor: Palette.fill(.high))))
 
-        let lastColumn = PlanColumn.allCases.count - 1
+        let lastColumn = headers.count - 1
         try sheet.freezePanes(row: 1, col: 1)
         let lastRow = max(tasks.count, 1)
         try sheet.autofilter(CellRange(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: lastColumn))
@@ -109,13 +151,108 @@ public enum PlanWorkbook {
             repeatedRow: 0, language: language)
     }
 
-    /// The text cells of a planned task: supplier, category, method and task (`O1 Självskattning…`).
+    /// The Change cell of a plan made with `--previous`: a new task, a changed priority, or nothing to say.
+    private static func changeText(_ carried: PlanCarryover.Carried?, priority: Int, language: Language) -> String? {
+        guard let carried else { return CarryoverPhrases.newTask.text(language) }
+        guard carried.priorityChanged, let before = carried.previous.priority else { return nil }
+        return CarryoverPhrases.priorityChanged(from: before, to: priority).text(language)
+    }
+
+    /// A team column's cell from last period's row; a status the drop-down knows is shown in `language`, one typed by
+    /// hand is kept as typed.
+    private static func teamCell(_ row: PreviousPlan.Row, _ column: PlanColumn, language: Language) -> XlsxCell {
+        let cell = row.cells[column] ?? .empty
+        if column == .status, case .string(let text) = cell, let status = FollowUpStatus(label: text) {
+            return .string(status.label(language))
+        }
+        return cell
+    }
+
+    /// The whole-column style: the team's text columns wrap, the deadline shows typed dates as dates.
+    private static func columnStyle(_ column: PlanColumn) -> CellStyle? {
+        switch column {
+        case .responsible, .comment, .deviation, .action: Styles.wrapped
+        case .deadline: Styles.date
+        default: nil
+        }
+    }
+
+    /// The style of a cell copied from last period into `column`.
+    private static func cellStyle(_ column: PlanColumn) -> CellStyle {
+        switch column {
+        case .status, .orgNumber, .categoryCode: Styles.text
+        case .priority: Styles.centredCount
+        case .due, .deadline: Styles.date
+        default: Styles.wrapped
+        }
+    }
+
+    /// Writes rows of last period's plan that continue no task: their cells as typed, the reason and where they were.
+    private static func writeDiscontinued(
+        _ rows: ArraySlice<PlanCarryover.Discontinued>, to sheet: Worksheet, labels: PlanLabels, title: String,
+        language: Language
+    ) throws {
+        let reasonColumn = PlanColumn.allCases.count
+        let fromColumn = reasonColumn + 1
+        var limits = widthLimits
+        limits[reasonColumn] = 30...50
+        limits[fromColumn] = 16...30
+        var widths = ColumnWidths(limits: limits)
+        let extras = rows.map { entry in
+            (
+                CarryoverPhrases.reason(entry.reason).text(language),
+                CarryoverPhrases.origin(sheet: entry.row.sheet, row: entry.row.sheetRow).text(language)
+            )
+        }
+        for (entry, (reason, origin)) in zip(rows, extras) {
+            for column in [PlanColumn.supplier, .category, .method, .task] {
+                widths.fit(column.index, entry.row.text(column))
+            }
+            widths.fit(reasonColumn, reason)
+            widths.fit(fromColumn, origin)
+        }
+        for column in PlanColumn.allCases {
+            try sheet.setColumn(first: column.index, last: column.index, width: widths.width(column.index))
+        }
+        try sheet.setColumn(first: reasonColumn, last: reasonColumn, width: widths.width(reasonColumn))
+        try sheet.setColumn(first: fromColumn, last: fromColumn, width: widths.width(fromColumn))
+        let headers =
+            labels.headers + [CarryoverPhrases.reasonHeader.text(language), CarryoverPhrases.fromHeader.text(language)]
+        try sheet.writeHeaderRow(headers, row: 0, widths: widths.width)
+
+        var heights = RowHeights()
+        for (offset, (entry, (reason, origin))) in zip(rows, extras).enumerated() {
+            let row = offset + 1
+            for column in PlanColumn.allCases {
+                let cell = teamCell(entry.row, column, language: language)
+                guard !cell.isEmpty else { continue }
+                try sheet.write(row: row, col: column.index, copying: cell, style: cellStyle(column))
+                heights.note(row: row, text: cell.text, width: widths.width(column.index))
+            }
+            try sheet.write(row: row, col: reasonColumn, string: reason, style: Styles.wrapped)
+            heights.note(row: row, text: reason, width: widths.width(reasonColumn))
+            try sheet.write(row: row, col: fromColumn, string: origin, style: Styles.text)
+        }
+        try heights.apply(to: sheet)
+        let lastColumn = headers.count - 1
+        let lastRow = max(rows.count, 1)
+        try sheet.freezePanes(row: 1, col: 1)
+        try sheet.autofilter(CellRange(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: lastColumn))
+        try sheet.preparePrinting(
+            title: title, area: CellRange(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: lastColumn),
+            repeatedRow: 0, language: language)
+    }
+
+    /// The text cells of a planned task: supplier, category, method, task (`O1 Självskattning…`), and the
+    /// organisation number and category code that identify the row next period.
     private static func planTexts(_ task: PlannedTask, language: Language) -> [(PlanColumn, String)] {
         [
             (.supplier, task.row.supplierName),
             (.category, CommonPhrases.categoryName(task.row.category, language)),
             (.method, task.step.method(language)),
             (.task, task.task.map { "\($0.id) \($0.text(language))" } ?? task.step.taskID),
+            (.orgNumber, task.row.orgNumber ?? ""),
+            (.categoryCode, task.row.category?.code ?? ""),
         ]
     }
 
@@ -128,7 +265,9 @@ public enum PlanWorkbook {
     private static let guideWidths: [Double] = [22, 100, 10]
 
     /// Writes what the statuses mean, how to use the plan, and the rule tables used.
-    private static func writeGuide(_ result: AnalysisResult, to sheet: Worksheet, title: String) throws {
+    private static func writeGuide(
+        _ result: AnalysisResult, carryover: PlanCarryover?, to sheet: Worksheet, title: String
+    ) throws {
         let language = result.language
         try MethodSheet.setWidths(guideWidths, on: sheet)
         try sheet.write(row: 0, col: 0, string: title, style: Styles.title)
@@ -145,7 +284,15 @@ public enum PlanWorkbook {
         }
         row += 2
         try sheet.write(row: row, col: 0, string: PlanPhrases.howToHeading.text(language), style: Styles.heading)
-        for paragraph in PlanPhrases.howTo(start: result.planStart.iso8601) {
+        var paragraphs = PlanPhrases.howTo(start: result.planStart.iso8601)
+        if let carryover {
+            paragraphs.append(
+                CarryoverPhrases.guide(
+                    previous: carryover.previousPath, carried: carryover.carried.count,
+                    priorityChanges: carryover.priorityChanges, discontinued: carryover.discontinued.count,
+                    sheet: PlanPhrases.discontinuedSheet.text(language)))
+        }
+        for paragraph in paragraphs {
             row += 1
             try sheet.write(row: row, col: 1, string: paragraph.text(language), style: Styles.wrapped)
             heights.note(row: row, text: paragraph.text(language), width: guideWidths[1])

@@ -14,9 +14,13 @@ public enum ReportWorkbook {
     /// Writes the report of `result` in `result.language` to `path`, replacing any file there.
     ///
     /// The file appears only when complete. Two writes of the same result give byte-identical files.
+    /// - Parameter comparison: what changed since last period's register (`kedja report --previous`), shown on a
+    ///   Changes sheet after the overview; nil for no such sheet.
     /// - Throws: ``WorkbookOutputError`` when the file cannot be put at `path`; `XlsxError` when a value breaks
     ///   one of Excel's limits.
-    public static func write(_ result: AnalysisResult, to path: String) throws {
+    public static func write(
+        _ result: AnalysisResult, comparison: RegisterComparison? = nil, to path: String
+    ) throws {
         let language = result.language
         let labels = ReportLabels(language)
         let title = ReportPhrases.title.text(language)
@@ -24,6 +28,10 @@ public enum ReportWorkbook {
         try WorkbookFile.write(to: path, title: title, language: language) { workbook in
             let overview = try workbook.addWorksheet(name: labels.overviewSheet)
             try writeOverview(result, figures: figures, to: overview, title: title)
+            if let comparison {
+                let changes = try workbook.addWorksheet(name: labels.changesSheet)
+                try ChangesSheet.write(comparison, to: changes, title: title, language: language)
+            }
             let charts = try workbook.addWorksheet(name: labels.chartsSheet)
             try writeCharts(result, figures: figures, to: charts, in: workbook, title: title)
             let topRisks = try workbook.addWorksheet(name: labels.topRisksSheet)

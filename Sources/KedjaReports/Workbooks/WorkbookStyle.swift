@@ -109,6 +109,10 @@ enum Styles {
     static let count = CellStyle(verticalAlignment: .top, numberFormat: NumberFormats.count)
     /// A centred count (priority, rank).
     static let centredCount = CellStyle(horizontalAlignment: .center, verticalAlignment: .top)
+    /// A centred count that changed since last period (a plan's priority): bold on amber, so the eye finds it.
+    static let flaggedCount = CellStyle(
+        bold: true, fontColor: Palette.text(.medium), fillColor: Palette.fill(.medium), horizontalAlignment: .center,
+        verticalAlignment: .top)
     /// A date.
     static let date = CellStyle(verticalAlignment: .top, numberFormat: NumberFormats.date)
     /// A risk level's label; its colour comes from conditional formatting so edits recolour.

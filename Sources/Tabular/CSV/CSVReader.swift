@@ -74,10 +74,17 @@ public final class CSVReader {
         let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
         defer { parser.deallocate() }
         return try withoutActuallyEscaping(body) { escapingBody in
-            let state = ParseState(reader: self, body: escapingBody)
-            defer { state.release() }
+            // The assembler lives at a fixed address that libcsv's callbacks reach through the context
+            // pointer: no reference counting and no exclusivity bookkeeping per field.
+            let state = UnsafeMutablePointer<RecordAssembler>.allocate(capacity: 1)
+            state.initialize(to: RecordAssembler(reader: self, body: escapingBody))
+            defer {
+                state.pointee.release()
+                state.deinitialize(count: 1)
+                state.deallocate()
+            }
             try run(state, parser: parser, progress: progress)
-            return state.statistics
+            return state.pointee.statistics
         }
     }
 
@@ -101,7 +108,9 @@ public final class CSVReader {
 
     private static let chunkSize = 1 << 20
 
-    private func run(_ state: ParseState, parser: UnsafeMutablePointer<csv_parser>, progress: ((Int64) -> Void)?) throws {
+    private func run(
+        _ state: UnsafeMutablePointer<RecordAssembler>, parser: UnsafeMutablePointer<csv_parser>, progress: ((Int64) -> Void)?
+    ) throws {
         guard csv_init(parser, UInt8(CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI)) == 0 else {
             throw CSVError(.outOfMemory, path: path)
         }
@@ -111,7 +120,7 @@ public final class CSVReader {
         csv_set_space_func(parser, keepSpaces)
         csv_set_blk_size(parser, 64 * 1024)
 
-        let context = Unmanaged.passUnretained(state).toOpaque()
+        let context = UnsafeMutableRawPointer(state)
         var transcoder = dialect.encoding == .utf16LE || dialect.encoding == .utf16BE
             ? UTF16Transcoder(bigEndian: dialect.encoding == .utf16BE) : nil
         var transcoded: [UInt8] = []
@@ -140,7 +149,7 @@ public final class CSVReader {
             var offset = 0
             while offset < bytes.count {
                 offset += csv_parse(parser, base + offset, bytes.count - offset, onField, onRecordEnd, context)
-                if offset == bytes.count || state.stopped { break }
+                if offset == bytes.count || state.pointee.stopped { break }
                 // libcsv stopped at a quote inside an unquoted field. After a digit it is an inch or
                 // seconds mark (`14"`, `37.8"N`), which exports write unquoted: keep it as text.
                 // Anywhere else it is an attempt at quoting that went wrong, and the file is malformed.
@@ -157,16 +166,16 @@ public final class CSVReader {
             previousChunkLastByte = bytes[bytes.count - 1]
             if parser.pointee.entry_pos > limits.maxFieldBytes {
                 // Keep memory bounded: drop what libcsv holds of a field that is already over the limit.
-                state.discardOversizedField()
+                state.pointee.discardOversizedField()
                 parser.pointee.entry_pos = 0
             }
-            if let error = state.failure { throw error }
+            if let error = state.pointee.failure { throw error }
         }
 
         switch source {
         case .memory(let bytes):
             var offset = 0
-            while offset < bytes.count && !state.stopped {
+            while offset < bytes.count && !state.pointee.stopped {
                 let end = min(offset + Self.chunkSize, bytes.count)
                 try bytes.withUnsafeBufferPointer { try feed(UnsafeBufferPointer(rebasing: $0[offset..<end])) }
                 bytesRead = Int64(end)
@@ -178,7 +187,7 @@ public final class CSVReader {
             defer { close(descriptor) }
             let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.chunkSize)
             defer { buffer.deallocate() }
-            while !state.stopped {
+            while !state.pointee.stopped {
                 let count = Glibc.read(descriptor, buffer.baseAddress, Self.chunkSize)
                 if count < 0 {
                     if errno == EINTR { continue }
@@ -190,7 +199,7 @@ public final class CSVReader {
                 progress?(bytesRead)
             }
         }
-        if state.stopped { return }
+        if state.pointee.stopped { return }
         if transcoder != nil {
             transcoded.removeAll(keepingCapacity: true)
             transcoder?.finish(into: &transcoded)
@@ -199,8 +208,8 @@ public final class CSVReader {
         if csv_fini(parser, onField, onRecordEnd, context) != 0 {
             throw parseError(parser, state)
         }
-        if let error = state.failure { throw error }
-        state.statistics.bytesRead = bytesRead
+        if let error = state.pointee.failure { throw error }
+        state.pointee.statistics.bytesRead = bytesRead
     }
 
     private func isUnitMark(quoteAt byte: UInt8, after previous: UInt8, parser: UnsafeMutablePointer<csv_parser>) -> Bool {
@@ -208,16 +217,16 @@ public final class CSVReader {
             && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(previous)
     }
 
-    private func parseError(_ parser: UnsafeMutablePointer<csv_parser>, _ state: ParseState) -> CSVError {
+    private func parseError(_ parser: UnsafeMutablePointer<csv_parser>, _ state: UnsafeMutablePointer<RecordAssembler>) -> CSVError {
         switch csv_error(parser) {
         case CSV_EPARSE:
             // An open quote at the end means the quote was never closed; otherwise a quote is misplaced.
             let unterminated = parser.pointee.pstate == 2 && parser.pointee.quoted != 0
-            return CSVError(unterminated ? .unterminatedQuote : .malformedQuote, path: path, line: state.currentRecordLine)
+            return CSVError(unterminated ? .unterminatedQuote : .malformedQuote, path: path, line: state.pointee.currentRecordLine)
         case CSV_ENOMEM, CSV_ETOOBIG:
-            return CSVError(.outOfMemory, path: path, line: state.currentRecordLine)
+            return CSVError(.outOfMemory, path: path, line: state.pointee.currentRecordLine)
         default:
-            return CSVError(.malformedQuote, path: path, line: state.currentRecordLine)
+            return CSVError(.malformedQuote, path: path, line: state.pointee.currentRecordLine)
         }
     }
 
@@ -270,18 +279,20 @@ private func keepSpaces(_ byte: UInt8) -> Int32 { 0 }
 
 private func onField(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
     guard let context else { return }
-    let state = Unmanaged<ParseState>.fromOpaque(context).takeUnretainedValue()
-    state.addField(field.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) }, length)
+    context.assumingMemoryBound(to: RecordAssembler.self).pointee
+        .addField(field.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) }, length)
 }
 
 private func onRecordEnd(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
     guard let context else { return }
-    let state = Unmanaged<ParseState>.fromOpaque(context).takeUnretainedValue()
-    state.endRecord(terminator: terminator)
+    context.assumingMemoryBound(to: RecordAssembler.self).pointee.endRecord(terminator: terminator)
 }
 
 /// The mutable state of one pass: the current record's bytes, line counting and the caller's callback.
-private final class ParseState {
+///
+/// A struct reached through one pointer for the whole pass, because libcsv calls back for every field of
+/// every record: the callbacks must not retain, release or check exclusive access each time.
+private struct RecordAssembler {
     let body: (CSVRecord) throws -> Bool
     let hasHeader: Bool
     let fieldEncoding: TextEncoding
@@ -310,11 +321,14 @@ private final class ParseState {
 
     /// The sniffed quoting per column: libcsv does not tell a callback whether the field was quoted
     /// (its parser state is only written back between calls), so copies follow the file's pattern.
-    private let quotedColumns: Set<Int>
+    /// One flag per column up to the last quoted one.
+    private let quotedColumns: [Bool]
     private let quotedHeader: Bool
 
     init(reader: CSVReader, body: @escaping (CSVRecord) throws -> Bool) {
-        quotedColumns = reader.dialect.quotedColumns
+        var flags = [Bool](repeating: false, count: (reader.dialect.quotedColumns.max() ?? -1) + 1)
+        for column in reader.dialect.quotedColumns where column >= 0 { flags[column] = true }
+        quotedColumns = flags
         quotedHeader = reader.dialect.quotedHeader
         self.body = body
         hasHeader = reader.dialect.hasHeader
@@ -335,22 +349,24 @@ private final class ParseState {
     }
 
     /// libcsv was made to drop the bytes of a field over the limit; remember to mark the record.
-    func discardOversizedField() {
+    mutating func discardOversizedField() {
         oversizedFieldPending = true
     }
 
-    func addField(_ bytes: UnsafePointer<UInt8>?, _ length: Int) {
+    mutating func addField(_ bytes: UnsafePointer<UInt8>?, _ length: Int) {
         if stopped { return }
         if fieldCount == 0 { currentRecordLine = line }
         fieldCount += 1
-        if let bytes { countLineBreaks(bytes, length) }
         if oversizedFieldPending || length > maxFieldBytes {
+            // Fields that are not kept have their line breaks counted now; kept ones at the record's end.
+            if let bytes { line += Self.lineBreaks(in: UnsafeBufferPointer(start: bytes, count: length)) }
             oversizedFieldPending = false
             if problem == nil { problem = .fieldTooLarge(field: fieldCount, limit: maxFieldBytes) }
             appendField(nil, 0, quoted: false)
             return
         }
         if fieldCount > maxFields {
+            if let bytes { line += Self.lineBreaks(in: UnsafeBufferPointer(start: bytes, count: length)) }
             problem = .tooManyFields(count: fieldCount, limit: maxFields)
             return
         }
@@ -358,10 +374,11 @@ private final class ParseState {
     }
 
     private func isQuotedColumn(_ column: Int) -> Bool {
-        statistics.records == 0 && hasHeader ? quotedHeader : quotedColumns.contains(column)
+        if statistics.records == 0 && hasHeader { return quotedHeader }
+        return column < quotedColumns.count && quotedColumns[column]
     }
 
-    private func appendField(_ bytes: UnsafePointer<UInt8>?, _ length: Int, quoted isQuoted: Bool) {
+    private mutating func appendField(_ bytes: UnsafePointer<UInt8>?, _ length: Int, quoted isQuoted: Bool) {
         if storedCount == fieldCapacity { growFields() }
         if used + length > storageCapacity { growStorage(to: used + length) }
         if let bytes, length > 0 { (storage + used).update(from: bytes, count: length) }
@@ -371,18 +388,32 @@ private final class ParseState {
         storedCount += 1
     }
 
-    private func countLineBreaks(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
-        // Only quoted fields can hold line breaks; memchr-speed scan for the rare CR or LF.
-        guard length > 0, memchr(bytes, 0x0A, length) != nil || memchr(bytes, 0x0D, length) != nil else { return }
-        var previous: UInt8 = 0
-        for offset in 0..<length {
-            let byte = bytes[offset]
-            if byte == 0x0D || (byte == 0x0A && previous != 0x0D) { line += 1 }
-            previous = byte
+    /// Line breaks inside the kept fields of the current record (only quoted fields hold any): one scan of
+    /// the record for the rare CR or LF, then a count field by field, so a CR ending one field and an LF
+    /// starting the next count as two.
+    private func lineBreaksInRecord() -> Int {
+        guard used > 0, memchr(storage, 0x0A, used) != nil || memchr(storage, 0x0D, used) != nil else { return 0 }
+        var breaks = 0
+        var start = 0
+        for index in 0..<storedCount {
+            breaks += Self.lineBreaks(in: UnsafeBufferPointer(start: storage + start, count: ends[index] - start))
+            start = ends[index]
         }
+        return breaks
     }
 
-    func endRecord(terminator: Int32) {
+    /// CR, LF and CRLF each count as one line break.
+    private static func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var breaks = 0
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == 0x0D || (byte == 0x0A && previous != 0x0D) { breaks += 1 }
+            previous = byte
+        }
+        return breaks
+    }
+
+    mutating func endRecord(terminator: Int32) {
         if stopped { return }
         let isLineBreak = terminator == 0x0A || terminator == 0x0D
         if fieldCount == 0 {
@@ -407,6 +438,7 @@ private final class ParseState {
             deliver()
             return
         }
+        line += lineBreaksInRecord()
         deliver()
         if isLineBreak { line += 1 }
         currentRecordLine = line
@@ -414,7 +446,7 @@ private final class ParseState {
         previousTerminatorWasCR = terminator == 0x0D
     }
 
-    private func deliver() {
+    private mutating func deliver() {
         statistics.records += 1
         widestRecord = max(widestRecord, fieldCount)
         let index = statistics.records
@@ -434,7 +466,7 @@ private final class ParseState {
         problem = nil
     }
 
-    private func growStorage(to minimum: Int) {
+    private mutating func growStorage(to minimum: Int) {
         var capacity = storageCapacity * 2
         while capacity < minimum { capacity *= 2 }
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -444,7 +476,7 @@ private final class ParseState {
         storageCapacity = capacity
     }
 
-    private func growFields() {
+    private mutating func growFields() {
         let capacity = fieldCapacity * 2
         let biggerEnds = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
         biggerEnds.update(from: ends, count: storedCount)

@@ -8,6 +8,8 @@ import Darwin
 ///
 /// Source fields are copied as bytes and re-quoted exactly where the source quoted them (or where the
 /// content needs it), so the original columns survive byte for byte; new fields are encoded from strings.
+/// Bytes go through one growable buffer by pointer and whole fields at a time (`memcpy`), because this
+/// runs for every field of every line of a ledger.
 public final class CSVWriter {
     /// The dialect written.
     public let dialect: CSVDialect
@@ -15,10 +17,16 @@ public final class CSVWriter {
     public let excelSafe: Bool
 
     private let sink: Sink
-    private var buffer: [UInt8] = []
-    private var fieldsInRecord = 0
+    // Written for every field of every line. A writer is used from one place at a time and never calls out
+    // while it holds these, so the run-time exclusivity checks Swift would make on each access only cost.
+    @exclusivity(unchecked) private var buffer = ByteBuffer(capacity: CSVWriter.flushThreshold + 4096)
+    @exclusivity(unchecked) private var fieldsInRecord = 0
     private var recordsWritten = 0
     private let lineEnding: [UInt8]
+    private let delimiter: UInt8
+    private let quote: UInt8
+    /// Per byte value: whether a field holding it must be quoted (delimiter, quote, CR, LF).
+    private let needsQuoting: [Bool]
     private var transcodingNeeded: Bool { dialect.encoding == .utf16LE || dialect.encoding == .utf16BE }
 
     private enum Sink {
@@ -47,12 +55,18 @@ public final class CSVWriter {
         self.dialect = dialect
         self.excelSafe = excelSafe
         self.lineEnding = dialect.lineEnding.bytes
-        buffer.reserveCapacity(Self.flushThreshold + 4096)
+        delimiter = dialect.delimiter
+        quote = dialect.quote
+        var special = [Bool](repeating: false, count: 256)
+        for byte in [dialect.delimiter, dialect.quote, 0x0A, 0x0D] { special[Int(byte)] = true }
+        needsQuoting = special
         if dialect.hasBOM {
             // The BOM is written in the target encoding directly, after any transcoding step.
             pendingBOM = dialect.encoding.byteOrderMark
         }
     }
+
+    deinit { buffer.deallocate() }
 
     private var pendingBOM: [UInt8] = []
     private var memoryOutput: [UInt8] = []
@@ -60,25 +74,25 @@ public final class CSVWriter {
 
     /// Appends a field given as bytes in the dialect's field encoding; `quoted` keeps the source's quoting.
     public func writeField(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool = false) {
-        if fieldsInRecord > 0 { buffer.append(dialect.delimiter) }
+        if fieldsInRecord > 0 { buffer.append(delimiter) }
         fieldsInRecord += 1
         let needsQuotes = quoted || dialect.quotesAllFields || requiresQuotes(bytes)
         let prefix = excelSafe && startsLikeFormula(bytes)
         if !needsQuotes && !prefix {
-            buffer.append(contentsOf: bytes)
+            buffer.append(bytes)
             return
         }
-        buffer.append(dialect.quote)
+        buffer.append(quote)
         if prefix { buffer.append(UInt8(ascii: "'")) }
-        if bytes.contains(dialect.quote) {
+        if bytes.contains(quote) {
             for byte in bytes {
-                if byte == dialect.quote { buffer.append(byte) }
+                if byte == quote { buffer.append(byte) }
                 buffer.append(byte)
             }
         } else {
-            buffer.append(contentsOf: bytes)
+            buffer.append(bytes)
         }
-        buffer.append(dialect.quote)
+        buffer.append(quote)
     }
 
     /// Appends a field given as text, encoded for the dialect.
@@ -95,28 +109,30 @@ public final class CSVWriter {
     }
 
     /// Hands the fields written since the last call to `body`, then clears them: for writers that assemble a
-    /// record in pieces (the enriched CSV spools finished prefixes of lines).
+    /// record in pieces (the enriched CSV spools finished prefixes of lines, and encodes its own columns once).
     public func drainFields<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         defer {
-            buffer.removeAll(keepingCapacity: true)
+            buffer.removeAll()
             fieldsInRecord = 0
         }
-        return try buffer.withUnsafeBufferPointer(body)
+        return try body(buffer.bytes)
     }
 
-    /// Starts or continues the current record with bytes already delimited and quoted for this dialect.
+    /// Starts or continues the current record with bytes already delimited and quoted for this dialect
+    /// (one field or several, as `drainFields` handed them out); empty bytes are one empty field.
     public func appendRaw(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if fieldsInRecord > 0 && !bytes.isEmpty { buffer.append(dialect.delimiter) }
-        buffer.append(contentsOf: bytes)
+        if fieldsInRecord > 0 { buffer.append(delimiter) }
+        buffer.append(bytes)
         fieldsInRecord += 1
     }
 
-    /// Ends the current record with the dialect's line ending, flushing the buffer when it is large.
+    /// Ends the current record with the dialect's line ending; a large buffer is written out first, so the
+    /// last line ending is always still buffered when `finish()` decides whether to keep it.
     public func endRecord() throws {
-        buffer.append(contentsOf: lineEnding)
+        if buffer.count >= Self.flushThreshold { try flush() }
+        buffer.append(lineEnding)
         fieldsInRecord = 0
         recordsWritten += 1
-        if buffer.count >= Self.flushThreshold { try flush() }
     }
 
     /// Writes out what is buffered and, for a file, renames it into place.
@@ -132,25 +148,32 @@ public final class CSVWriter {
     public func finishedBytes() -> [UInt8] { memoryOutput }
 
     private func flush() throws {
-        var bytes = pendingBOM
-        pendingBOM = []
-        if transcodingNeeded {
-            bytes += UTF16Transcoder.encode(buffer, bigEndian: dialect.encoding == .utf16BE)
-        } else if bytes.isEmpty {
-            bytes = buffer
-        } else {
-            bytes += buffer
+        let bytes = buffer.bytes
+        defer { buffer.removeAll() }
+        if !pendingBOM.isEmpty {
+            let bom = pendingBOM
+            pendingBOM = []
+            try bom.withUnsafeBufferPointer { try emit($0) }
         }
-        buffer.removeAll(keepingCapacity: true)
+        if transcodingNeeded {
+            let encoded = UTF16Transcoder.encode(Array(bytes), bigEndian: dialect.encoding == .utf16BE)
+            try encoded.withUnsafeBufferPointer { try emit($0) }
+        } else {
+            try emit(bytes)
+        }
+    }
+
+    private func emit(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         switch sink {
         case .file(let file):
-            try bytes.withUnsafeBytes { try file.write($0) }
+            try file.write(UnsafeRawBufferPointer(bytes))
         case .memory:
-            memoryOutput += bytes
+            memoryOutput.append(contentsOf: bytes)
         case .standardOutput:
             var offset = 0
             while offset < bytes.count {
-                let written = bytes.withUnsafeBytes { Glibc.write(1, $0.baseAddress! + offset, bytes.count - offset) }
+                let written = Glibc.write(1, base + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     throw OutputError(path: "standard output", reason: String(cString: strerror(errno)))
@@ -161,10 +184,10 @@ public final class CSVWriter {
     }
 
     private func requiresQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte == dialect.delimiter || byte == dialect.quote || byte == 0x0A || byte == 0x0D {
-            return true
+        needsQuoting.withUnsafeBufferPointer { table in
+            for byte in bytes where table[Int(byte)] { return true }
+            return false
         }
-        return false
     }
 
     /// Text Excel would evaluate: starts with `=`, `+`, `-`, `@`, TAB or CR and is not a plain number.
@@ -180,5 +203,57 @@ public final class CSVWriter {
             return true
         default: return false
         }
+    }
+}
+
+/// A growable run of bytes written through a pointer, for the writer's hot path: one capacity check and
+/// one `memcpy` per field, where `Array.append` would also check uniqueness on every call.
+struct ByteBuffer {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    /// Frees the memory; the owner calls this once, when it goes away.
+    func deallocate() { base.deallocate() }
+
+    /// The bytes written so far; valid until the next mutation.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        if count + bytes.count > capacity { grow(to: count + bytes.count) }
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    mutating func removeLast(_ number: Int) { count -= min(number, count) }
+
+    mutating func removeAll() { count = 0 }
+
+    private mutating func grow(to minimum: Int) {
+        var bigger = capacity * 2
+        while bigger < minimum { bigger *= 2 }
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+        storage.update(from: base, count: count)
+        base.deallocate()
+        base = storage
+        capacity = bigger
     }
 }

@@ -13,7 +13,8 @@ public enum CSVToWorkbook {
     /// What one column holds.
     public enum ColumnType: Equatable, Sendable {
         case text
-        case number(DecimalMark)
+        /// Amounts or counts; `integers` when no sampled value has decimals (ids, account numbers).
+        case number(DecimalMark, integers: Bool)
         case date(DateLayout)
     }
 
@@ -36,16 +37,19 @@ public enum CSVToWorkbook {
         let workbook = try Workbook(path: path, constantMemory: true, properties: DocumentProperties(
             title: sheetName, author: "Kedja", created: Self.creationTime))
         let headerStyle = CellStyle(bold: true, fillColor: XlsxColor(red: 0xDD, green: 0xEB, blue: 0xF7), border: .thin)
-        let numberStyle = CellStyle(numberFormat: "#,##0.00")
+        let amountStyle = CellStyle(numberFormat: "#,##0.00")
+        let integerStyle = CellStyle(numberFormat: "0")
         let dateStyle = CellStyle(numberFormat: CellStyle.defaultDateFormat)
-        let baseName = String(sheetName.filter { !"[]:*?/\\".contains($0) }.prefix(24))
+        let candidate = String(sheetName.filter { !"[]:*?/\\".contains($0) }.prefix(24))
+        let usable = [candidate, candidate + " (99)"].allSatisfy { (try? Workbook.checkSheetName($0)) != nil }
+        let baseName = usable ? candidate : "Data"
         var sheetNumber = 0
         var sheet: Worksheet?
         var row = 0
 
         func startSheet() throws {
             sheetNumber += 1
-            let name = sheetNumber == 1 ? (baseName.isEmpty ? "Data" : baseName) : "\(baseName) (\(sheetNumber))"
+            let name = sheetNumber == 1 ? baseName : "\(baseName) (\(sheetNumber))"
             let next = try workbook.addWorksheet(name: name)
             for (column, width) in widths.enumerated() { try next.setColumn(first: column, last: column, width: width) }
             for (column, title) in sample.header.enumerated() {
@@ -79,9 +83,9 @@ public enum CSVToWorkbook {
                 let field = record.field(column)
                 if field.isEmpty { continue }
                 switch types[column] {
-                case .number(let mark):
+                case .number(let mark, let integers):
                     if case .success(let amount) = AmountParser.parse(field, decimalMark: mark), amount.fitsInDouble {
-                        try sheet.write(row: row, col: column, number: amount.doubleValue, style: numberStyle)
+                        try sheet.write(row: row, col: column, number: amount.doubleValue, style: integers ? integerStyle : amountStyle)
                         continue
                     }
                 case .date(let layout):
@@ -108,14 +112,16 @@ public enum CSVToWorkbook {
         let present = values.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !present.isEmpty, !present.contains(where: looksLikeIdentifier) else { return .text }
         let bytes = present.map { Array($0.utf8) }
-        if let layout = DateParser.detectLayout(samples: bytes),
+        // A date cell holds the day only: values with a time of day stay text rather than lose the time.
+        if !present.contains(where: { $0.contains(":") }), let layout = DateParser.detectLayout(samples: bytes),
            bytes.allSatisfy({ DateParser.parse($0, layout: layout) != nil }) {
             return .date(layout)
         }
         // A few broken values ("n/a") must not turn a column of amounts into text; they are written as text.
         let mark = AmountParser.detectStyle(samples: bytes).decimalMark ?? .point
-        let numbers = bytes.filter { if case .success = AmountParser.parse($0, decimalMark: mark) { return true } else { return false } }
-        return numbers.count * 100 >= bytes.count * 95 ? .number(mark) : .text
+        let amounts = bytes.filter { (try? AmountParser.parse($0, decimalMark: mark).get()) != nil }
+        guard amounts.count * 100 >= bytes.count * 95 else { return .text }
+        return .number(mark, integers: !bytes.contains { $0.contains(mark.rawValue) })
     }
 
     /// Leading zeros, organisation or personal numbers, and digit strings over 15 digits must stay text.

@@ -118,11 +118,14 @@ public enum AmountParser {
         // Digits since the last separator, and the separator kind the value uses, if any.
         var groupLength = 0
         var separator: SeparatorKind?
+        // `0.125` under a decimal comma is not 125: a thousands group never follows a leading zero.
+        var startsWithZero = false
 
         var index = window.lower
         while index < window.upper {
             let byte = window.bytes[index]
             if let digit = ASCII.digitValue(byte) {
+                if digitCount == 0 && !inFraction { startsWithZero = digit == 0 }
                 digitCount += 1
                 if inFraction {
                     fractionDigits += 1
@@ -176,7 +179,7 @@ public enum AmountParser {
             if let seen = separator {
                 guard seen == kind, groupLength == 3 else { return .failure(.notANumber) }
             } else {
-                guard groupLength <= 3 else { return .failure(.notANumber) }
+                guard groupLength <= 3, !startsWithZero else { return .failure(.notANumber) }
                 separator = kind
             }
             groupLength = 0

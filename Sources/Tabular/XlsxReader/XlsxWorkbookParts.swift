@@ -213,7 +213,7 @@ enum XlsxSharedStrings {
 enum XlsxStringEscape {
     /// `string` with every `_xHHHH_` replaced by its character.
     static func unescape(_ string: String) -> String {
-        guard string.contains("_x") else { return string }
+        guard containsEscapeStart(string.utf8) else { return string }
         let scalars = Array(string.unicodeScalars)
         var output = String.UnicodeScalarView()
         var index = 0
@@ -230,5 +230,15 @@ enum XlsxStringEscape {
             }
         }
         return String(output)
+    }
+
+    /// Whether `_x` occurs: a byte scan, as most cells hold no escape (Foundation's `contains` is far slower).
+    private static func containsEscapeStart(_ utf8: String.UTF8View) -> Bool {
+        var previousWasUnderscore = false
+        for byte in utf8 {
+            if previousWasUnderscore && byte == UInt8(ascii: "x") { return true }
+            previousWasUnderscore = byte == UInt8(ascii: "_")
+        }
+        return false
     }
 }

@@ -1,0 +1,164 @@
+import Foundation
+import KedjaModel
+import KedjaReports
+import Tabular
+
+// kedja-bench: times the hot parts of `kedja run` one by one on a (generated) ledger, so a change to one
+// of them can be measured without the noise of the rest. See Benchmarks/README.md.
+
+/// The command line: `kedja-bench LEDGER [--suppliers FILE] [--templates DIR] [--repeat N]`.
+struct Arguments {
+    var ledger = ""
+    var suppliers: String?
+    var templates: URL?
+    var repeats = 3
+
+    static let usage = """
+        usage: kedja-bench LEDGER [--suppliers FILE] [--templates DIR] [--repeat N]
+        Generate a ledger first, e.g.
+          python3 scripts/generate_ledger.py --lines 1000000 --clean --out-ledger /tmp/l1m.csv --out-suppliers /tmp/s1m.csv
+        """
+
+    static func parse(_ words: [String]) -> Arguments? {
+        var arguments = Arguments()
+        var rest = words[...]
+        while let word = rest.popFirst() {
+            switch word {
+            case "--suppliers": arguments.suppliers = rest.popFirst()
+            case "--templates": arguments.templates = rest.popFirst().map { URL(fileURLWithPath: $0, isDirectory: true) }
+            case "--repeat":
+                guard let count = rest.popFirst().flatMap({ Int($0) }), count > 0 else { return nil }
+                arguments.repeats = count
+            default:
+                guard arguments.ledger.isEmpty, !word.hasPrefix("-") else { return nil }
+                arguments.ledger = word
+            }
+        }
+        return arguments.ledger.isEmpty ? nil : arguments
+    }
+}
+
+/// One measured stage: the best wall time over the repeats.
+struct Measurement {
+    var name: String
+    var seconds: Double
+}
+
+/// Runs `body` `repeats` times and keeps the fastest run, the one least disturbed by the rest of the machine.
+func best(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
+    var fastest = Double.infinity
+    for _ in 0..<repeats {
+        let start = ContinuousClock.now
+        try body()
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        fastest = min(fastest, seconds)
+    }
+    return fastest
+}
+
+func run(_ arguments: Arguments) throws {
+    guard let templatesDirectory = arguments.templates ?? TemplateSet.bundledDirectory() else {
+        throw BenchError("no Templates folder found; pass --templates DIR")
+    }
+    let templates = try TemplateSet.load(from: templatesDirectory)
+    let vocabulary = try ColumnVocabulary.load(from: templatesDirectory)
+    let suppliers = try arguments.suppliers.map { try SupplierList(path: $0, vocabulary: vocabulary) } ?? SupplierList()
+    let file = try SpendFile(path: arguments.ledger, vocabulary: vocabulary)
+    guard let amountColumn = file.mapping.column(.amount) else { throw BenchError("the ledger has no amount column") }
+    let byteCount = Double(file.reader.byteCount ?? 0)
+    guard let planStart = CivilDate(year: 2026, month: 1, day: 1) else { throw BenchError("no plan start") }
+
+    // Reader alone: every record through libcsv and the record view, nothing decoded.
+    var records = 0
+    var fieldBytes = 0
+    let read = try best(arguments.repeats) {
+        records = 0
+        fieldBytes = 0
+        try file.reader.forEachRecord { record in
+            records += 1
+            for index in 0..<record.fieldCount { fieldBytes += record.field(index).count }
+            return true
+        }
+    }
+
+    // Amount parsing alone, over the amount fields collected once.
+    var amountBytes: [UInt8] = []
+    var amountEnds: [Int] = []
+    try file.reader.forEachRecord { record in
+        if !record.isHeader {
+            amountBytes.append(contentsOf: record.field(amountColumn))
+            amountEnds.append(amountBytes.count)
+        }
+        return true
+    }
+    var parsedTotal = Amount.zero
+    let amounts = best(arguments.repeats) {
+        parsedTotal = .zero
+        amountBytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for end in amountEnds {
+                if case .success(let amount) = AmountParser.parse(UnsafeBufferPointer(rebasing: bytes[start..<end]),
+                                                                  decimalMark: file.decimalMark) {
+                    parsedTotal += amount
+                }
+                start = end
+            }
+        }
+    }
+
+    // Reading, amounts and tagging: the analysis pass without output.
+    let tagging = try best(arguments.repeats) {
+        let analyzer = SpendAnalyzer(templates: templates, suppliers: suppliers, mapping: file.mapping, language: .sv)
+        _ = try file.forEachLine(accepted: { record, amount in
+            _ = analyzer.tag(record, amount: amount)
+        }, rejected: { _, _ in })
+    }
+
+    // The same pass writing the enriched CSV (spooled, then completed) to a temporary file.
+    let outputPath = NSTemporaryDirectory() + "/kedja-bench-\(getpid()).csv"
+    defer { unlink(outputPath) }
+    let enriched = try best(arguments.repeats) {
+        let analyzer = SpendAnalyzer(templates: templates, suppliers: suppliers, mapping: file.mapping, language: .sv)
+        let writer = try EnrichedCSVWriter(
+            output: CSVWriter(file: try AtomicOutputFile(destination: outputPath), dialect: file.reader.dialect),
+            header: file.mapping.header, language: .sv)
+        let counts = try file.forEachLine(accepted: { record, amount in
+            try writer.add(record, tag: analyzer.tag(record, amount: amount))
+        }, rejected: { _, _ in })
+        _ = analyzer.finish(counts: counts, rejects: [], planStart: planStart)
+        try writer.finish(priorities: analyzer.groupPriorities, tasks: analyzer.groupTaskIDs, reasons: analyzer.reasons)
+    }
+
+    let lines = Double(max(records - 1, 1))
+    print(String(format: "%@: %.1f MB, %.0f lines, best of %d", arguments.ledger, byteCount / 1e6, lines, arguments.repeats))
+    print("stage                          seconds      MB/s    lines/s")
+    func row(_ name: String, _ seconds: Double) {
+        print(name.padding(toLength: 28, withPad: " ", startingAt: 0)
+              + String(format: "%9.3f %9.1f %10.0f", seconds, byteCount / 1e6 / seconds, lines / seconds))
+    }
+    row("reader", read)
+    row("amount parsing (isolated)", amounts)
+    row("read + amounts + tagger", tagging)
+    row("  tagger's share", max(tagging - read - amounts, 0))
+    row("... + enriched CSV writer", enriched)
+    row("  enriched writer's share", max(enriched - tagging, 0))
+    print("checks: \(fieldBytes) field bytes read, amount total \(parsedTotal)")
+}
+
+/// A reason the benchmark cannot run.
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+guard let arguments = Arguments.parse(Array(CommandLine.arguments.dropFirst())) else {
+    FileHandle.standardError.write(Data((Arguments.usage + "\n").utf8))
+    exit(64)
+}
+do {
+    try run(arguments)
+} catch {
+    FileHandle.standardError.write(Data("kedja-bench: \(error)\n".utf8))
+    exit(1)
+}

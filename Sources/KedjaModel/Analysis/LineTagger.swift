@@ -1,0 +1,503 @@
+import Foundation
+import Tabular
+
+/// The per-line half of ``SpendAnalyzer``: tags one line and adds it to its supplier × category group.
+///
+/// Everything a line can ask is answered once per distinct value and then looked up by the field's bytes:
+/// the supplier by its raw id, org number and name; keywords, countries and CPV evidence by the field
+/// (``FieldCache``); reasons and tag classes by small integer keys. Evidence texts are interned, so
+/// categories, countries and evidence travel through the hot path as positions, never as strings. A
+/// struct, so the analyzer mutates it in place with one exclusive access per line.
+struct LineTagger {
+    /// What the ledger and the supplier list say about one supplier, shared by all its spellings.
+    struct SupplierFacts {
+        var key: String
+        var name: String
+        var orgNumber: String?
+        var listEntry: SupplierList.Entry?
+    }
+
+    /// The supplier list's tags for one supplier, as positions (-1 for none): what every line of it reads.
+    private struct SupplierTags {
+        var category = -1
+        var categoryEvidence = -1
+        var country = -1
+        var countryEvidence = -1
+    }
+
+    /// Spend per category source, with which sources occurred (a source whose lines sum to zero still counts).
+    struct SpendBySource {
+        private var cpv = Amount.zero
+        private var supplier = Amount.zero
+        private var keyword = Amount.zero
+        private var account = Amount.zero
+        private var none = Amount.zero
+        /// One bit per source (its position in `allCases`) that occurred.
+        private var present: UInt8 = 0
+
+        mutating func add(_ amount: Amount, source: CategorySource) {
+            switch source {
+            case .cpv: cpv += amount
+            case .supplier: supplier += amount
+            case .keyword: keyword += amount
+            case .account: account += amount
+            case .none: none += amount
+            }
+            present |= 1 << source.position
+        }
+
+        /// The sources that occurred, with their spend.
+        var entries: [CategorySource: Amount] {
+            var result: [CategorySource: Amount] = [:]
+            for source in CategorySource.allCases where present & (1 << source.position) != 0 {
+                switch source {
+                case .cpv: result[source] = cpv
+                case .supplier: result[source] = supplier
+                case .keyword: result[source] = keyword
+                case .account: result[source] = account
+                case .none: result[source] = none
+                }
+            }
+            return result
+        }
+    }
+
+    /// A supplier × category: the register row's figures, summed line by line.
+    struct Group {
+        var supplier: Int
+        /// The category of the group's first line (position), or -1.
+        var category: Int
+        var spend = Amount.zero
+        var lines = 0
+        var levels = RiskProfile.unassessed
+        var spendBySource = SpendBySource()
+        /// The first country a line of the group named (position), or -1.
+        var country = -1
+        var reasonID = -1
+        var reasonLevel = RiskLevel.unknown
+
+        init(supplier: Int, category: Int) {
+            self.supplier = supplier
+            self.category = category
+        }
+
+        mutating func add(amount: Amount, tags: ClassFacts) {
+            spend += amount
+            lines += 1
+            levels = levels.combined(with: tags.levels)
+            spendBySource.add(amount, source: tags.source)
+            if country < 0 { country = tags.country }
+            // The row's reason is that of its riskiest line, so the register explains its own rating.
+            if reasonID < 0 || tags.levels.overall > reasonLevel {
+                reasonID = tags.reasonID
+                reasonLevel = tags.levels.overall
+            }
+        }
+    }
+
+    /// What a tag class means, as positions and values only: what the hot path reads for every line.
+    struct ClassFacts {
+        var categoryKey: Int
+        var country: Int
+        var source: CategorySource
+        var levels: RiskProfile
+        var reasonID: Int
+    }
+
+    /// The keys of classes, reasons and groups: fixed-size integers only, whose bytes key a ``ByteKeyIndex``.
+    private struct ClassKey {
+        var category: Int32
+        var source: Int32
+        var evidence: Int32
+        var country: Int32
+        var countryEvidence: Int32
+    }
+
+    private struct ReasonKey {
+        var category: Int32
+        var evidence: Int32
+        var country: Int32
+        var countryEvidence: Int32
+    }
+
+    let templates: TemplateSet
+    let suppliers: SupplierList
+    let language: Language
+    private let phrase: EvidencePhrases
+    /// The columns of the raw supplier spelling, of keyword text (with the role's number) and of countries
+    /// (production first), in the order they are consulted.
+    private let spellingColumns: [Int?]
+    private let keywordColumns: [(column: Int, role: Int)]
+    private let countryColumns: [(column: Int, production: Bool)]
+    private let cpvColumn: Int?
+    private let accountColumn: Int?
+    private let supplierIDColumn, supplierNameColumn, orgNumberColumn: Int?
+
+    /// Per category position: the first position with the same code (groups and reasons key on the code),
+    /// and its levels.
+    private let categoryKeys: [Int]
+    private let categoryLevels: [RiskProfile]
+    /// Per country position: the first position with the same alpha-2 code, and the country layer's levels.
+    private let countryKeys: [Int]
+    private let countryProfiles: [RiskProfile]
+    /// Per keyword match position: the category it leads to.
+    private let keywordCategories: [Int]
+
+    // Suppliers: raw spelling (id, org number, name bytes) → supplier position.
+    private var supplierSpellings = ByteKeyIndex(capacity: 1024)
+    private var supplierOfSpelling: [Int] = []
+    private var spelling: [UInt8] = []
+    private var supplierByKey: [String: Int] = [:]
+    private(set) var supplierFacts: [SupplierFacts] = []
+    private var supplierTags: [SupplierTags] = []
+
+    // Evidence texts, interned: the reason key holds positions into `evidenceTexts`.
+    private var evidenceIDs: [String: Int] = [:]
+    private var evidenceTexts: [String] = []
+    private let noEvidence: Int
+    private var cpvEvidence = FieldCache()
+    private var keywordMatches = FieldCache()
+    /// Per keyword match position × role (description, account text, supplier name): evidence, or -1.
+    private var keywordEvidence: [Int]
+    /// Per account group position: evidence, or -1.
+    private var accountEvidence: [Int]
+    /// Field bytes → country position, or `-(slot + 1)` for a name no table knows (see `unknownCountryLines`).
+    private var countryMatches = FieldCache(maximumKeyBytes: 1 << 20)
+    private var lineCountryEvidence: (production: Int, registered: Int) = (-1, -1)
+    private var unknownCountrySlots: [String: Int] = [:]
+    private var unknownCountryNames: [String] = []
+    private var unknownCountryLines: [Int] = []
+    /// Unknown country names met in the supplier list, counted once per supplier.
+    private var unknownListCountries: [String: Int] = [:]
+
+    private struct GroupKey {
+        var supplier: Int64
+        var category: Int64
+    }
+
+    // Classes, reasons, groups: each index hands out ids in order, so an id is a position in the arrays.
+    private var classIDs = ByteKeyIndex(capacity: 4096)
+    private var classFacts: [ClassFacts] = []
+    /// Per class: the tags as lines carry them (the group filled in per line).
+    private var classTags: [LineTag] = []
+    private var reasonIDs = ByteKeyIndex(capacity: 4096)
+    private(set) var reasons: [String] = []
+    private(set) var groups: [Group] = []
+    private var groupIDs = ByteKeyIndex(capacity: 4096)
+
+    // Data quality, per line.
+    private(set) var spendBySource = SpendBySource()
+    private(set) var linesWithoutCategory = 0
+    private(set) var spendWithoutCategory = Amount.zero
+    private(set) var linesWithoutCountry = 0
+
+    init(templates: TemplateSet, suppliers: SupplierList, mapping: ColumnMapping, language: Language) {
+        self.templates = templates
+        self.suppliers = suppliers
+        self.language = language
+        supplierIDColumn = mapping.column(.supplierID)
+        supplierNameColumn = mapping.column(.supplierName)
+        orgNumberColumn = mapping.column(.orgNumber)
+        spellingColumns = [supplierIDColumn, orgNumberColumn, supplierNameColumn]
+        keywordColumns = [(ColumnRole.description, 0), (.accountText, 1), (.supplierName, 2)].compactMap { role, number in
+            mapping.column(role).map { ($0, number) }
+        }
+        countryColumns = [(ColumnRole.productionCountry, true), (.country, false)].compactMap { role, production in
+            mapping.column(role).map { ($0, production) }
+        }
+        cpvColumn = mapping.column(.cpv)
+        accountColumn = mapping.column(.account) ?? mapping.column(.accountText)
+        phrase = EvidencePhrases(language: language)
+
+        var firstByCode: [String: Int] = [:]
+        categoryKeys = templates.categories.enumerated().map { position, category in
+            if let first = firstByCode[category.code] { return first }
+            firstByCode[category.code] = position
+            return position
+        }
+        categoryLevels = templates.categories.map(\.levels)
+        var firstByAlpha2: [String: Int] = [:]
+        countryKeys = templates.countries.enumerated().map { position, country in
+            if let first = firstByAlpha2[country.alpha2] { return first }
+            firstByAlpha2[country.alpha2] = position
+            return position
+        }
+        countryProfiles = templates.countries.map { templates.countryRiskProfile($0.alpha2) }
+        keywordCategories = (0..<templates.keywordMatchCount).map { templates.keywordMatch(at: $0).category }
+        keywordEvidence = Array(repeating: -1, count: templates.keywordMatchCount * 3)
+        accountEvidence = Array(repeating: -1, count: templates.accountGroups.count)
+        evidenceTexts = [""]
+        evidenceIDs = ["": 0]
+        noEvidence = 0
+    }
+
+    // MARK: - Per line
+
+    /// Tags one line and adds its amount to its supplier × category.
+    mutating func tag(_ record: CSVRecord, amount: Amount) -> LineTag {
+        let supplier = supplierIndex(for: record)
+        let (category, source, evidence) = classify(record, supplier: supplier)
+        let (country, countryEvidence) = lineCountry(record, supplier: supplier)
+        let classID = tagClass(category: category, source: source, evidence: evidence, country: country,
+                               countryEvidence: countryEvidence)
+        let facts = classFacts[classID]
+
+        let (groupID, isNewGroup) = groupIDs.insert(bytesOf: GroupKey(supplier: Int64(supplier), category: Int64(facts.categoryKey)))
+        if isNewGroup { groups.append(Group(supplier: supplier, category: category)) }
+        groups[groupID].add(amount: amount, tags: facts)
+
+        spendBySource.add(amount, source: source)
+        if category < 0 {
+            linesWithoutCategory += 1
+            spendWithoutCategory += amount
+        }
+        if country < 0 { linesWithoutCountry += 1 }
+        var tag = classTags[classID]
+        tag.groupID = groupID
+        return tag
+    }
+
+    /// The supplier of a line: one lookup of its raw spelling; a new spelling joins the supplier list once.
+    private mutating func supplierIndex(for record: CSVRecord) -> Int {
+        spelling.removeAll(keepingCapacity: true)
+        for column in spellingColumns {
+            if let column { spelling.append(contentsOf: record.field(column)) }
+            spelling.append(0x1F)
+        }
+        let (spellingID, isNew) = spelling.withUnsafeBufferPointer { supplierSpellings.insert($0) }
+        if !isNew { return supplierOfSpelling[spellingID] }
+        let supplier = supplierFacts(for: record)
+        supplierOfSpelling.append(supplier)
+        return supplier
+    }
+
+    /// The supplier a new raw spelling belongs to: the list entry it joins, else its id, org number or name.
+    private mutating func supplierFacts(for record: CSVRecord) -> Int {
+        let id = supplierIDColumn.map { record.string(at: $0).trimmingWhitespace() } ?? ""
+        let name = supplierNameColumn.map { record.string(at: $0).trimmingWhitespace() } ?? ""
+        let org = orgNumberColumn.flatMap { OrgNumber.parse(record.field($0)) }?.description
+        let listIndex = suppliers.match(id: id, orgNumber: org, name: name)
+        let entry = listIndex.map { suppliers.entries[$0] }
+        let key: String
+        if let listIndex {
+            key = "list:\(listIndex)"
+        } else if !id.isEmpty {
+            key = "id:\(SupplierList.idKey(id))"
+        } else if let org {
+            key = "org:\(org)"
+        } else {
+            key = "name:\(SupplierList.nameKey(name))"
+        }
+        // Several raw spellings of one supplier share one set of facts.
+        if let existing = supplierByKey[key] { return existing }
+        var tags = SupplierTags()
+        if let entry {
+            if let (category, evidence) = supplierCategory(entry) {
+                tags.category = category
+                tags.categoryEvidence = evidence
+            }
+            if let (country, evidence) = supplierCountry(entry) {
+                tags.country = country
+                tags.countryEvidence = evidence
+            }
+        }
+        supplierFacts.append(SupplierFacts(
+            key: key, name: entry.map { $0.name.isEmpty ? name : $0.name } ?? name,
+            orgNumber: entry?.orgNumber ?? org, listEntry: entry))
+        supplierTags.append(tags)
+        supplierByKey[key] = supplierFacts.count - 1
+        return supplierFacts.count - 1
+    }
+
+    private mutating func supplierCategory(_ entry: SupplierList.Entry) -> (category: Int, evidence: Int)? {
+        if !entry.cpv.isEmpty, let category = Array(entry.cpv.utf8).withUnsafeBufferPointer({ templates.categoryIndex(forCPV: $0) }) {
+            return (category, intern(phrase.supplierListCPV(entry.cpv)))
+        }
+        if !entry.category.isEmpty, let position = templates.keywordMatchPosition(in: entry.category) {
+            let (category, keyword) = templates.keywordMatch(at: position)
+            return (category, intern(phrase.supplierListCategory(entry.category, keyword: keyword)))
+        }
+        return nil
+    }
+
+    private mutating func supplierCountry(_ entry: SupplierList.Entry) -> (country: Int, evidence: Int)? {
+        for (text, production) in [(entry.productionCountry, true), (entry.country, false)] where !text.isEmpty {
+            if let country = templates.countryIndex(named: text) {
+                return (country, intern(phrase.supplierListCountry(text, production: production)))
+            }
+            unknownListCountries[text, default: 0] += 1
+        }
+        return nil
+    }
+
+    /// The category (position or -1), where it came from and the evidence, most specific source first.
+    private mutating func classify(_ record: CSVRecord, supplier: Int) -> (Int, CategorySource, Int) {
+        if let column = cpvColumn {
+            let field = record.field(column)
+            if !field.isEmpty, let category = templates.categoryIndex(forCPV: field) {
+                return (category, .cpv, cpvEvidence(record, column: column))
+            }
+        }
+        let tags = supplierTags[supplier]
+        if tags.category >= 0 {
+            return (tags.category, .supplier, tags.categoryEvidence)
+        }
+        for (column, role) in keywordColumns {
+            guard let match = keywordMatch(record, column: column) else { continue }
+            return (keywordCategories[match], .keyword, keywordEvidence(match, role: role))
+        }
+        if let column = accountColumn {
+            let field = record.field(column)
+            if !field.isEmpty, let (category, group) = templates.accountCategoryIndex(forAccount: field) {
+                return (category, .account, accountEvidence(group))
+            }
+        }
+        return (-1, .none, noEvidence)
+    }
+
+    /// The evidence of a line's own CPV code: "CPV" and the field as written.
+    private mutating func cpvEvidence(_ record: CSVRecord, column: Int) -> Int {
+        let field = record.field(column)
+        if let known = cpvEvidence.answer(for: field) { return known }
+        let evidence = intern("CPV \(record.string(at: column).trimmingWhitespace())")
+        cpvEvidence.remember(evidence, for: field)
+        return evidence
+    }
+
+    /// The keyword match position for a free-text field, or nil for an empty field or no match.
+    private mutating func keywordMatch(_ record: CSVRecord, column: Int) -> Int? {
+        let field = record.field(column)
+        guard !field.isEmpty else { return nil }
+        if let known = keywordMatches.answer(for: field) { return known < 0 ? nil : known }
+        let match = templates.keywordMatchPosition(in: record.string(at: column))
+        keywordMatches.remember(match ?? -1, for: field)
+        return match
+    }
+
+    private mutating func keywordEvidence(_ match: Int, role: Int) -> Int {
+        let slot = match * 3 + role
+        if keywordEvidence[slot] >= 0 { return keywordEvidence[slot] }
+        let place: ColumnRole = role == 0 ? .description : role == 1 ? .accountText : .supplierName
+        let evidence = intern(phrase.keyword(templates.keywordMatch(at: match).keyword, in: place))
+        keywordEvidence[slot] = evidence
+        return evidence
+    }
+
+    private mutating func accountEvidence(_ group: Int) -> Int {
+        if accountEvidence[group] >= 0 { return accountEvidence[group] }
+        let accountGroup = templates.accountGroups[group]
+        let evidence = intern(phrase.accountGroup(accountGroup.prefix, accountGroup.name(language)))
+        accountEvidence[group] = evidence
+        return evidence
+    }
+
+    /// The line's country (position or -1) and its evidence: production country on the line, then the
+    /// country on the line, then the supplier list's. Names no table knows are counted for the report.
+    private mutating func lineCountry(_ record: CSVRecord, supplier: Int) -> (Int, Int) {
+        for (column, production) in countryColumns {
+            let field = record.field(column)
+            guard !field.isEmpty else { continue }
+            let answer: Int
+            if let known = countryMatches.answer(for: field) {
+                answer = known
+            } else {
+                let text = record.string(at: column).trimmingWhitespace()
+                answer = templates.countryIndex(named: text) ?? -(unknownCountrySlot(text) + 1)
+                countryMatches.remember(answer, for: field)
+            }
+            if answer >= 0 { return (answer, lineCountryEvidence(production: production)) }
+            unknownCountryLines[-answer - 1] += 1
+        }
+        let tags = supplierTags[supplier]
+        if tags.country >= 0 { return (tags.country, tags.countryEvidence) }
+        return (-1, noEvidence)
+    }
+
+    private mutating func unknownCountrySlot(_ text: String) -> Int {
+        if let slot = unknownCountrySlots[text] { return slot }
+        unknownCountryNames.append(text)
+        unknownCountryLines.append(0)
+        unknownCountrySlots[text] = unknownCountryNames.count - 1
+        return unknownCountryNames.count - 1
+    }
+
+    private mutating func lineCountryEvidence(production: Bool) -> Int {
+        if production {
+            if lineCountryEvidence.production < 0 { lineCountryEvidence.production = intern(phrase.lineCountry(production: true)) }
+            return lineCountryEvidence.production
+        }
+        if lineCountryEvidence.registered < 0 { lineCountryEvidence.registered = intern(phrase.lineCountry(production: false)) }
+        return lineCountryEvidence.registered
+    }
+
+    private mutating func intern(_ text: String) -> Int {
+        if let known = evidenceIDs[text] { return known }
+        evidenceTexts.append(text)
+        evidenceIDs[text] = evidenceTexts.count - 1
+        return evidenceTexts.count - 1
+    }
+
+    // MARK: - Classes and reasons
+
+    /// The class of a combination of tags, made (with its levels and reason) the first time it occurs.
+    private mutating func tagClass(category: Int, source: CategorySource, evidence: Int, country: Int, countryEvidence: Int) -> Int {
+        let key = ClassKey(category: Int32(category), source: Int32(source.position), evidence: Int32(evidence),
+                           country: Int32(country), countryEvidence: Int32(countryEvidence))
+        let (classID, isNew) = classIDs.insert(bytesOf: key)
+        if !isNew { return classID }
+        var levels = category >= 0 ? categoryLevels[category] : .unassessed
+        if country >= 0 { levels = levels.combined(with: countryProfiles[country]) }
+        let reasonID = reason(category: category, evidence: evidence, country: country, countryEvidence: countryEvidence,
+                              levels: levels)
+        classFacts.append(ClassFacts(categoryKey: category >= 0 ? categoryKeys[category] : -1, country: country,
+                                     source: source, levels: levels, reasonID: reasonID))
+        classTags.append(LineTag(
+            category: category >= 0 ? templates.categories[category] : nil, categorySource: source,
+            country: country >= 0 ? templates.countries[country] : nil, levels: levels, reasonID: reasonID,
+            groupID: -1, tagClass: classID))
+        return classID
+    }
+
+    /// The reason text for a category, country and their evidence, composed once per distinct combination.
+    private mutating func reason(category: Int, evidence: Int, country: Int, countryEvidence: Int, levels: RiskProfile) -> Int {
+        let key = ReasonKey(category: Int32(category >= 0 ? categoryKeys[category] : -1), evidence: Int32(evidence),
+                            country: Int32(country >= 0 ? countryKeys[country] : -1), countryEvidence: Int32(countryEvidence))
+        let (reasonID, isNew) = reasonIDs.insert(bytesOf: key)
+        if !isNew { return reasonID }
+        let countryValue = country >= 0 ? templates.countries[country] : nil
+        let text = ReasonText.compose(
+            category: category >= 0 ? templates.categories[category] : nil, evidence: evidenceTexts[evidence],
+            country: countryValue, countryEvidence: evidenceTexts[countryEvidence],
+            ratings: countryValue.map { templates.countryRisk($0.alpha2) } ?? [:], levels: levels, language: language)
+        reasons.append(text)
+        return reasonID
+    }
+
+    /// Country names no table knows, with how often they were met: once per line, and once per supplier
+    /// for the supplier list's.
+    var unknownCountryCounts: [String: Int] {
+        var counts = unknownListCountries
+        for (slot, name) in unknownCountryNames.enumerated() { counts[name, default: 0] += unknownCountryLines[slot] }
+        return counts
+    }
+}
+
+private extension ByteKeyIndex {
+    /// Inserts the bytes of a plain value (integers only, no padding, no references) as a key.
+    mutating func insert<Key>(bytesOf key: Key) -> (id: Int, inserted: Bool) {
+        withUnsafeBytes(of: key) { insert($0.assumingMemoryBound(to: UInt8.self)) }
+    }
+}
+
+private extension CategorySource {
+    /// The source's position in `allCases`, for per-source arrays.
+    var position: Int {
+        switch self {
+        case .cpv: return 0
+        case .supplier: return 1
+        case .keyword: return 2
+        case .account: return 3
+        case .none: return 4
+        }
+    }
+}
