@@ -140,4 +140,13 @@ import Testing
         #expect(list.match(id: "", orgNumber: nil, name: "Privatperson (skyddad)") == nil)
         #expect(list.match(id: "200", orgNumber: nil, name: "Privatperson (skyddad)") == 2)
     }
+
+    @Test func aVATNumberJoinsLikeItsOrgNumber() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kedja-vat-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent("suppliers.csv")
+        try Data("Momsregistreringsnummer;Land\nSE556036079301;Kina\n".utf8).write(to: url)
+        let list = try SupplierList(path: url.path, vocabulary: ColumnVocabulary.load(from: TemplateFixtures.templatesDirectory))
+        #expect(list.match(id: "", orgNumber: "556036-0793", name: "Vad som helst AB") == 0)
+    }
 }

@@ -74,6 +74,15 @@ struct TemplateLoadingTests {
         #expect(problems[2].message.contains("min_risk 'sometimes'"))
     }
 
+    @Test func anAmountWithAThousandsSeparatorIsRefusedNotReadAsDecimals() throws {
+        let folder = try TemplateFixtures.copyOfBundled()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try TemplateFixtures.replaceLine(3, of: "settings.csv", in: folder) { $0.replacingOccurrences(of: "500000", with: "500,000") }
+        let problems = loadErrors(folder)
+        #expect(problems.map(\.line) == [3])
+        #expect(problems.first?.message.contains("priority1_min_spend") == true)
+    }
+
     @Test func missingSettingIsAnError() throws {
         let folder = try TemplateFixtures.copyOfBundled()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -10,7 +10,7 @@ public struct SupplierList: Sendable {
         public var id: String
         /// The supplier's name.
         public var name: String
-        /// The normalised organisation number, if valid.
+        /// The normalised organisation number, if valid (also derived from a Swedish VAT number).
         public var orgNumber: String?
         /// The registered country as written.
         public var country: String
@@ -38,10 +38,9 @@ public struct SupplierList: Sendable {
         self.path = path
         let table = try CSVTable.read(path: path)
         let mapping = try vocabulary.map(header: table.header, overrides: overrides)
-        guard mapping.column(.supplierID) != nil || mapping.column(.supplierName) != nil || mapping.column(.orgNumber) != nil
-        else {
+        guard [.supplierID, .supplierName, .orgNumber, .vatNumber].contains(where: { mapping.column($0) != nil }) else {
             throw TemplateError(problems: [TemplateProblem(path: path, line: 1, message:
-                "the supplier list has no supplier id, name or org number column among \(table.header.map { "'\($0)'" }.joined(separator: ", ")); add one or use --map")])
+                "the supplier list has no supplier id, name, org number or VAT number column among \(table.header.map { "'\($0)'" }.joined(separator: ", ")); add one or use --map")])
         }
         func value(_ row: CSVTable.Row, _ role: ColumnRole) -> String {
             mapping.column(role).map { row[$0].trimmingCharacters(in: .whitespaces) } ?? ""
@@ -49,7 +48,8 @@ public struct SupplierList: Sendable {
         for row in table.rows {
             let entry = Entry(
                 id: value(row, .supplierID), name: value(row, .supplierName),
-                orgNumber: OrgNumber.parse(value(row, .orgNumber)).map(\.description),
+                orgNumber: (OrgNumber.parse(value(row, .orgNumber)) ?? VATNumber.parse(value(row, .vatNumber))?.orgNumber)
+                    .map(\.description),
                 country: value(row, .country), productionCountry: value(row, .productionCountry),
                 cpv: value(row, .cpv), category: value(row, .category), line: row.line)
             add(entry)

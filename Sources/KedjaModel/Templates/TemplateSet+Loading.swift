@@ -83,7 +83,7 @@ extension TemplateSet {
                 continue
             }
             if key == "priority1_min_share" {
-                if let fraction = TemplateNumber.amount(text), fraction.micros <= 1_000_000 {
+                if let fraction = TemplateNumber.fraction(text), fraction.micros <= 1_000_000 {
                     share = Int(fraction.micros)
                 } else {
                     reader.error(file, line, "priority1_min_share '\(text)' must be a share of total spend from 0 to 1, e.g. 0.005 for 0.5 %.")
@@ -91,7 +91,7 @@ extension TemplateSet {
             } else if let amount = TemplateNumber.amount(text) {
                 if key == "priority1_min_spend" { spend1 = amount } else { spend2 = amount }
             } else {
-                reader.error(file, line, "\(key) '\(text)' must be an amount in SEK without spaces or currency, e.g. 500000.")
+                reader.error(file, line, "\(key) '\(text)' must be an amount in SEK without spaces, thousands separators or currency, e.g. 500000.")
             }
         }
         guard let share, let spend1, let spend2 else { return nil }

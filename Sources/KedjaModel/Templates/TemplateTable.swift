@@ -137,7 +137,19 @@ enum TemplateNumber {
     }
 
     /// A non-negative amount of money in the tables' notation (`500000`, `500000,00`), or nil.
+    ///
+    /// `500,000` is refused rather than read as 500: Excel writes it for 500000 in an English locale, so a
+    /// comma or point followed by exactly three digits is a thousands separator, not decimals.
     static func amount(_ text: String) -> Amount? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let mark = trimmed.lastIndex(where: { $0 == "," || $0 == "." }), trimmed.distance(from: mark, to: trimmed.endIndex) == 4 {
+            return nil
+        }
+        return fraction(trimmed)
+    }
+
+    /// A non-negative exact number such as a share (`0.005`, `0,005`), or nil.
+    static func fraction(_ text: String) -> Amount? {
         let normalized = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
         guard decimal(normalized) != nil, let amount = Amount(normalized), !amount.isNegative else { return nil }
         return amount
