@@ -45,14 +45,20 @@ let package = Package(
         .executableTarget(
             name: "kedja-bench", dependencies: ["Tabular", "KedjaModel", "KedjaReports"],
             path: "Benchmarks/Sources/kedja-bench", swiftSettings: strictSettings),
-        .testTarget(name: "TabularTests", dependencies: ["Tabular"], swiftSettings: strictSettings),
-        .testTarget(
-            name: "KedjaModelTests", dependencies: ["KedjaModel", "Tabular"], swiftSettings: strictSettings),
-        .testTarget(
-            name: "KedjaReportsTests", dependencies: ["KedjaReports", "KedjaModel", "Tabular"],
+        // Helpers every test target shares: package and test-data locations, child processes, the openpyxl probe.
+        .target(
+            name: "KedjaTestSupport", path: "Tests/Support", exclude: ["xlsx_probe.py"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "KedjaEndToEndTests", dependencies: ["kedja"], swiftSettings: strictSettings),
+            name: "TabularTests", dependencies: ["Tabular", "KedjaTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KedjaModelTests", dependencies: ["KedjaModel", "Tabular", "KedjaTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "KedjaReportsTests", dependencies: ["KedjaReports", "KedjaModel", "Tabular", "KedjaTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "KedjaEndToEndTests", dependencies: ["kedja", "KedjaTestSupport"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,10 +1,13 @@
 import Foundation
+import KedjaTestSupport
 
 /// Runs the built `kedja` binary as a user would, capturing its output and exit status.
 enum Kedja {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let sharedTestData = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/testdata")
+    /// What a finished run left behind: status, stdout, stderr.
+    typealias Result = ChildProcess.Result
+
+    static var packageRoot: URL { TestLocations.packageRoot }
+    static var sharedTestData: URL { TestLocations.sharedTestData }
     static let sampleLedger = packageRoot.appendingPathComponent("SampleData/leverantorsreskontra-2025.csv").path
     static let sampleSuppliers = packageRoot.appendingPathComponent("SampleData/leverantorer.csv").path
 
@@ -15,60 +18,26 @@ enum Kedja {
         return packageRoot.appendingPathComponent(".build/debug/kedja").path
     }()
 
-    struct Result {
-        var status: Int32
-        var stdout: Data
-        var stderr: String
-        var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
-
-        /// Standard output as the `--json` object.
-        func json() throws -> [String: Any] {
-            guard let object = try JSONSerialization.jsonObject(with: stdout) as? [String: Any] else {
-                throw CocoaError(.propertyListReadCorrupt)
-            }
-            return object
-        }
-    }
-
+    /// Runs kedja with `arguments`, in `directory` if given.
     @discardableResult
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
         try runProcess(binary, arguments, in: directory)
     }
 
+    /// Runs any program (a path) with `arguments`, in `directory` if given; its stdin is empty.
     static func runProcess(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        // Output goes to files, so a large output can never block the process on a full pipe.
-        let folder = try temporaryDirectory()
-        let outURL = folder.appendingPathComponent("stdout"), errURL = folder.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        let stdoutData = try Data(contentsOf: outURL)
-        let stderrData = try Data(contentsOf: errURL)
-        try? FileManager.default.removeItem(at: folder)
-        return Result(status: process.terminationStatus, stdout: stdoutData, stderr: String(decoding: stderrData, as: UTF8.self))
+        try ChildProcess.run(executable, arguments: arguments, in: directory)
     }
 
-    /// Runs a short Python program (an independent implementation to compare with) and returns its output.
+    /// Runs a short Python program (an independent implementation to compare with) and returns its output,
+    /// trimmed.
     static func python(_ program: String, _ arguments: [String] = []) throws -> String {
-        let result = try runProcess("/usr/bin/env", ["python3", "-c", program] + arguments)
-        guard result.status == 0 else { throw CocoaError(.executableLoad, userInfo: [NSDebugDescriptionErrorKey: result.stderr]) }
-        return result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+        String(decoding: try ChildProcess.python(program, arguments: arguments), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// A fresh, empty folder for one test's files.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kedja-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TestLocations.temporaryDirectory(prefix: "kedja-e2e")
     }
 }

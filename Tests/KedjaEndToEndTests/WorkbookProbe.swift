@@ -1,7 +1,10 @@
 import Foundation
+import KedjaTestSupport
 
-/// Reads a workbook back with openpyxl (Tests/Support/xlsx_probe.py), an independent implementation.
+/// Reads a workbook back with openpyxl (`XlsxProbe`, an independent implementation) as dictionaries, for
+/// end-to-end tests that check a few cells of the workbooks kedja writes.
 enum WorkbookProbe {
+    /// One sheet of the probe's report.
     struct Sheet {
         var name: String
         var cells: [[[String: Any]]]
@@ -16,11 +19,9 @@ enum WorkbookProbe {
         }
     }
 
+    /// The sheets of the workbook at `path` and the whole report; `maxRows` limits the cells read per sheet.
     static func read(_ path: String, maxRows: Int? = nil) throws -> (sheets: [Sheet], raw: [String: Any]) {
-        let script = Kedja.packageRoot.appendingPathComponent("Tests/Support/xlsx_probe.py").path
-        let result = try Kedja.runProcess("/usr/bin/env", ["python3", script, path] + (maxRows.map { ["--max-rows", String($0)] } ?? []))
-        guard result.status == 0 else { throw CocoaError(.fileReadCorruptFile, userInfo: [NSDebugDescriptionErrorKey: result.stderr]) }
-        let json = try result.json()
+        let json = try XlsxProbe.json(path: path, maxRows: maxRows)
         let sheets = (json["sheets"] as? [[String: Any]] ?? []).map { sheet in
             Sheet(name: sheet["name"] as? String ?? "", cells: sheet["cells"] as? [[[String: Any]]] ?? [], raw: sheet)
         }

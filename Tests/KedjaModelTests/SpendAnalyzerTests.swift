@@ -1,4 +1,5 @@
 import Foundation
+import KedjaTestSupport
 import Tabular
 import Testing
 @testable import KedjaModel
@@ -12,8 +13,7 @@ import Testing
     }
 
     static func analyse(_ ledger: String, suppliers: String? = nil, language: Language = .en) throws -> Tagged {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kedja-analyzer-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestLocations.temporaryDirectory(prefix: "kedja-analyzer")
         let ledgerURL = folder.appendingPathComponent("ledger.csv")
         try Data(ledger.utf8).write(to: ledgerURL)
         let vocabulary = try ColumnVocabulary.load(from: TemplateFixtures.templatesDirectory)
@@ -123,8 +123,7 @@ import Testing
 /// Joining the supplier list: id, then org number, then name — never a masked name.
 @Suite struct SupplierListTests {
     @Test func joinsOnIdThenOrgNumberThenNameButNeverAMaskedName() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kedja-suppliers-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestLocations.temporaryDirectory(prefix: "kedja-suppliers")
         let url = folder.appendingPathComponent("suppliers.csv")
         try Data("""
             Leverantörsnummer;Leverantörsnamn;Organisationsnummer;Land
@@ -142,8 +141,7 @@ import Testing
     }
 
     @Test func aVATNumberJoinsLikeItsOrgNumber() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kedja-vat-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestLocations.temporaryDirectory(prefix: "kedja-vat")
         let url = folder.appendingPathComponent("suppliers.csv")
         try Data("Momsregistreringsnummer;Land\nSE556036079301;Kina\n".utf8).write(to: url)
         let list = try SupplierList(path: url.path, vocabulary: ColumnVocabulary.load(from: TemplateFixtures.templatesDirectory))

@@ -1,14 +1,12 @@
 import Foundation
 import KedjaModel
+import KedjaTestSupport
 import Testing
 
-/// The bundled templates and the reference material, found from this file's path.
+/// The bundled templates and the reference material.
 enum TemplateFixtures {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let templatesDirectory = packageRoot.appendingPathComponent("Templates", isDirectory: true)
-    static let cpvList = packageRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/testdata/reference/cpv2008-en.csv")
+    static let templatesDirectory = TestLocations.packageRoot.appendingPathComponent("Templates", isDirectory: true)
+    static let cpvList = TestLocations.testData("reference/cpv2008-en.csv")
 
     private static let loaded = Result { try TemplateSet.load(from: templatesDirectory) }
 
@@ -19,9 +17,7 @@ enum TemplateFixtures {
     ///
     /// Copies file by file from the resolved folder, so a symlinked `Templates/` is never edited through.
     static func copyOfBundled() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("kedja-templates-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestLocations.temporaryDirectory(prefix: "kedja-templates")
         let source = templatesDirectory.resolvingSymlinksInPath()
         for file in TemplateSet.tableFileNames {
             try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: folder.appendingPathComponent(file))

@@ -1,5 +1,6 @@
 import Foundation
 import KedjaModel
+import KedjaTestSupport
 import Tabular
 import Testing
 
@@ -143,8 +144,7 @@ final class TemporaryFolder {
     let url: URL
 
     init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("kedja-reports-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        url = try TestLocations.temporaryDirectory(prefix: "kedja-reports")
     }
 
     deinit {

@@ -1,5 +1,6 @@
 import Foundation
 import KedjaModel
+import KedjaTestSupport
 import Tabular
 import Testing
 

@@ -1,11 +1,12 @@
 import Foundation
+import KedjaTestSupport
 import Testing
 @testable import Tabular
 
 /// The third-party CSV suites in ../shared/testdata/csv-conformance, read where they are.
 @Suite struct CSVConformanceTests {
-    static let spectrum = TestPaths.testData("csv-conformance/csv-spectrum")
-    static let sineemore = TestPaths.testData("csv-conformance/sineemore-csv-test-data")
+    static let spectrum = TestLocations.testData("csv-conformance/csv-spectrum")
+    static let sineemore = TestLocations.testData("csv-conformance/sineemore-csv-test-data")
 
     static func names(in folder: URL, ext: String) -> [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []

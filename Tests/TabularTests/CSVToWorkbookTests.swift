@@ -1,4 +1,5 @@
 import Foundation
+import KedjaTestSupport
 import Testing
 @testable import Tabular
 
@@ -36,7 +37,7 @@ import Testing
     }
 
     @Test func reservedOrUnusableFileNamesGiveTheSheetNameData() throws {
-        let folder = try TestPaths.temporaryDirectory()
+        let folder = try TestLocations.temporaryDirectory()
         for name in ["History", "'q'", ""] {
             let reader = try CSVReader(bytes: Array("a;b\n1;2\n".utf8), path: "\(name).csv")
             let output = folder.appendingPathComponent("\(UUID().uuidString).xlsx").path

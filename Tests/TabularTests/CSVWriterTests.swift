@@ -1,4 +1,5 @@
 import Foundation
+import KedjaTestSupport
 import Testing
 @testable import Tabular
 
@@ -58,7 +59,7 @@ import Testing
     }
 
     @Test func atomicFileAppearsOnlyOnCommitAndRefusesItsInput() throws {
-        let folder = try TestPaths.temporaryDirectory()
+        let folder = try TestLocations.temporaryDirectory()
         let destination = folder.appendingPathComponent("out.csv").path
         do {
             let file = try AtomicOutputFile(destination: destination)

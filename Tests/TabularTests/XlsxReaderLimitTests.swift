@@ -1,4 +1,5 @@
 import Foundation
+import KedjaTestSupport
 import Tabular
 import Testing
 
@@ -10,7 +11,8 @@ struct XlsxReaderLimitTests {
 
     @Test("a file that is not a ZIP archive")
     func notAZip() throws {
-        let url = try XlsxReaderFixtures.temporaryFolder().appendingPathComponent("ledger.xlsx")
+        let url = try TestLocations.temporaryDirectory(prefix: "kedja-xlsxreader")
+            .appendingPathComponent("ledger.xlsx")
         try Data("Leverantör;Belopp\nAcme;12,50\n".utf8).write(to: url)
         let error = try #require(throws: XlsxReadError.self) { try XlsxReader(url: url) }
         #expect(error.reason == .notAZipArchive)
@@ -19,7 +21,7 @@ struct XlsxReaderLimitTests {
 
     @Test("a missing file and a folder cannot be opened")
     func unreadable() throws {
-        let folder = try XlsxReaderFixtures.temporaryFolder()
+        let folder = try TestLocations.temporaryDirectory(prefix: "kedja-xlsxreader")
         let missing = try #require(throws: XlsxReadError.self) {
             try XlsxReader(url: folder.appendingPathComponent("nothing.xlsx"))
         }
@@ -130,7 +132,7 @@ struct XlsxReaderLimitTests {
     func corruptEntry() throws {
         let url = try XlsxReaderFixtures.handWrittenWorkbook(
             sheets: [("Damaged", "<row r=\"1\"><c t=\"inlineStr\"><is><t>hello</t></is></c></row>")])
-        try XlsxReaderFixtures.runPython("""
+        try ChildProcess.python("""
             import sys, zipfile
             path = sys.argv[1]
             with zipfile.ZipFile(path) as archive:
@@ -156,7 +158,7 @@ struct XlsxReaderLimitTests {
     static func bomb(lyingAboutSize: Bool) throws -> URL {
         let url = try XlsxReaderFixtures.handWrittenWorkbook(
             sheets: [("Bomb", "<row r=\"1\"><c><v>1</v></c></row>PADDING")])
-        try XlsxReaderFixtures.runPython("""
+        try ChildProcess.python("""
             import struct, sys, zipfile
             path, lie = sys.argv[1], sys.argv[2] == "lie"
             name = "xl/worksheets/sheet1.xml"

@@ -1,4 +1,5 @@
 import Foundation
+import KedjaTestSupport
 import Tabular
 import Testing
 
@@ -82,7 +83,7 @@ struct XlsxReaderReferenceTests {
                         cells.append([sheet.title, cell.row, cell.column, kind, text])
             json.dump(cells, sys.stdout)
             """
-        let output = try XlsxReaderFixtures.runPython(script, arguments: [url.path])
+        let output = try ChildProcess.python(script, arguments: [url.path])
         let expected = try JSONDecoder().decode([[ExpectedField]].self, from: output)
         #expect(expected.count > 12_000)
 

@@ -1,77 +1,23 @@
 import Foundation
+import KedjaTestSupport
 import Tabular
 
-/// Shared helpers for the `XlsxReader*Tests` suites: where the test data lives, and workbooks made
+/// Shared helpers for the `XlsxReader*Tests` suites: where the reference workbook lives, and workbooks made
 /// at test time by Python (openpyxl, XlsxWriter, or hand-written XML zipped with `zipfile`).
 enum XlsxReaderFixtures {
-    /// The folder holding `Package.swift`, found from this file's path.
-    static let packageRoot: URL = {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path),
-              folder.path != "/" {
-            folder.deleteLastPathComponent()
-        }
-        return folder
-    }()
-
     /// Transparency International's CPI 2017 workbook, a real third-party XLSX.
-    static let referenceWorkbook = packageRoot
-        .appendingPathComponent("../shared/testdata/reference/ti-CPI2017-original.xlsx").standardizedFileURL
-
-    /// A fresh, empty folder for one test's files.
-    static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("kedja-xlsxreader-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
-    /// Runs `python3 -c script arguments…`, feeding `input` on stdin; returns stdout, or throws
-    /// with stderr if the script fails.
-    ///
-    /// The standard streams are files, not pipes: a blocking read on a pipe can be interrupted by
-    /// another test's child exiting (`SIGCHLD`), which Foundation's pipe reading turns into a crash.
-    @discardableResult
-    static func runPython(_ script: String, arguments: [String] = [], input: Data = Data()) throws -> Data {
-        let folder = try temporaryFolder()
-        let inputFile = folder.appendingPathComponent("stdin")
-        let outputFile = folder.appendingPathComponent("stdout")
-        let errorFile = folder.appendingPathComponent("stderr")
-        try input.write(to: inputFile)
-        try Data().write(to: outputFile)
-        try Data().write(to: errorFile)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        process.standardInput = try FileHandle(forReadingFrom: inputFile)
-        process.standardOutput = try FileHandle(forWritingTo: outputFile)
-        process.standardError = try FileHandle(forWritingTo: errorFile)
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let errorOutput = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
-            throw PythonFailure(status: process.terminationStatus, stderr: errorOutput)
-        }
-        return try Data(contentsOf: outputFile)
-    }
-
-    /// A Python helper script failed.
-    struct PythonFailure: Error, CustomStringConvertible {
-        let status: Int32
-        let stderr: String
-        var description: String { "python3 exited with \(status): \(stderr)" }
-    }
+    static let referenceWorkbook = TestLocations.testData("reference/ti-CPI2017-original.xlsx")
 
     /// Writes a workbook by running `script` with the output path as `sys.argv[1]`; returns its URL.
     static func pythonWorkbook(_ script: String, name: String = "book.xlsx") throws -> URL {
-        let url = try temporaryFolder().appendingPathComponent(name)
-        try runPython(script, arguments: [url.path])
+        let url = try TestLocations.temporaryDirectory(prefix: "kedja-xlsxreader").appendingPathComponent(name)
+        try ChildProcess.python(script, arguments: [url.path])
         return url
     }
 
     /// Zips the given parts (path → content) into a file, as-is; returns its URL.
     static func zip(_ parts: [String: String], name: String = "book.xlsx") throws -> URL {
-        let url = try temporaryFolder().appendingPathComponent(name)
+        let url = try TestLocations.temporaryDirectory(prefix: "kedja-xlsxreader").appendingPathComponent(name)
         let script = """
             import json, sys, zipfile
             parts = json.load(sys.stdin)
@@ -79,7 +25,7 @@ enum XlsxReaderFixtures {
                 for name in sorted(parts):
                     archive.writestr(name, parts[name])
             """
-        try runPython(script, arguments: [url.path], input: try JSONEncoder().encode(parts))
+        try ChildProcess.python(script, arguments: [url.path], input: try JSONEncoder().encode(parts))
         return url
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import KedjaTestSupport
 import Tabular
 import Testing
 
@@ -7,7 +8,7 @@ struct XlsxWriterCellTests {
     @Test("text starting with =, +, - or @ stays a string cell, never a formula")
     func formulaLikeTextStaysText() throws {
         let texts = ["=1+1", "+46 70 123 45 67", "-5", "@SUM(A1:A2)", "=HYPERLINK(\"http://x\")", "=cmd|' /C calc'!A0"]
-        let report = try XlsxProbe.write { workbook in
+        let report = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             for (row, text) in texts.enumerated() {
                 try sheet.write(row: row, col: 0, string: text)
@@ -24,7 +25,7 @@ struct XlsxWriterCellTests {
     @Test("Swedish and non-Latin text survives unchanged")
     func unicodeText() throws {
         let texts = ["Leverantör Åsa & Co", "Hög", "北京供应商", "tab\there", "rad 1\nrad 2"]
-        let report = try XlsxProbe.write { workbook in
+        let report = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "Översikt")
             for (row, text) in texts.enumerated() {
                 try sheet.write(row: row, col: 0, string: text)
@@ -38,7 +39,7 @@ struct XlsxWriterCellTests {
 
     @Test("numbers are number cells with the given number format")
     func numbers() throws {
-        let report = try XlsxProbe.write { workbook in
+        let report = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             try sheet.write(row: 0, col: 0, number: 1234.5, style: CellStyle(numberFormat: "#,##0.00"))
             try sheet.write(row: 0, col: 1, number: -0.125, style: CellStyle(numberFormat: "0.0%"))
@@ -56,7 +57,7 @@ struct XlsxWriterCellTests {
 
     @Test("non-finite numbers are refused")
     func nonFiniteNumbers() throws {
-        _ = try XlsxProbe.write { workbook in
+        _ = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             for number in [Double.nan, .infinity, -.infinity] {
                 let error = #expect(throws: XlsxError.self) { try sheet.write(row: 0, col: 0, number: number) }
@@ -67,7 +68,7 @@ struct XlsxWriterCellTests {
 
     @Test("dates are date cells: ISO format by default, the style's format otherwise")
     func dates() throws {
-        let report = try XlsxProbe.write { workbook in
+        let report = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             try sheet.write(row: 0, col: 0, date: .day(year: 2024, month: 2, day: 29))
             try sheet.write(row: 0, col: 1, date: .day(year: 2026, month: 12, day: 31), style: CellStyle(bold: true))
@@ -92,7 +93,7 @@ struct XlsxWriterCellTests {
         .serial(-1), .serial(.nan), .serial(2_958_466),
     ])
     func impossibleDates(date: ExcelDate) throws {
-        _ = try XlsxProbe.write { workbook in
+        _ = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             let error = #expect(throws: XlsxError.self) { try sheet.write(row: 0, col: 0, date: date) }
             #expect(error?.code == .invalidParameter)
@@ -102,7 +103,7 @@ struct XlsxWriterCellTests {
 
     @Test("booleans, styled blanks and our own formulas")
     func booleansBlanksFormulas() throws {
-        let report = try XlsxProbe.write { workbook in
+        let report = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             try sheet.write(row: 0, col: 0, number: 2)
             try sheet.write(row: 1, col: 0, number: 3)
@@ -124,7 +125,7 @@ struct XlsxWriterCellTests {
 
     @Test("empty formulas are refused")
     func emptyFormula() throws {
-        _ = try XlsxProbe.write { workbook in
+        _ = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             #expect(throws: XlsxError.self) { try sheet.writeFormula(row: 0, col: 0, formula: "=") }
             #expect(throws: XlsxError.self) { try sheet.writeFormula(row: 0, col: 0, formula: "") }
@@ -133,7 +134,7 @@ struct XlsxWriterCellTests {
 
     @Test("a cell holds 32,767 characters; 32,768 is a clear error")
     func cellTextLimit() throws {
-        let report = try XlsxProbe.write { workbook in
+        let report = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             try sheet.write(row: 0, col: 0, string: String(repeating: "ä", count: 32_767))
             let error = #expect(throws: XlsxError.self) {
@@ -158,7 +159,7 @@ struct XlsxWriterCellTests {
 
     @Test("a NUL character is refused rather than cutting the text")
     func nulRefused() throws {
-        _ = try XlsxProbe.write { workbook in
+        _ = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             let error = #expect(throws: XlsxError.self) { try sheet.write(row: 0, col: 0, string: "before\0after") }
             #expect(error?.code == .invalidParameter)
@@ -167,7 +168,7 @@ struct XlsxWriterCellTests {
 
     @Test("rows and columns outside the sheet are clear errors; the last row and column work")
     func sheetLimits() throws {
-        let report = try XlsxProbe.write(maxRows: 0) { workbook in
+        let report = try XlsxWriterFixture.write(maxRows: 0) { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             try sheet.write(row: ExcelLimits.rowCount - 1, col: ExcelLimits.columnCount - 1, string: "last")
             for (row, col) in [(ExcelLimits.rowCount, 0), (0, ExcelLimits.columnCount), (-1, 0), (0, -1)] {
@@ -189,7 +190,7 @@ struct XlsxWriterCellTests {
             bold: true, italic: true, fontName: "Arial", fontSize: 14, fontColor: XlsxColor(red: 0x9C, green: 0, blue: 6),
             fillColor: XlsxColor(hex: "#FFC7CE"), border: .thin, borderColor: .black, wrapText: true,
             horizontalAlignment: .center, verticalAlignment: .top)
-        let report = try XlsxProbe.write { workbook in
+        let report = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             try sheet.write(row: 0, col: 0, string: "Hög", style: style)
         }
@@ -206,7 +207,7 @@ struct XlsxWriterCellTests {
 
     @Test("styles libxlsxwriter would cut or Excel would refuse are errors")
     func badStyles() throws {
-        _ = try XlsxProbe.write { workbook in
+        _ = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             let tooLong = CellStyle(numberFormat: String(repeating: "0", count: 128))
             #expect(throws: XlsxError.self) { try sheet.write(row: 0, col: 0, number: 1, style: tooLong) }

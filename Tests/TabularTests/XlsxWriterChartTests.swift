@@ -1,4 +1,5 @@
 import Foundation
+import KedjaTestSupport
 import Tabular
 import Testing
 
@@ -25,7 +26,7 @@ struct XlsxWriterChartTests {
 
     @Test("a column chart with title, axis titles, legend, colours and value labels")
     func columnChart() throws {
-        let report = try XlsxProbe.write { workbook in
+        let report = try XlsxWriterFixture.write { workbook in
             let sheet = try Self.data(workbook)
             let chart = try workbook.addChart(.column)
             try chart.setTitle("Spend by risk level")
@@ -63,7 +64,7 @@ struct XlsxWriterChartTests {
 
     @Test("bar chart axis titles land on the category and value axes")
     func barChartAxes() throws {
-        let report = try XlsxProbe.write { workbook in
+        let report = try XlsxWriterFixture.write { workbook in
             let sheet = try Self.data(workbook)
             let chart = try workbook.addChart(.stackedBar)
             try chart.setAxisTitles(category: "Supplier", value: "Spend")
@@ -80,7 +81,7 @@ struct XlsxWriterChartTests {
 
     @Test("pie, doughnut, line and stacked column charts, with slice colours and percentage labels")
     func otherKinds() throws {
-        let report = try XlsxProbe.write { workbook in
+        let report = try XlsxWriterFixture.write { workbook in
             let sheet = try Self.data(workbook)
             let pie = try workbook.addChart(.pie)
             try pie.setLegend(.right)
@@ -120,7 +121,7 @@ struct XlsxWriterChartTests {
 
     @Test("series on a sheet whose name needs quoting point at that sheet")
     func quotedSheetName() throws {
-        let report = try XlsxProbe.write { workbook in
+        let report = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "Kim's data")
             try sheet.write(row: 0, col: 0, string: "Hög")
             try sheet.write(row: 0, col: 1, number: 3)
@@ -136,7 +137,7 @@ struct XlsxWriterChartTests {
 
     @Test("charts refuse what Excel cannot show")
     func chartErrors() throws {
-        _ = try XlsxProbe.write { workbook in
+        _ = try XlsxWriterFixture.write { workbook in
             let sheet = try Self.data(workbook)
             let empty = try workbook.addChart(.column)
             let noSeries = #expect(throws: XlsxError.self) { try sheet.insertChart(row: 0, col: 5, chart: empty) }

@@ -1,4 +1,5 @@
 import Foundation
+import KedjaTestSupport
 import Tabular
 import Testing
 
@@ -7,7 +8,7 @@ struct XlsxWriterConstantMemoryTests {
     @Test("a 100,000-row sheet is written row by row")
     func largeSheet() throws {
         let rowCount = 100_000
-        let report = try XlsxProbe.write(constantMemory: true, maxRows: 3) { workbook in
+        let report = try XlsxWriterFixture.write(constantMemory: true, maxRows: 3) { workbook in
             #expect(workbook.isConstantMemory)
             let sheet = try workbook.addWorksheet(name: "Rader")
             try sheet.setColumn(first: 0, last: 0, width: 30)
@@ -36,7 +37,7 @@ struct XlsxWriterConstantMemoryTests {
 
     @Test("going back to an earlier row is a clear error; the current row stays open")
     func rowOrder() throws {
-        let report = try XlsxProbe.write(constantMemory: true) { workbook in
+        let report = try XlsxWriterFixture.write(constantMemory: true) { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             try sheet.write(row: 0, col: 0, string: "a")
             try sheet.write(row: 1, col: 0, string: "b")
@@ -55,7 +56,7 @@ struct XlsxWriterConstantMemoryTests {
 
     @Test("tables and merged ranges are refused in constant-memory mode")
     func unsupported() throws {
-        _ = try XlsxProbe.write(constantMemory: true) { workbook in
+        _ = try XlsxWriterFixture.write(constantMemory: true) { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             let table = #expect(throws: XlsxError.self) {
                 try sheet.addTable(CellRange(firstRow: 0, firstCol: 0, lastRow: 2, lastCol: 0), headers: ["X"])

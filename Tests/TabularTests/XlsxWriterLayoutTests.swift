@@ -1,4 +1,5 @@
 import Foundation
+import KedjaTestSupport
 import Tabular
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 struct XlsxWriterLayoutTests {
     @Test("freeze panes, autofilter, column widths, row heights, merges, zoom, tab colour and gridlines")
     func layout() throws {
-        let report = try XlsxProbe.write { workbook in
+        let report = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "Riskregister")
             try sheet.mergeRange(
                 CellRange(firstRow: 0, firstCol: 0, lastRow: 0, lastCol: 3), string: "Riskregister 2026",
@@ -43,7 +44,7 @@ struct XlsxWriterLayoutTests {
 
     @Test("landscape A4, fit to one page wide, repeated header row, print area, margins, header and footer")
     func printSetup() throws {
-        let report = try XlsxProbe.write { workbook in
+        let report = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "Risk register")
             try sheet.write(row: 0, col: 0, string: "Supplier")
             try sheet.setLandscape()
@@ -71,7 +72,7 @@ struct XlsxWriterLayoutTests {
 
     @Test("a header longer than Excel's 255 characters is refused")
     func headerTooLong() throws {
-        _ = try XlsxProbe.write { workbook in
+        _ = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             let error = #expect(throws: XlsxError.self) {
                 try sheet.setHeader(HeaderFooter(center: [.text(String(repeating: "x", count: 254))]))
@@ -82,7 +83,7 @@ struct XlsxWriterLayoutTests {
 
     @Test("header text that libxlsxwriter would read as an image placeholder is refused")
     func imagePlaceholderText() throws {
-        _ = try XlsxProbe.write { workbook in
+        _ = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             for text in ["R&G Leverantör AB", "&[Picture]"] {
                 let error = #expect(throws: XlsxError.self) { try sheet.setFooter(HeaderFooter(left: [.text(text)])) }
@@ -94,7 +95,7 @@ struct XlsxWriterLayoutTests {
 
     @Test("out-of-range layout values are refused")
     func badLayoutValues() throws {
-        _ = try XlsxProbe.write { workbook in
+        _ = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             #expect(throws: XlsxError.self) { try sheet.setZoom(5) }
             #expect(throws: XlsxError.self) { try sheet.setColumn(first: 0, last: 0, width: 256) }

@@ -1,4 +1,5 @@
 import Foundation
+import KedjaTestSupport
 import Tabular
 import Testing
 
@@ -11,7 +12,7 @@ struct XlsxWriterRulesTests {
     @Test("a table gets its name, range, style and header cells")
     func table() throws {
         let headers = ["Leverantör", "Kategori", "Belopp"]
-        let report = try XlsxProbe.write { workbook in
+        let report = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "Riskregister")
             try sheet.write(row: 1, col: 0, string: "Kaffe AB")
             try sheet.write(row: 1, col: 1, string: "Kaffe")
@@ -36,7 +37,7 @@ struct XlsxWriterRulesTests {
 
     @Test("tables with bad headers, names, sizes or styles are refused")
     func badTables() throws {
-        _ = try XlsxProbe.write { workbook in
+        _ = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             let range = CellRange(firstRow: 0, firstCol: 0, lastRow: 3, lastCol: 1)
             let duplicate = #expect(throws: XlsxError.self) { try sheet.addTable(range, headers: ["Land", "LAND"]) }
@@ -62,7 +63,7 @@ struct XlsxWriterRulesTests {
 
     @Test("a drop-down list validation")
     func dropDown() throws {
-        let report = try XlsxProbe.write { workbook in
+        let report = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "Uppföljningsplan")
             try sheet.dataValidationList(
                 CellRange(firstRow: 1, firstCol: 7, lastRow: 500, lastCol: 7),
@@ -77,7 +78,7 @@ struct XlsxWriterRulesTests {
 
     @Test("list items with commas or quotes, empty lists and lists over 255 characters are refused")
     func badDropDowns() throws {
-        _ = try XlsxProbe.write { workbook in
+        _ = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             let range = CellRange(firstRow: 0, firstCol: 0, lastRow: 9, lastCol: 0)
             let comma = #expect(throws: XlsxError.self) { try sheet.dataValidationList(range, values: ["Ja", "Nej, inte än"]) }
@@ -97,7 +98,7 @@ struct XlsxWriterRulesTests {
     @Test("risk cells coloured by rules that follow a user's edit")
     func riskColours() throws {
         let range = CellRange(firstRow: 1, firstCol: 6, lastRow: 40, lastCol: 10)
-        let report = try XlsxProbe.write { workbook in
+        let report = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "Riskregister")
             try sheet.conditionalFormat(range, rule: .cellEqualsText("Hög", style: Self.high))
             try sheet.conditionalFormat(range, rule: .cellEqualsText("Medel", style: Self.medium))
@@ -140,7 +141,7 @@ struct XlsxWriterRulesTests {
 
     @Test("rules that cannot be written are refused")
     func badRules() throws {
-        _ = try XlsxProbe.write { workbook in
+        _ = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             let range = CellRange(firstRow: 0, firstCol: 0, lastRow: 9, lastCol: 0)
             #expect(throws: XlsxError.self) { try sheet.conditionalFormat(range, rule: .textContains("a\"b", style: Self.low)) }

@@ -1,4 +1,5 @@
 import Foundation
+import KedjaTestSupport
 import Tabular
 import Testing
 
@@ -8,7 +9,7 @@ struct XlsxWriterSheetNameTests {
     func validNames() throws {
         let names = ["Sammanfattning", "Riskregister", "Riskkarta", "Metod", "Avvisade", String(repeating: "å", count: 31),
                      "Risk register (2)", "It's fine"]
-        let report = try XlsxProbe.write { workbook in
+        let report = try XlsxWriterFixture.write { workbook in
             for name in names {
                 _ = try workbook.addWorksheet(name: name)
             }
@@ -19,7 +20,7 @@ struct XlsxWriterSheetNameTests {
 
     @Test("a name over 31 characters is refused")
     func tooLong() throws {
-        _ = try XlsxProbe.write { workbook in
+        _ = try XlsxWriterFixture.write { workbook in
             _ = try workbook.addWorksheet(name: "A")
             let error = #expect(throws: XlsxError.self) {
                 try workbook.addWorksheet(name: String(repeating: "x", count: 32))
@@ -31,7 +32,7 @@ struct XlsxWriterSheetNameTests {
 
     @Test("characters Excel forbids are refused", arguments: ["[", "]", ":", "*", "?", "/", "\\"])
     func forbiddenCharacter(character: String) throws {
-        _ = try XlsxProbe.write { workbook in
+        _ = try XlsxWriterFixture.write { workbook in
             _ = try workbook.addWorksheet(name: "A")
             let error = #expect(throws: XlsxError.self) { try workbook.addWorksheet(name: "Risk\(character)2026") }
             #expect(error?.code == .invalidSheetName)
@@ -41,7 +42,7 @@ struct XlsxWriterSheetNameTests {
 
     @Test("apostrophes at either end are refused")
     func apostrophes() throws {
-        _ = try XlsxProbe.write { workbook in
+        _ = try XlsxWriterFixture.write { workbook in
             _ = try workbook.addWorksheet(name: "A")
             for name in ["'Risk", "Risk'"] {
                 let error = #expect(throws: XlsxError.self) { try workbook.addWorksheet(name: name) }
@@ -52,7 +53,7 @@ struct XlsxWriterSheetNameTests {
 
     @Test("empty, control-character and reserved names are refused")
     func otherInvalidNames() throws {
-        _ = try XlsxProbe.write { workbook in
+        _ = try XlsxWriterFixture.write { workbook in
             _ = try workbook.addWorksheet(name: "A")
             for name in ["", "History", "HISTORY", "Risk\tregister"] {
                 let error = #expect(throws: XlsxError.self) { try workbook.addWorksheet(name: name) }
@@ -63,7 +64,7 @@ struct XlsxWriterSheetNameTests {
 
     @Test("a name already used, ignoring case (Swedish letters too), is refused")
     func duplicates() throws {
-        let report = try XlsxProbe.write { workbook in
+        let report = try XlsxWriterFixture.write { workbook in
             _ = try workbook.addWorksheet(name: "Risk register")
             _ = try workbook.addWorksheet(name: "Översikt")
             for name in ["Risk register", "RISK REGISTER", "översikt"] {

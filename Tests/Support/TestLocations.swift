@@ -1,0 +1,38 @@
+import Foundation
+
+/// Where the package, the third-party test material and each test's scratch files live.
+///
+/// Every test target needs these, and each used to work them out on its own; one definition keeps them
+/// agreeing. Paths come from this file's location, so tests find them whatever the working directory.
+public enum TestLocations {
+    /// The folder holding Package.swift, found upwards from this source file.
+    public static let packageRoot: URL = {
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path),
+            folder.path != "/"
+        {
+            folder.deleteLastPathComponent()
+        }
+        return folder
+    }()
+
+    /// Third-party test material (`../shared/testdata` beside the package), kept out of the repository
+    /// because it is not ours to commit.
+    public static let sharedTestData = packageRoot.deletingLastPathComponent()
+        .appendingPathComponent("shared/testdata", isDirectory: true)
+
+    /// A file or folder inside the shared test material, by its path relative to `sharedTestData`.
+    public static func testData(_ relative: String) -> URL {
+        sharedTestData.appendingPathComponent(relative)
+    }
+
+    /// A fresh, empty folder for one test's files, so parallel tests never share a path.
+    ///
+    /// `prefix` starts the folder's name, so a folder left behind says which suite made it.
+    public static func temporaryDirectory(prefix: String = "kedja-tests") throws -> URL {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("\(prefix)-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+}
