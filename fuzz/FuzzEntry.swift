@@ -10,7 +10,10 @@
 // 2. `CSVReader(bytes:path:limits:)` with dialect sniffing, every record checked and every field
 //    fed to the value parsers, then the records written with `CSVWriter` and read back field for field;
 // 3. the same bytes read once more with a dialect picked from the first byte (delimiter, quote,
-//    encoding), which reaches the reader with bytes the sniffer refuses (NUL, control characters).
+//    encoding), which reaches the reader with bytes the sniffer refuses (NUL, control characters);
+// 4. for single-byte encodings, the same bytes read behind a padding record that puts the reader's 1 MiB
+//    chunk boundary inside them, which must give the same records (CRLF, quotes and unit marks split
+//    across reads).
 //
 // A broken invariant calls `fatalError`, which libFuzzer reports as a crash and saves the input.
 
@@ -24,12 +27,16 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if bytes.count <= 128 {
         ValueOracles.check(bytes)
     }
-    if let sniffed = ReaderOracle.read(bytes, dialect: nil) {
+    if case .records(let sniffed) = ReaderOracle.read(bytes, dialect: nil) {
         RoundTripOracle.check(sniffed)
     }
-    if let first = bytes.first, let chosen = ReaderOracle.read(bytes, dialect: chosenDialect(first)) {
-        RoundTripOracle.check(chosen)
+    guard let first = bytes.first else { return 0 }
+    let dialect = chosenDialect(first)
+    let chosen = ReaderOracle.read(bytes, dialect: dialect)
+    if case .records(let result) = chosen {
+        RoundTripOracle.check(result)
     }
+    ChunkBoundaryOracle.check(bytes, dialect: dialect, against: chosen)
     return 0
 }
 
@@ -62,20 +69,30 @@ struct ReadResult {
     var records: [ReadRecord]
 }
 
+/// How a pass over an input ended.
+enum ReadOutcome {
+    /// Every record was read.
+    case records(ReadResult)
+    /// The reader refused the data.
+    case refused(CSVError)
+    /// The input was not read (see ``ReaderOracle/endsWithQuote(_:_:)``).
+    case skipped
+}
+
 /// Reads an input to the end and checks what the reader reports about each record.
 enum ReaderOracle {
-    /// Reads `bytes` (sniffing when `dialect` is nil); nil when the input is refused with a `CSVError`.
-    static func read(_ bytes: [UInt8], dialect: CSVDialect?) -> ReadResult? {
+    /// Reads `bytes`, sniffing the dialect when `dialect` is nil.
+    static func read(_ bytes: [UInt8], dialect: CSVDialect?) -> ReadOutcome {
         let reader: CSVReader
         do {
             reader = try CSVReader(bytes: bytes, path: "fuzz-input", dialect: dialect, limits: fuzzLimits)
         } catch let error as CSVError {
             checkMessage(error)
-            return nil
+            return .refused(error)
         } catch {
             fatalError("CSVReader.init threw a non-CSVError: \(error)")
         }
-        guard !endsWithQuote(bytes, reader.dialect) else { return nil }
+        guard !endsWithQuote(bytes, reader.dialect) else { return .skipped }
         return records(of: reader, source: bytes)
     }
 
@@ -91,8 +108,8 @@ enum ReaderOracle {
         }
     }
 
-    /// Streams every record of `reader`, checking numbering and limits; nil when the data is refused.
-    static func records(of reader: CSVReader, source: [UInt8]) -> ReadResult? {
+    /// Streams every record of `reader`, checking numbering and limits.
+    static func records(of reader: CSVReader, source: [UInt8]) -> ReadOutcome {
         var records: [ReadRecord] = []
         var columns: [[[UInt8]]] = []
         do {
@@ -114,14 +131,14 @@ enum ReaderOracle {
             }
         } catch let error as CSVError {
             checkMessage(error)
-            return nil
+            return .refused(error)
         } catch {
             fatalError("forEachRecord threw a non-CSVError: \(error)")
         }
         for column in columns {
             ValueOracles.checkDetection(column)
         }
-        return ReadResult(reader: reader, records: records)
+        return .records(ReadResult(reader: reader, records: records))
     }
 
     /// Checks one record against the one before it and against the limits, and copies it out.
@@ -176,6 +193,6 @@ enum ReaderOracle {
         case .empty, .notText, .outOfMemory:
             break
         }
-        guard error.description.hasPrefix("fuzz-input") else { fatalError("message does not name the input: \(error)") }
+        guard error.description.hasPrefix(error.path) else { fatalError("message does not name the input: \(error)") }
     }
 }

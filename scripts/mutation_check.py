@@ -279,15 +279,24 @@ def mutate(rng: random.Random, base: Base) -> tuple[bytes, list[str]]:
 
 # ------------------------------------------------------------------------------------------------ checks
 
+def first_message(stderr: str) -> str:
+    """The line of standard error that says what went wrong (a fatal error, else kedja's message), not a stack."""
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    for line in lines:
+        if "Fatal error" in line or line.startswith("kedja:"):
+            return line[:400]
+    return lines[0][:400] if lines else "(nothing on standard error)"
+
+
 def judge(path: Path, code: int, stdout: bytes, stderr_bytes: bytes) -> tuple[str, str]:
     """The case's status ("ok" or the failure) and a detail line."""
     stderr = stderr_bytes.decode("utf-8", errors="replace")
     if code < 0:
-        return f"crashed ({signal.Signals(-code).name})", stderr[-400:]
+        return f"crashed ({signal.Signals(-code).name})", first_message(stderr)
     if code not in ALLOWED_EXIT_CODES:
-        return f"exit {code}", stderr[-400:]
+        return f"exit {code}", first_message(stderr)
     if code == 65 and str(path) not in stderr:
-        return "exit 65 without naming the file", stderr[-400:]
+        return "exit 65 without naming the file", first_message(stderr)
     if code == 0:
         try:
             summary = json.loads(stdout)
@@ -375,12 +384,14 @@ def main(argv: list[str]) -> int:
             path.unlink()
 
     failures = [outcome for outcome in outcomes if outcome.status != "ok"]
-    by_exit = Counter("hang" if outcome.exit_code is None else str(outcome.exit_code) for outcome in outcomes)
+    by_exit = Counter("hang" if outcome.exit_code is None
+                      else signal.Signals(-outcome.exit_code).name if outcome.exit_code < 0
+                      else str(outcome.exit_code) for outcome in outcomes)
     by_mutation = Counter(name for outcome in outcomes for name in outcome.mutations)
     slowest = max(outcomes, key=lambda outcome: outcome.seconds, default=None)
     hungriest = max(outcomes, key=lambda outcome: outcome.memory_mib, default=None)
     print(f"mutation_check: {len(outcomes)} cases (seed {args.seed}, timeout {args.timeout:g} s, {kedja})")
-    print("  exit codes:  " + ", ".join(f"{code}: {count}" for code, count in sorted(by_exit.items())))
+    print("  exit codes:  " + ", ".join(f"{code}: {count}" for code, count in sorted(by_exit.items(), key=str)))
     print("  mutations:   " + ", ".join(f"{name} {count}" for name, count in sorted(by_mutation.items())))
     if slowest:
         print(f"  slowest:     case {slowest.index} ({', '.join(slowest.mutations)} on {slowest.base}) "

@@ -75,4 +75,16 @@ import Testing
         let viaDot = folder.appendingPathComponent("./out.csv").path
         #expect(throws: OutputError.self) { try AtomicOutputFile(destination: viaDot, protecting: [destination]) }
     }
+
+    @Test func temporaryFilesOfAKilledRunAreRemovedByTheNextRun() throws {
+        let folder = try TestLocations.temporaryDirectory()
+        let destination = folder.appendingPathComponent("out.csv").path
+        let abandoned = folder.appendingPathComponent(".out.csv.kedja-4194303-Ab12Cd").path
+        let otherOutput = folder.appendingPathComponent(".other.csv.kedja-4194303-Ab12Cd").path
+        for path in [abandoned, otherOutput] { FileManager.default.createFile(atPath: path, contents: Data("x".utf8)) }
+        let file = try AtomicOutputFile(destination: destination)
+        try file.commit()
+        #expect(!FileManager.default.fileExists(atPath: abandoned), "a dead process's temporary file is removed")
+        #expect(FileManager.default.fileExists(atPath: otherOutput), "another output's files are left alone")
+    }
 }

@@ -38,21 +38,44 @@ struct Arguments {
     }
 }
 
-/// One measured stage: the best wall time over the repeats.
-struct Measurement {
-    var name: String
-    var seconds: Double
+/// The time one run of a stage took: wall clock, and processor time (user + system), which a busy shared
+/// machine disturbs less.
+struct Timing {
+    var wall: Double
+    var cpu: Double
+
+    static let infinite = Timing(wall: .infinity, cpu: .infinity)
+
+    static func - (lhs: Timing, rhs: Timing) -> Timing {
+        Timing(wall: max(lhs.wall - rhs.wall, 0), cpu: max(lhs.cpu - rhs.cpu, 0))
+    }
+
+    static func + (lhs: Timing, rhs: Timing) -> Timing {
+        Timing(wall: lhs.wall + rhs.wall, cpu: lhs.cpu + rhs.cpu)
+    }
 }
 
-/// Runs `body` `repeats` times and keeps the fastest run, the one least disturbed by the rest of the machine.
-func best(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
-    var fastest = Double.infinity
+/// Processor seconds this process has used so far.
+func processorSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+/// Runs `body` `repeats` times and keeps the run that used the least processor time, the one least
+/// disturbed by the rest of the machine.
+func best(_ repeats: Int, _ body: () throws -> Void) rethrows -> Timing {
+    var fastest = Timing.infinite
     for _ in 0..<repeats {
+        let cpuStart = processorSeconds()
         let start = ContinuousClock.now
         try body()
         let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        fastest = min(fastest, seconds)
+        let timing = Timing(
+            wall: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            cpu: processorSeconds() - cpuStart)
+        if timing.cpu < fastest.cpu { fastest = timing }
     }
     return fastest
 }
@@ -111,7 +134,7 @@ func run(_ arguments: Arguments) throws {
     let tagging = try best(arguments.repeats) {
         let analyzer = SpendAnalyzer(templates: templates, suppliers: suppliers, mapping: file.mapping, language: .sv)
         _ = try file.forEachLine(accepted: { record, amount in
-            _ = analyzer.tag(record, amount: amount)
+            _ = analyzer.place(record, amount: amount)
         }, rejected: { _, _ in })
     }
 
@@ -124,7 +147,7 @@ func run(_ arguments: Arguments) throws {
             output: CSVWriter(file: try AtomicOutputFile(destination: outputPath), dialect: file.reader.dialect),
             header: file.mapping.header, language: .sv)
         let counts = try file.forEachLine(accepted: { record, amount in
-            try writer.add(record, tag: analyzer.tag(record, amount: amount))
+            try writer.add(record, at: analyzer.place(record, amount: amount), taggedBy: analyzer)
         }, rejected: { _, _ in })
         _ = analyzer.finish(counts: counts, rejects: [], planStart: planStart)
         try writer.finish(priorities: analyzer.groupPriorities, tasks: analyzer.groupTaskIDs, reasons: analyzer.reasons)
@@ -132,17 +155,18 @@ func run(_ arguments: Arguments) throws {
 
     let lines = Double(max(records - 1, 1))
     print(String(format: "%@: %.1f MB, %.0f lines, best of %d", arguments.ledger, byteCount / 1e6, lines, arguments.repeats))
-    print("stage                          seconds      MB/s    lines/s")
-    func row(_ name: String, _ seconds: Double) {
+    print("stage                         wall s    cpu s   MB/s (cpu)  lines/s (cpu)")
+    func row(_ name: String, _ timing: Timing) {
         print(name.padding(toLength: 28, withPad: " ", startingAt: 0)
-              + String(format: "%9.3f %9.1f %10.0f", seconds, byteCount / 1e6 / seconds, lines / seconds))
+              + String(format: "%8.3f %8.3f %12.1f %14.0f", timing.wall, timing.cpu, byteCount / 1e6 / timing.cpu,
+                       lines / timing.cpu))
     }
     row("reader", read)
     row("amount parsing (isolated)", amounts)
     row("read + amounts + tagger", tagging)
-    row("  tagger's share", max(tagging - read - amounts, 0))
+    row("  tagger's share", tagging - (read + amounts))
     row("... + enriched CSV writer", enriched)
-    row("  enriched writer's share", max(enriched - tagging, 0))
+    row("  enriched writer's share", enriched - tagging)
     print("checks: \(fieldBytes) field bytes read, amount total \(parsedTotal)")
 }
 

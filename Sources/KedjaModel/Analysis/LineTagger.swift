@@ -1,4 +1,3 @@
-import Foundation
 import Tabular
 
 /// The per-line half of ``SpendAnalyzer``: tags one line and adds it to its supplier × category group.
@@ -105,7 +104,7 @@ struct LineTagger {
     }
 
     /// The keys of classes, reasons and groups: fixed-size integers only, whose bytes key a ``ByteKeyIndex``.
-    private struct ClassKey {
+    private struct ClassKey: Equatable {
         var category: Int32
         var source: Int32
         var evidence: Int32
@@ -118,6 +117,11 @@ struct LineTagger {
         var evidence: Int32
         var country: Int32
         var countryEvidence: Int32
+    }
+
+    private struct GroupKey: Equatable {
+        var supplier: Int64
+        var category: Int64
     }
 
     let templates: TemplateSet
@@ -147,6 +151,8 @@ struct LineTagger {
     private var supplierSpellings = ByteKeyIndex(capacity: 1024)
     private var supplierOfSpelling: [Int] = []
     private var spelling: [UInt8] = []
+    private var previousSpelling: [UInt8] = []
+    private var previousSupplier = -1
     private var supplierByKey: [String: Int] = [:]
     private(set) var supplierFacts: [SupplierFacts] = []
     private var supplierTags: [SupplierTags] = []
@@ -170,11 +176,6 @@ struct LineTagger {
     /// Unknown country names met in the supplier list, counted once per supplier.
     private var unknownListCountries: [String: Int] = [:]
 
-    private struct GroupKey {
-        var supplier: Int64
-        var category: Int64
-    }
-
     // Classes, reasons, groups: each index hands out ids in order, so an id is a position in the arrays.
     private var classIDs = ByteKeyIndex(capacity: 4096)
     private var classFacts: [ClassFacts] = []
@@ -184,6 +185,10 @@ struct LineTagger {
     private(set) var reasons: [String] = []
     private(set) var groups: [Group] = []
     private var groupIDs = ByteKeyIndex(capacity: 4096)
+    /// The previous line's class and group: consecutive lines often share them, and a comparison is cheaper
+    /// than a lookup.
+    private var previousClass: (key: ClassKey, id: Int)?
+    private var previousGroup: (key: GroupKey, id: Int)?
 
     // Data quality, per line.
     private(set) var spendBySource = SpendBySource()
@@ -233,8 +238,8 @@ struct LineTagger {
 
     // MARK: - Per line
 
-    /// Tags one line and adds its amount to its supplier × category.
-    mutating func tag(_ record: CSVRecord, amount: Amount) -> LineTag {
+    /// Tags one line and adds its amount to its supplier × category; the tags are at the place returned.
+    mutating func place(_ record: CSVRecord, amount: Amount) -> LinePlace {
         let supplier = supplierIndex(for: record)
         let (category, source, evidence) = classify(record, supplier: supplier)
         let (country, countryEvidence) = lineCountry(record, supplier: supplier)
@@ -242,8 +247,16 @@ struct LineTagger {
                                countryEvidence: countryEvidence)
         let facts = classFacts[classID]
 
-        let (groupID, isNewGroup) = groupIDs.insert(bytesOf: GroupKey(supplier: Int64(supplier), category: Int64(facts.categoryKey)))
-        if isNewGroup { groups.append(Group(supplier: supplier, category: category)) }
+        let groupKey = GroupKey(supplier: Int64(supplier), category: Int64(facts.categoryKey))
+        let groupID: Int
+        if let previous = previousGroup, previous.key == groupKey {
+            groupID = previous.id
+        } else {
+            let (id, isNew) = groupIDs.insert(bytesOf: groupKey)
+            if isNew { groups.append(Group(supplier: supplier, category: category)) }
+            groupID = id
+            previousGroup = (groupKey, id)
+        }
         groups[groupID].add(amount: amount, tags: facts)
 
         spendBySource.add(amount, source: source)
@@ -252,27 +265,34 @@ struct LineTagger {
             spendWithoutCategory += amount
         }
         if country < 0 { linesWithoutCountry += 1 }
-        var tag = classTags[classID]
-        tag.groupID = groupID
+        return LinePlace(tagClass: classID, groupID: groupID)
+    }
+
+    /// The tags of the lines at `place`.
+    func tags(at place: LinePlace) -> LineTag {
+        var tag = classTags[place.tagClass]
+        tag.groupID = place.groupID
         return tag
     }
 
     /// The supplier of a line: one lookup of its raw spelling; a new spelling joins the supplier list once.
     private mutating func supplierIndex(for record: CSVRecord) -> Int {
+        swap(&spelling, &previousSpelling)
         spelling.removeAll(keepingCapacity: true)
         for column in spellingColumns {
             if let column { spelling.append(contentsOf: record.field(column)) }
             spelling.append(0x1F)
         }
+        // Lines of one invoice follow each other: the previous line's supplier is the likeliest.
+        if previousSupplier >= 0 && spelling == previousSpelling { return previousSupplier }
         let (spellingID, isNew) = spelling.withUnsafeBufferPointer { supplierSpellings.insert($0) }
-        if !isNew { return supplierOfSpelling[spellingID] }
-        let supplier = supplierFacts(for: record)
-        supplierOfSpelling.append(supplier)
-        return supplier
+        if isNew { supplierOfSpelling.append(supplier(ofNewSpellingIn: record)) }
+        previousSupplier = supplierOfSpelling[spellingID]
+        return previousSupplier
     }
 
     /// The supplier a new raw spelling belongs to: the list entry it joins, else its id, org number or name.
-    private mutating func supplierFacts(for record: CSVRecord) -> Int {
+    private mutating func supplier(ofNewSpellingIn record: CSVRecord) -> Int {
         let id = supplierIDColumn.map { record.string(at: $0).trimmingWhitespace() } ?? ""
         let name = supplierNameColumn.map { record.string(at: $0).trimmingWhitespace() } ?? ""
         let org = orgNumberColumn.flatMap { OrgNumber.parse(record.field($0)) }?.description
@@ -443,7 +463,9 @@ struct LineTagger {
     private mutating func tagClass(category: Int, source: CategorySource, evidence: Int, country: Int, countryEvidence: Int) -> Int {
         let key = ClassKey(category: Int32(category), source: Int32(source.position), evidence: Int32(evidence),
                            country: Int32(country), countryEvidence: Int32(countryEvidence))
+        if let previous = previousClass, previous.key == key { return previous.id }
         let (classID, isNew) = classIDs.insert(bytesOf: key)
+        defer { previousClass = (key, classID) }
         if !isNew { return classID }
         var levels = category >= 0 ? categoryLevels[category] : .unassessed
         if country >= 0 { levels = levels.combined(with: countryProfiles[country]) }

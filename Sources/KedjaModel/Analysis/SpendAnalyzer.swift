@@ -26,7 +26,19 @@ public final class SpendAnalyzer {
 
     /// Tags one accepted line and adds its amount to its supplier × category.
     public func tag(_ record: CSVRecord, amount: Amount) -> LineTag {
-        tagger.tag(record, amount: amount)
+        tagger.tags(at: tagger.place(record, amount: amount))
+    }
+
+    /// Tags one accepted line and adds its amount to its supplier × category, like ``tag(_:amount:)``, but
+    /// returns where the line's tags are instead of a copy of them: for passes over millions of lines, which
+    /// ask for the tags (``tags(at:)``) only of a class they have not met yet.
+    public func place(_ record: CSVRecord, amount: Amount) -> LinePlace {
+        tagger.place(record, amount: amount)
+    }
+
+    /// The tags of the lines at `place`, as ``tag(_:amount:)`` returned them.
+    public func tags(at place: LinePlace) -> LineTag {
+        tagger.tags(at: place)
     }
 
     // MARK: - Aggregation
@@ -44,11 +56,29 @@ public final class SpendAnalyzer {
         let supplierFacts = tagger.supplierFacts
         let reasons = tagger.reasons
         let total = counts.amountTotal
-        var rows: [(group: Int, row: RegisterRow)] = []
-        for (index, group) in tagger.groups.enumerated() {
+        // One array of rows, sorted in place: a ledger's rows are many, and every copy of them counts.
+        var rows: [RegisterRow] = []
+        rows.reserveCapacity(tagger.groups.count)
+        groupPriorities = []
+        groupPriorities.reserveCapacity(tagger.groups.count)
+        groupTaskIDs = []
+        groupTaskIDs.reserveCapacity(tagger.groups.count)
+        // Rows with the same levels and priority share one task list (and its memory).
+        struct TaskKey: Hashable {
+            var levels: RiskProfile
+            var priority: Int
+        }
+        var taskLists: [TaskKey: (tasks: [PhaseTask], ids: String)] = [:]
+        for group in tagger.groups {
             let facts = supplierFacts[group.supplier]
             let priority = templates.settings.priority(overall: group.levels.overall, spend: group.spend, total: total)
-            let tasks = templates.tasks(for: group.levels, overall: group.levels.overall, priority: priority)
+            let taskKey = TaskKey(levels: group.levels, priority: priority)
+            let (tasks, taskIDs) = taskLists[taskKey] ?? {
+                let tasks = templates.tasks(for: group.levels, overall: group.levels.overall, priority: priority)
+                let list = (tasks, tasks.map(\.id).joined(separator: "|"))
+                taskLists[taskKey] = list
+                return list
+            }()
             let source = group.spendBySource.entries
                 .max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key ?? .none
             let row = RegisterRow(
@@ -58,15 +88,11 @@ public final class SpendAnalyzer {
                 spend: group.spend, lines: group.lines, share: group.spend.fraction(of: total), levels: group.levels,
                 priority: priority, reason: reasons[group.reasonID], tasks: tasks,
                 followUp: templates.followUp(priority: priority), matchedSupplierList: facts.listEntry != nil)
-            rows.append((index, row))
+            rows.append(row)
+            groupPriorities.append(priority)
+            groupTaskIDs.append(taskIDs)
         }
-        groupPriorities = Array(repeating: 3, count: rows.count)
-        groupTaskIDs = Array(repeating: "", count: rows.count)
-        for (group, row) in rows {
-            groupPriorities[group] = row.priority
-            groupTaskIDs[group] = row.tasks.map(\.id).joined(separator: "|")
-        }
-        let sorted = rows.map(\.row).sorted(by: Self.registerOrder)
+        rows.sort(by: Self.registerOrder)
 
         var quality = DataQuality()
         quality.supplierListGiven = !tagger.suppliers.entries.isEmpty
@@ -77,18 +103,18 @@ public final class SpendAnalyzer {
         quality.spendBySource = tagger.spendBySource.entries
         if quality.supplierListGiven {
             var unmatchedSpend: [String: Amount] = [:]
-            for row in sorted where !row.matchedSupplierList {
+            for row in rows where !row.matchedSupplierList {
                 unmatchedSpend[row.supplierName, default: .zero] += row.spend
             }
-            quality.unmatchedSuppliers = Set(sorted.filter { !$0.matchedSupplierList }.map(\.supplierKey)).count
+            quality.unmatchedSuppliers = Set(rows.filter { !$0.matchedSupplierList }.map(\.supplierKey)).count
             quality.unmatchedSupplierNames = unmatchedSpend.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
                 .prefix(50).map(\.key)
         }
         quality.unknownCountryNames = tagger.unknownCountryCounts
 
-        let plan = FollowUpPlanner.plan(rows: sorted, tasks: templates.tasks, start: planStart)
+        let plan = FollowUpPlanner.plan(rows: rows, tasks: templates.tasks, start: planStart)
         return AnalysisResult(
-            rows: sorted, total: total, counts: counts, rejects: rejects, quality: quality, sources: templates.sources,
+            rows: rows, total: total, counts: counts, rejects: rejects, quality: quality, sources: templates.sources,
             language: language, plan: plan, planStart: planStart)
     }
 
@@ -98,5 +124,22 @@ public final class SpendAnalyzer {
         if lhs.spend != rhs.spend { return lhs.spend > rhs.spend }
         if lhs.supplierKey != rhs.supplierKey { return lhs.supplierKey < rhs.supplierKey }
         return (lhs.category?.code ?? "") < (rhs.category?.code ?? "")
+    }
+}
+
+/// Where a tagged line's tags are: its tag class (the tags lines share) and its supplier × category group.
+///
+/// Two integers, so a pass that tags millions of lines copies no strings per line; ``SpendAnalyzer/tags(at:)``
+/// turns a place into the tags.
+public struct LinePlace: Sendable, Equatable {
+    /// Position of the line's combination of tags among the run's distinct combinations (``LineTag/tagClass``).
+    public var tagClass: Int
+    /// Position of the line's supplier × category group (``LineTag/groupID``).
+    public var groupID: Int
+
+    /// Creates a place.
+    public init(tagClass: Int, groupID: Int) {
+        self.tagClass = tagClass
+        self.groupID = groupID
     }
 }

@@ -56,11 +56,13 @@ public final class EnrichedCSVWriter {
     /// The input columns kept (all but earlier `kedja_*` columns), for callers that check widths.
     public var keptColumnCount: Int { keptColumns.count }
 
-    /// Adds one tagged line; it is completed by `finish`.
-    public func add(_ record: CSVRecord, tag: LineTag) throws {
-        if tag.tagClass >= classReasons.count || classReasons[tag.tagClass] < 0 { encodeClass(of: tag) }
-        for index in keptColumns { line.writeField(record.field(index), quoted: record.isQuoted(index)) }
-        try line.drainFields { try spool.append(groupID: tag.groupID, tagClass: tag.tagClass, bytes: $0) }
+    /// Adds one tagged line, placed by `analyzer`; it is completed by `finish`.
+    public func add(_ record: CSVRecord, at place: LinePlace, taggedBy analyzer: SpendAnalyzer) throws {
+        if place.tagClass >= classReasons.count || classReasons[place.tagClass] < 0 {
+            encodeClass(of: analyzer.tags(at: place))
+        }
+        line.writeFields(of: record, columns: keptColumns)
+        try line.drainFields { try spool.append(groupID: place.groupID, tagClass: place.tagClass, bytes: $0) }
     }
 
     /// Encodes the columns a tag class shares with every line of it, the first time a line of it comes by.

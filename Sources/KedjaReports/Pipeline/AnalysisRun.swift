@@ -98,8 +98,8 @@ public struct AnalysisRun {
         var rejects: [RejectedRecord] = []
 
         let counts = try file.forEachLine(progress: request.progress, accepted: { record, amount in
-            let tag = analyzer.tag(record, amount: amount)
-            try enriched?.add(record, tag: tag)
+            let place = analyzer.place(record, amount: amount)
+            try enriched?.add(record, at: place, taggedBy: analyzer)
         }, rejected: { record, reject in
             rejects.append(reject)
             if let rejectsPath {

@@ -164,10 +164,13 @@ public final class CSVReader {
                 offset += 1
             }
             previousChunkLastByte = bytes[bytes.count - 1]
-            if parser.pointee.entry_pos > limits.maxFieldBytes {
-                // Keep memory bounded: drop what libcsv holds of a field that is already over the limit.
-                state.pointee.discardOversizedField()
-                parser.pointee.entry_pos = 0
+            if parser.pointee.entry_pos > limits.maxFieldBytes, let held = parser.pointee.entry_buf {
+                // Keep memory bounded: drop what libcsv holds of a field that is already over the limit. After a
+                // quote (state FIELD_MIGHT_HAVE_ENDED) libcsv will take back that quote and the spaces after it, and
+                // a CR may be followed by its LF in the next chunk: those last bytes stay.
+                let length = parser.pointee.entry_pos
+                let keep = parser.pointee.pstate == 3 ? parser.pointee.spaces + 1 : (held[length - 1] == 0x0D ? 1 : 0)
+                parser.pointee.entry_pos = state.pointee.dropOversized(held, length: length, keep: keep)
             }
             if let error = state.pointee.failure { throw error }
         }
@@ -323,12 +326,14 @@ private struct RecordAssembler {
     /// (its parser state is only written back between calls), so copies follow the file's pattern.
     /// One flag per column up to the last quoted one.
     private let quotedColumns: [Bool]
+    private let anyQuotedColumn: Bool
     private let quotedHeader: Bool
 
     init(reader: CSVReader, body: @escaping (CSVRecord) throws -> Bool) {
         var flags = [Bool](repeating: false, count: (reader.dialect.quotedColumns.max() ?? -1) + 1)
         for column in reader.dialect.quotedColumns where column >= 0 { flags[column] = true }
         quotedColumns = flags
+        anyQuotedColumn = flags.contains(true)
         quotedHeader = reader.dialect.quotedHeader
         self.body = body
         hasHeader = reader.dialect.hasHeader
@@ -349,8 +354,13 @@ private struct RecordAssembler {
     }
 
     /// libcsv was made to drop the bytes of a field over the limit; remember to mark the record.
-    mutating func discardOversizedField() {
+    /// Drops all but the last `keep` of the `length` bytes libcsv holds of an oversized field, counting the line
+    /// breaks dropped, and returns how many bytes stay. The record is marked when the field ends.
+    mutating func dropOversized(_ bytes: UnsafeMutablePointer<UInt8>, length: Int, keep: Int) -> Int {
         oversizedFieldPending = true
+        line += Self.lineBreaks(in: UnsafeBufferPointer(start: bytes, count: length - keep))
+        if keep > 0 { memmove(bytes, bytes + (length - keep), keep) }
+        return keep
     }
 
     mutating func addField(_ bytes: UnsafePointer<UInt8>?, _ length: Int) {
@@ -447,13 +457,15 @@ private struct RecordAssembler {
     }
 
     private mutating func deliver() {
+        if fieldCount > maxFields { problem = .tooManyFields(count: fieldCount, limit: maxFields) }
         statistics.records += 1
         widestRecord = max(widestRecord, fieldCount)
         let index = statistics.records
         let record = CSVRecord(
             index: index, number: hasHeader ? index - 1 : index, line: currentRecordLine, fieldCount: fieldCount,
             storedCount: storedCount, problem: problem, fieldEncoding: fieldEncoding,
-            storage: storage, ends: ends, quoted: quoted)
+            storage: storage, ends: ends, quoted: quoted,
+            hasQuotedFields: statistics.records == 1 && hasHeader ? quotedHeader : anyQuotedColumn)
         do {
             if try !body(record) { stopped = true }
         } catch {

@@ -20,10 +20,13 @@ public struct CSVRecord {
     private let ends: UnsafePointer<Int>
     private let quoted: UnsafePointer<Bool>
     private let storedCount: Int
+    /// Whether any field may be marked quoted, so writers that copy the record must look field by field.
+    let hasQuotedFields: Bool
 
     init(
         index: Int, number: Int, line: Int, fieldCount: Int, storedCount: Int, problem: CSVRecordProblem?,
-        fieldEncoding: TextEncoding, storage: UnsafePointer<UInt8>, ends: UnsafePointer<Int>, quoted: UnsafePointer<Bool>
+        fieldEncoding: TextEncoding, storage: UnsafePointer<UInt8>, ends: UnsafePointer<Int>, quoted: UnsafePointer<Bool>,
+        hasQuotedFields: Bool
     ) {
         self.index = index
         self.number = number
@@ -35,6 +38,7 @@ public struct CSVRecord {
         self.storage = storage
         self.ends = ends
         self.quoted = quoted
+        self.hasQuotedFields = hasQuotedFields
     }
 
     /// Whether this record is the header row.
@@ -46,6 +50,11 @@ public struct CSVRecord {
         guard index >= 0 && index < storedCount else { return UnsafeBufferPointer(start: storage, count: 0) }
         let start = index == 0 ? 0 : ends[index - 1]
         return UnsafeBufferPointer(start: storage + start, count: ends[index] - start)
+    }
+
+    /// The bytes of every kept field one after another, without separators: for scanning a record at once.
+    var storedBytes: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: storage, count: storedCount == 0 ? 0 : ends[storedCount - 1])
     }
 
     /// Whether field `index` is quoted in the file's pattern (a column the file always quotes, or a quoted

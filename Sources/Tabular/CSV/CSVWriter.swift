@@ -25,8 +25,9 @@ public final class CSVWriter {
     private let lineEnding: [UInt8]
     private let delimiter: UInt8
     private let quote: UInt8
-    /// Per byte value: whether a field holding it must be quoted (delimiter, quote, CR, LF).
-    private let needsQuoting: [Bool]
+    private let quotesAllFields: Bool
+    /// The bytes that make a field need quotes.
+    private let quoteTriggers: QuoteTriggers
     private var transcodingNeeded: Bool { dialect.encoding == .utf16LE || dialect.encoding == .utf16BE }
 
     private enum Sink {
@@ -57,9 +58,8 @@ public final class CSVWriter {
         self.lineEnding = dialect.lineEnding.bytes
         delimiter = dialect.delimiter
         quote = dialect.quote
-        var special = [Bool](repeating: false, count: 256)
-        for byte in [dialect.delimiter, dialect.quote, 0x0A, 0x0D] { special[Int(byte)] = true }
-        needsQuoting = special
+        quotesAllFields = dialect.quotesAllFields
+        quoteTriggers = QuoteTriggers(delimiter: dialect.delimiter, quote: dialect.quote)
         if dialect.hasBOM {
             // The BOM is written in the target encoding directly, after any transcoding step.
             pendingBOM = dialect.encoding.byteOrderMark
@@ -76,14 +76,19 @@ public final class CSVWriter {
     public func writeField(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool = false) {
         if fieldsInRecord > 0 { buffer.append(delimiter) }
         fieldsInRecord += 1
-        let needsQuotes = quoted || dialect.quotesAllFields || requiresQuotes(bytes)
+        let needsQuotes = quoted || quotesAllFields || quoteTriggers.occur(in: bytes)
         let prefix = excelSafe && startsLikeFormula(bytes)
+        recordIsOneEmptyField = fieldsInRecord == 1 && bytes.isEmpty && !needsQuotes
         if !needsQuotes && !prefix {
             buffer.append(bytes)
             return
         }
         buffer.append(quote)
-        if prefix { buffer.append(UInt8(ascii: "'")) }
+        if prefix {
+            // The prefix is text inside the quotes: doubled when the dialect quotes with `'` itself.
+            buffer.append(UInt8(ascii: "'"))
+            if quote == UInt8(ascii: "'") { buffer.append(quote) }
+        }
         if bytes.contains(quote) {
             for byte in bytes {
                 if byte == quote { buffer.append(byte) }
@@ -108,6 +113,23 @@ public final class CSVWriter {
         }
     }
 
+    /// Appends the fields at `columns` of a record read from a file, in that order, with their quoting: the
+    /// input's columns of an enriched copy, written for every line.
+    ///
+    /// A record none of whose bytes needs quotes (the usual case) is checked once as a whole, and its fields
+    /// are copied without looking at them again.
+    public func writeFields(of record: CSVRecord, columns: [Int]) {
+        guard !quotesAllFields, !excelSafe, !record.hasQuotedFields, !quoteTriggers.occur(in: record.storedBytes) else {
+            for column in columns { writeField(record.field(column), quoted: record.isQuoted(column)) }
+            return
+        }
+        for column in columns {
+            if fieldsInRecord > 0 { buffer.append(delimiter) }
+            fieldsInRecord += 1
+            buffer.append(record.field(column))
+        }
+    }
+
     /// Hands the fields written since the last call to `body`, then clears them: for writers that assemble a
     /// record in pieces (the enriched CSV spools finished prefixes of lines, and encodes its own columns once).
     public func drainFields<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
@@ -124,11 +146,21 @@ public final class CSVWriter {
         if fieldsInRecord > 0 { buffer.append(delimiter) }
         buffer.append(bytes)
         fieldsInRecord += 1
+        recordIsOneEmptyField = false
     }
+
+    /// Whether the record so far is a single empty field, which must be written `""`: an empty line would be
+    /// read back as a blank line, not as a record.
+    private var recordIsOneEmptyField = false
 
     /// Ends the current record with the dialect's line ending; a large buffer is written out first, so the
     /// last line ending is always still buffered when `finish()` decides whether to keep it.
     public func endRecord() throws {
+        if fieldsInRecord == 1 && recordIsOneEmptyField {
+            buffer.append(quote)
+            buffer.append(quote)
+        }
+        recordIsOneEmptyField = false
         if buffer.count >= Self.flushThreshold { try flush() }
         buffer.append(lineEnding)
         fieldsInRecord = 0
@@ -180,13 +212,6 @@ public final class CSVWriter {
                 }
                 offset += written
             }
-        }
-    }
-
-    private func requiresQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        needsQuoting.withUnsafeBufferPointer { table in
-            for byte in bytes where table[Int(byte)] { return true }
-            return false
         }
     }
 
@@ -255,5 +280,48 @@ struct ByteBuffer {
         base.deallocate()
         base = storage
         capacity = bigger
+    }
+}
+
+/// The four bytes that make a field need quotes (delimiter, quote, LF, CR), found eight bytes at a time.
+///
+/// Every field of every line is checked, so the check compares whole 64-bit words against each byte
+/// repeated eight times and tests for a zero byte in the difference, instead of looking up bytes one by one.
+struct QuoteTriggers {
+    private let patterns: (UInt64, UInt64, UInt64, UInt64)
+    private let bytes: (UInt8, UInt8, UInt8, UInt8)
+
+    init(delimiter: UInt8, quote: UInt8) {
+        bytes = (delimiter, quote, 0x0A, 0x0D)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        patterns = (ones &* UInt64(delimiter), ones &* UInt64(quote), ones &* 0x0A, ones &* 0x0D)
+    }
+
+    /// Whether any of the bytes occurs in `field`.
+    @inline(__always)
+    func occur(in field: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = field.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= field.count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            if Self.hasZeroByte(word ^ patterns.0) | Self.hasZeroByte(word ^ patterns.1)
+                | Self.hasZeroByte(word ^ patterns.2) | Self.hasZeroByte(word ^ patterns.3) != 0 {
+                return true
+            }
+            offset += 8
+        }
+        while offset < field.count {
+            let byte = base[offset]
+            if byte == bytes.0 || byte == bytes.1 || byte == bytes.2 || byte == bytes.3 { return true }
+            offset += 1
+        }
+        return false
+    }
+
+    /// Non-zero exactly when some byte of `word` is zero.
+    @inline(__always)
+    private static func hasZeroByte(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 }

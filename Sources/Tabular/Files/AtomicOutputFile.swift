@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -23,7 +24,9 @@ public final class AtomicOutputFile {
             throw OutputError(path: destination, reason: "it is also an input (\(input)); choose another output path so the input is not overwritten")
         }
         let directory = Self.directory(of: destination)
-        var template = Array("\(directory)/.\(Self.fileName(of: destination)).kedja-XXXXXX".utf8CString)
+        let prefix = ".\(Self.fileName(of: destination)).kedja-"
+        Self.removeAbandoned(in: directory, prefix: prefix)
+        var template = Array("\(directory)/\(prefix)\(getpid())-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
             throw OutputError(path: destination, reason: String(cString: strerror(errno)))
@@ -70,6 +73,18 @@ public final class AtomicOutputFile {
 
     /// The path of the temporary file, for libraries that must write a file themselves (libxlsxwriter).
     public var pathForLibraries: String { temporaryPath }
+
+    /// Removes temporary files a killed run left for this destination: those whose process no longer exists.
+    ///
+    /// A run stopped by SIGKILL cannot clean up after itself; the next run for the same output does.
+    private static func removeAbandoned(in directory: String, prefix: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in entries where name.hasPrefix(prefix) {
+            let owner = name.dropFirst(prefix.count).prefix { $0 != "-" }
+            guard let pid = Int32(owner), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink("\(directory)/\(name)")
+        }
+    }
 
     /// Whether two paths name the same file once links and relative parts are resolved.
     public static func resolvedPath(_ path: String) -> String {

@@ -13,25 +13,31 @@ import Darwin
 /// insertion order, so callers keep what they know about a key in plain arrays indexed by the id; any
 /// fixed-size value's bytes (`withUnsafeBytes(of:)`) make a key as well as a field's.
 public struct ByteKeyIndex: Sendable {
-    /// Where one key's bytes are in the arena.
+    /// One key: part of its hash, its id, and where its bytes are in the arena. Slots hold entries
+    /// themselves, so a probe reads one slot and then the key's bytes, and nothing in between.
     private struct Entry: Sendable {
-        var start: Int
-        var length: Int
+        /// The upper half of the key's hash, compared before the bytes.
+        var hashTag: UInt32
+        /// The key's id + 1; 0 marks an empty slot.
+        var idPlusOne: UInt32
+        var start: UInt32
+        var length: UInt32
+
+        static let empty = Entry(hashTag: 0, idPlusOne: 0, start: 0, length: 0)
     }
 
     /// The key bytes, one after another.
     private var arena: [UInt8] = []
+    /// Per id, the slot entry of the key (for `key(_:)` and growing).
     private var entries: [Entry] = []
-    /// Open addressing with linear probing; a slot holds the key's hash in its upper 32 bits and its
-    /// id + 1 in the lower ones (0 for an empty slot), so probing compares hashes without touching the
-    /// entries. The slot count is a power of two.
-    private var slots: [UInt64]
+    /// Open addressing with linear probing; the slot count is a power of two, at least twice the keys.
+    private var slots: [Entry]
 
     /// Creates an empty index with room for about `capacity` keys before it grows.
     public init(capacity: Int = 64) {
         var slotCount = 16
         while slotCount < capacity * 2 { slotCount *= 2 }
-        slots = Array(repeating: 0, count: slotCount)
+        slots = Array(repeating: .empty, count: slotCount)
     }
 
     /// The number of distinct keys.
@@ -51,67 +57,64 @@ public struct ByteKeyIndex: Sendable {
         let (found, slot) = find(key, hash: hash)
         if let found { return (found, false) }
         let id = entries.count
-        entries.append(Entry(start: arena.count, length: key.count))
+        precondition(arena.count + key.count <= Int(UInt32.max) && id < Int(UInt32.max), "a byte key index holds up to 4 GB of keys")
+        let entry = Entry(hashTag: UInt32(truncatingIfNeeded: hash >> 32), idPlusOne: UInt32(id + 1),
+                          start: UInt32(arena.count), length: UInt32(key.count))
+        entries.append(entry)
         arena.append(contentsOf: key)
-        slots[slot] = Self.slotValue(hash: hash, id: id)
+        slots[slot] = entry
         if entries.count * 2 > slots.count { grow() }
         return (id, true)
     }
 
     /// The key of an id, as inserted.
     public func key(_ id: Int) -> [UInt8] {
-        Array(arena[entries[id].start..<(entries[id].start + entries[id].length)])
+        let start = Int(entries[id].start)
+        return Array(arena[start..<(start + Int(entries[id].length))])
     }
 
     /// Forgets every key, keeping the memory for reuse; ids start again from 0.
     public mutating func removeAll() {
         arena.removeAll(keepingCapacity: true)
         entries.removeAll(keepingCapacity: true)
-        for index in slots.indices { slots[index] = 0 }
+        for index in slots.indices { slots[index] = .empty }
     }
 
     /// The id stored for `key` if any, and the slot where the probe ended (the key's slot or an empty one).
     private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: Int?, slot: Int) {
         let mask = slots.count - 1
-        let tag = hash >> 32
+        let tag = UInt32(truncatingIfNeeded: hash >> 32)
         var slot = Int(truncatingIfNeeded: hash) & mask
         return slots.withUnsafeBufferPointer { slots in
-            entries.withUnsafeBufferPointer { entries in
-                arena.withUnsafeBufferPointer { arena in
-                    while true {
-                        let value = slots[slot]
-                        if value == 0 { return (nil, slot) }
-                        if value >> 32 == tag {
-                            let id = Int(truncatingIfNeeded: value & 0xFFFF_FFFF) - 1
-                            let entry = entries[id]
-                            if entry.length == key.count,
-                               Self.equal(key, UnsafeBufferPointer(rebasing: arena[entry.start..<(entry.start + entry.length)])) {
-                                return (id, slot)
-                            }
+            arena.withUnsafeBufferPointer { arena in
+                while true {
+                    let entry = slots[slot]
+                    if entry.idPlusOne == 0 { return (nil, slot) }
+                    if entry.hashTag == tag, Int(entry.length) == key.count {
+                        let start = Int(entry.start)
+                        if Self.equal(key, UnsafeBufferPointer(rebasing: arena[start..<(start + key.count)])) {
+                            return (Int(entry.idPlusOne) - 1, slot)
                         }
-                        slot = (slot + 1) & mask
                     }
+                    slot = (slot + 1) & mask
                 }
             }
         }
     }
 
     private mutating func grow() {
-        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
+        var bigger = [Entry](repeating: .empty, count: slots.count * 2)
         let mask = bigger.count - 1
         arena.withUnsafeBufferPointer { arena in
-            for (id, entry) in entries.enumerated() {
-                let hash = Self.hash(UnsafeBufferPointer(rebasing: arena[entry.start..<(entry.start + entry.length)]))
+            for entry in entries {
+                let start = Int(entry.start)
+                let hash = Self.hash(UnsafeBufferPointer(rebasing: arena[start..<(start + Int(entry.length))]))
                 var slot = Int(truncatingIfNeeded: hash) & mask
-                while bigger[slot] != 0 { slot = (slot + 1) & mask }
-                bigger[slot] = Self.slotValue(hash: hash, id: id)
+                while bigger[slot].idPlusOne != 0 { slot = (slot + 1) & mask }
+                bigger[slot] = entry
             }
         }
         slots = bigger
-    }
-
-    private static func slotValue(hash: UInt64, id: Int) -> UInt64 {
-        (hash & 0xFFFF_FFFF_0000_0000) | UInt64(truncatingIfNeeded: id + 1)
     }
 
     private static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
