@@ -26,7 +26,9 @@ public final class SpendAnalyzer {
 
     /// Tags one accepted line and adds its amount to its supplier × category.
     public func tag(_ record: CSVRecord, amount: Amount) -> LineTag {
-        tagger.tags(at: tagger.place(record, amount: amount))
+        // Two statements: in one expression the tagger would be read before `place` adds the line's class.
+        let place = tagger.place(record, amount: amount)
+        return tagger.tags(at: place)
     }
 
     /// Tags one accepted line and adds its amount to its supplier × category, like ``tag(_:amount:)``, but
