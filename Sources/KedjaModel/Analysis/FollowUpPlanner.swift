@@ -14,10 +14,9 @@ public enum FollowUpPlanner {
                 planned.append(PlannedTask(row: row, step: step, task: tasksByID[step.taskID], due: due))
             }
         }
-        return planned.enumerated().sorted { lhs, rhs in
-            if lhs.element.due != rhs.element.due { return lhs.element.due < rhs.element.due }
-            return lhs.offset < rhs.offset
-        }.map(\.element)
+        // A stable sort in place: equal due dates keep the rows' order, and no copy of the plan is made.
+        planned.sort { $0.due < $1.due }
+        return planned
     }
 
     /// The first day of the quarter after `date`: the default start of a plan.

@@ -43,7 +43,7 @@ public struct SupplierList: Sendable {
                 "the supplier list has no supplier id, name, org number or VAT number column among \(table.header.map { "'\($0)'" }.joined(separator: ", ")); add one or use --map")])
         }
         func value(_ row: CSVTable.Row, _ role: ColumnRole) -> String {
-            mapping.column(role).map { row[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+            mapping.column(role).map { row[$0].trimmingWhitespace() } ?? ""
         }
         for row in table.rows {
             let entry = Entry(
@@ -87,7 +87,7 @@ public struct SupplierList: Sendable {
 
     /// Ids compare without surrounding spaces and leading zeros (`000123` = `123`).
     static func idKey(_ id: String) -> String {
-        let trimmed = id.trimmingCharacters(in: .whitespaces)
+        let trimmed = id.trimmingWhitespace()
         let withoutZeros = trimmed.drop { $0 == "0" }
         return withoutZeros.isEmpty ? trimmed : String(withoutZeros)
     }

@@ -86,7 +86,8 @@ struct ColumnWidths {
 
     /// Widens column `col` so `text` fits (its longest line, with a little padding).
     mutating func fit(_ col: Int, _ text: String) {
-        let longestLine = text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count).max() ?? 0
+        let longestLine = SimpleText.longestLine(text)
+            ?? text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count).max() ?? 0
         widths[col] = max(widths[col] ?? 0, Double(longestLine) + 2)
     }
 
@@ -138,6 +139,7 @@ struct RowHeights {
     /// would hide text.
     static func lineCount(_ text: String, width: Double, bold: Bool = false) -> Int {
         let capacity = max(1, Int(((width - 1) * (bold ? 1.0 : 1.15)).rounded(.down)))
+        if let lines = SimpleText.lineCount(text, capacity: capacity) { return lines }
         var total = 0
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var lineCount = 1
@@ -184,5 +186,92 @@ enum SheetSpill {
     /// The data rows a conditional format or validation covers: the written rows, or one empty row for none.
     static func dataRange(rows: Int, firstCol: Int, lastCol: Int) -> CellRange {
         CellRange(firstRow: 1, firstCol: firstCol, lastRow: max(rows, 1), lastCol: lastCol)
+    }
+}
+
+/// Measuring text on its UTF-8 bytes when every character in it is a single scalar that never joins its
+/// neighbours into one character: scalars below U+0300 (where combining marks begin) other than CR (CR LF is
+/// one character), and the punctuation, arrows, currency signs and mathematical operators of U+2010–U+22FF
+/// that Kedja's own texts use ("→", "–", "…"). Then characters are scalars, and words and lines split on the
+/// bytes of space and LF. Layout measures every text cell of every register row, and walking grapheme
+/// clusters with `split` and `count` made that the slowest part of a large run. Each function returns nil
+/// for any other text, which the caller measures by characters; the answers are the same.
+enum SimpleText {
+    /// Calls `body` with each character's first byte (0x0A for LF, 0x20 for space), or returns false as soon
+    /// as a scalar outside the simple set comes up.
+    private static func forEachCharacter(_ text: String, _ body: (UInt8) -> Void) -> Bool {
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case 0x0D: return false
+            case 0x00..<0x80: body(byte)
+            case 0xC2..<0xCC:
+                guard iterator.next() != nil else { return false }
+                body(byte)
+            case 0xE2:
+                guard let second = iterator.next(), let third = iterator.next() else { return false }
+                let scalar = 0x2000 | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
+                guard (0x2010...0x2027).contains(scalar) || (0x2030...0x205E).contains(scalar)
+                    || (0x20A0...0x20CF).contains(scalar) || (0x2100...0x22FF).contains(scalar) else { return false }
+                body(byte)
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// The length in characters of the longest line.
+    static func longestLine(_ text: String) -> Int? {
+        var longest = 0
+        var length = 0
+        let simple = forEachCharacter(text) { byte in
+            if byte == 0x0A {
+                longest = max(longest, length)
+                length = 0
+            } else {
+                length += 1
+            }
+        }
+        return simple ? max(longest, length) : nil
+    }
+
+    /// The lines the text takes wrapped at spaces within `capacity` characters, as ``RowHeights/lineCount(_:width:bold:)``.
+    static func lineCount(_ text: String, capacity: Int) -> Int? {
+        var total = 0
+        var lines = 1
+        var used = 0
+        var wordLength = 0
+        func endWord() {
+            guard wordLength > 0 else { return }
+            if used == 0 {
+                used = wordLength
+            } else if used + 1 + wordLength <= capacity {
+                used += 1 + wordLength
+            } else {
+                lines += 1
+                used = wordLength
+            }
+            while used > capacity {
+                lines += 1
+                used -= capacity
+            }
+            wordLength = 0
+        }
+        let simple = forEachCharacter(text) { byte in
+            switch byte {
+            case 0x20:
+                endWord()
+            case 0x0A:
+                endWord()
+                total += lines
+                lines = 1
+                used = 0
+            default:
+                wordLength += 1
+            }
+        }
+        guard simple else { return nil }
+        endWord()
+        return max(total + lines, 1)
     }
 }
