@@ -48,6 +48,20 @@ enum KeyFigureTable {
     }
 
     /// Sets the table's column widths on `sheet`.
+    /// Writes a whole key-figure sheet: widths, title and subtitle, the table from row 4, and A4 print set-up.
+    static func writeSheet(
+        _ lines: [KeyFigure], title: String, subtitle: String, headers: [String], moneyStyle: CellStyle,
+        to sheet: Worksheet, language: Language
+    ) throws {
+        try setWidths(on: sheet)
+        try sheet.writeTitle(title, subtitle: subtitle, lastCol: noteColumn, width: width(from: 0, through: noteColumn))
+        let headerRow = 3
+        let lastRow = try write(lines, headers: headers, headerRow: headerRow, to: sheet, moneyStyle: moneyStyle)
+        try sheet.preparePrinting(
+            title: title, area: CellRange(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: noteColumn),
+            repeatedRow: headerRow, language: language)
+    }
+
     static func setWidths(on sheet: Worksheet) throws {
         for (col, width) in columnWidths.enumerated() {
             try sheet.setColumn(first: col, last: col, width: width)

@@ -168,18 +168,9 @@ public enum RegisterWorkbook {
                 share: priority1.spend.fraction(of: total)))
         lines.append(KeyFigure(KeyFigurePhrases.priority1Suppliers.text(language), .count(priority1.suppliers)))
 
-        try KeyFigureTable.setWidths(on: sheet)
-        try sheet.writeTitle(
-            title, subtitle: RegisterPhrases.subtitle.text(language), lastCol: KeyFigureTable.noteColumn,
-            width: KeyFigureTable.width(from: 0, through: KeyFigureTable.noteColumn))
-        let headerRow = 3
-        let lastRow = try KeyFigureTable.write(
-            lines, headers: RegisterPhrases.summaryHeaders.map { $0.text(language) }, headerRow: headerRow,
-            to: sheet, moneyStyle: Styles.money)
-        try sheet.preparePrinting(
-            title: title,
-            area: CellRange(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: KeyFigureTable.noteColumn),
-            repeatedRow: headerRow, language: language)
+        try KeyFigureTable.writeSheet(
+            lines, title: title, subtitle: RegisterPhrases.subtitle.text(language), headers: RegisterPhrases.summaryHeaders.map { $0.text(language) },
+            moneyStyle: Styles.money, to: sheet, language: language)
     }
 
     // MARK: - Rejects

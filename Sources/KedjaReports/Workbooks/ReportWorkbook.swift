@@ -83,18 +83,9 @@ public enum ReportWorkbook {
                 KeyFigurePhrases.rejectedRecords.text(language), .count(counts.rowsRejected),
                 note: KeyFigurePhrases.reconciliation(counts.reconciles, language)))
 
-        try KeyFigureTable.setWidths(on: sheet)
-        try sheet.writeTitle(
-            title, subtitle: ReportPhrases.subtitle.text(language), lastCol: KeyFigureTable.noteColumn,
-            width: KeyFigureTable.width(from: 0, through: KeyFigureTable.noteColumn))
-        let headerRow = 3
-        let lastRow = try KeyFigureTable.write(
-            lines, headers: ReportPhrases.keyFigureHeaders.map { $0.text(language) }, headerRow: headerRow,
-            to: sheet, moneyStyle: Styles.wholeMoney)
-        try sheet.preparePrinting(
-            title: title,
-            area: CellRange(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: KeyFigureTable.noteColumn),
-            repeatedRow: headerRow, language: language)
+        try KeyFigureTable.writeSheet(
+            lines, title: title, subtitle: ReportPhrases.subtitle.text(language), headers: ReportPhrases.keyFigureHeaders.map { $0.text(language) },
+            moneyStyle: Styles.wholeMoney, to: sheet, language: language)
     }
 
     // MARK: - Charts
