@@ -54,6 +54,43 @@ struct XlsxWriterConstantMemoryTests {
         #expect(try report.sheet("B").cell(0, 0).v == .string("first row of B"))
     }
 
+    @Test("one sheet streams its rows while the others in the workbook keep tables, merges and any row order")
+    func streamingSheetBesideOrdinaryOnes() throws {
+        let report = try XlsxWriterFixture.write(constantMemory: false) { workbook in
+            let summary = try workbook.addWorksheet(name: "Summering")
+            #expect(!summary.streamsRows)
+            let list = try workbook.addWorksheet(name: "Lista", streamingRows: true)
+            #expect(list.streamsRows)
+            for row in 0..<1_000 {
+                try list.write(row: row, col: 1, number: Double(row))
+                try list.write(row: row, col: 0, string: "Rad \(row)")
+                if row % 100 == 0 { try list.setRow(row, height: 30) }
+            }
+            let late = #expect(throws: XlsxError.self) { try list.write(row: 10, col: 2, string: "för sent") }
+            #expect(late?.code == .rowOutOfOrder)
+            #expect(throws: XlsxError.self) {
+                try list.mergeRange(CellRange(firstRow: 1_000, firstCol: 0, lastRow: 1_000, lastCol: 1), string: "x")
+            }
+            // The sheet added after the streaming one is ordinary again, and so is the one before it.
+            let table = try workbook.addWorksheet(name: "Tabell")
+            #expect(!table.streamsRows)
+            try table.write(row: 2, col: 0, string: "b")
+            try table.write(row: 1, col: 0, string: "a")
+            try table.addTable(CellRange(firstRow: 0, firstCol: 0, lastRow: 2, lastCol: 0), headers: ["Namn"])
+            try summary.mergeRange(CellRange(firstRow: 0, firstCol: 0, lastRow: 0, lastCol: 3), string: "Rubrik")
+            try summary.write(row: 5, col: 0, string: "sist")
+            try summary.write(row: 1, col: 0, string: "först")
+        }
+        let list = try report.sheet("Lista")
+        #expect(list.maxRow == 1_000)
+        #expect(try list.cell(999, 0).v == .string("Rad 999"))
+        #expect(try list.cell(999, 1).v == .number(999))
+        #expect(list.rowHeights["101"] == 30)
+        #expect(try report.sheet("Tabell").tables.map(\.ref) == ["A1:A3"])
+        #expect(try report.sheet("Summering").cell(1, 0).v == .string("först"))
+        #expect(try report.sheet("Summering").cell(0, 0).v == .string("Rubrik"))
+    }
+
     @Test("tables and merged ranges are refused in constant-memory mode")
     func unsupported() throws {
         _ = try XlsxWriterFixture.write(constantMemory: true) { workbook in

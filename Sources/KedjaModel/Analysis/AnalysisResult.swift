@@ -96,7 +96,13 @@ public struct RegisterRow: Sendable {
 /// One scheduled follow-up task of the plan.
 public struct PlannedTask: Sendable {
     /// The register row it follows up.
-    public var row: RegisterRow
+    public var row: RegisterRow {
+        get { followedUp.row }
+        set { followedUp = SharedRow(newValue) }
+    }
+    /// The row, held once for all of its tasks: a row is several hundred bytes and a large plan has hundreds
+    /// of thousands of tasks.
+    private var followedUp: SharedRow
     /// The cascade step.
     public var step: FollowUpStep
     /// The task (its id and text).
@@ -106,11 +112,23 @@ public struct PlannedTask: Sendable {
 
     /// Creates a planned task.
     public init(row: RegisterRow, step: FollowUpStep, task: PhaseTask?, due: CivilDate) {
-        self.row = row
+        self.init(sharing: SharedRow(row), step: step, task: task, due: due)
+    }
+
+    /// Creates a planned task for a row already held by another task of it.
+    init(sharing row: SharedRow, step: FollowUpStep, task: PhaseTask?, due: CivilDate) {
+        self.followedUp = row
         self.step = step
         self.task = task
         self.due = due
     }
+}
+
+/// One register row shared by the planned tasks that follow it up.
+final class SharedRow: Sendable {
+    let row: RegisterRow
+
+    init(_ row: RegisterRow) { self.row = row }
 }
 
 /// Everything the workbooks show, computed in one pass over the spend file.

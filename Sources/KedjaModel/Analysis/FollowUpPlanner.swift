@@ -9,9 +9,10 @@ public enum FollowUpPlanner {
         let tasksByID = Dictionary(tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var planned: [PlannedTask] = []
         for row in rows where row.priority <= 2 {
+            let shared = SharedRow(row)
             for step in row.followUp {
                 let due = start.adding(days: step.offsetDays) ?? start
-                planned.append(PlannedTask(row: row, step: step, task: tasksByID[step.taskID], due: due))
+                planned.append(PlannedTask(sharing: shared, step: step, task: tasksByID[step.taskID], due: due))
             }
         }
         // A stable sort in place: equal due dates keep the rows' order, and no copy of the plan is made.

@@ -32,7 +32,8 @@ public enum PlanWorkbook {
         let title = PlanPhrases.title.text(language)
         try WorkbookFile.write(to: path, title: title, language: language) { workbook in
             for (part, range) in SheetSpill.parts(count: result.plan.count, rowsPerSheet: rowsPerSheet).enumerated() {
-                let sheet = try workbook.addWorksheet(name: SheetSpill.sheetName(labels.planSheet, part: part))
+                let sheet = try workbook.addWorksheet(
+                    name: SheetSpill.sheetName(labels.planSheet, part: part), streamingRows: true)
                 try writePlan(
                     result.plan[range], carryover: carryover, to: sheet, labels: labels, title: title,
                     language: language)
@@ -66,14 +67,16 @@ public enum PlanWorkbook {
 
     /// Writes one sheet of planned tasks under the header row, with the status list and colours, and with what
     /// `carryover` hands on from last period.
+    ///
+    /// The sheet streams its rows: the row texts are built once to size the columns and again to write, rather
+    /// than kept for every task.
     private static func writePlan(
         _ tasks: ArraySlice<PlannedTask>, carryover: PlanCarryover?, to sheet: Worksheet, labels: PlanLabels,
         title: String, language: Language
     ) throws {
         var widths = ColumnWidths(limits: widthLimits)
-        let texts = tasks.map { planTexts($0, language: language) }
-        for rowTexts in texts {
-            for (column, text) in rowTexts {
+        for task in tasks {
+            for (column, text) in planTexts(task, language: language) {
                 widths.fit(column.index, text)
             }
         }
@@ -91,10 +94,10 @@ public enum PlanWorkbook {
 
         let plannedLabel = FollowUpStatus.planned.label(language)
         var heights = RowHeights()
-        for (offset, (planIndex, rowTexts)) in zip(tasks.indices, texts).enumerated() {
+        for (offset, planIndex) in tasks.indices.enumerated() {
             let task = tasks[planIndex]
             let row = offset + 1
-            for (column, text) in rowTexts {
+            for (column, text) in planTexts(task, language: language) {
                 try sheet.write(row: row, col: column.index, string: text, style: Styles.wrapped)
                 heights.note(row: row, text: text, width: widths.width(column.index))
             }
@@ -119,8 +122,8 @@ public enum PlanWorkbook {
             if carryover != nil, let change = changeText(carried, priority: task.row.priority, language: language) {
                 try sheet.write(row: row, col: changeColumn, string: change, style: Styles.boldText)
             }
+            try heights.apply(row: row, to: sheet)
         }
-        try heights.apply(to: sheet)
 
         let wholeStatusColumn = wholeColumn(.status)
         try sheet.dataValidationList(

@@ -26,7 +26,8 @@ public enum RegisterWorkbook {
             let summary = try workbook.addWorksheet(name: labels.summarySheet)
             try writeSummary(result, to: summary, title: title)
             for (part, range) in SheetSpill.parts(count: result.rows.count, rowsPerSheet: rowsPerSheet).enumerated() {
-                let sheet = try workbook.addWorksheet(name: SheetSpill.sheetName(labels.registerSheet, part: part))
+                let sheet = try workbook.addWorksheet(
+                    name: SheetSpill.sheetName(labels.registerSheet, part: part), streamingRows: true)
                 try writeRegister(result.rows[range], to: sheet, labels: labels, title: title, language: language)
             }
             let heatMapSheet = try workbook.addWorksheet(name: labels.heatMapSheet)
@@ -51,6 +52,9 @@ public enum RegisterWorkbook {
     // MARK: - Risk register
 
     /// Writes one sheet of register rows under the contract's header row.
+    ///
+    /// The sheet streams its rows, so a register of any length takes little memory: the row texts are built
+    /// twice, once to size the columns and once to write, rather than kept for every row.
     private static func writeRegister(
         _ rows: ArraySlice<RegisterRow>, to sheet: Worksheet, labels: RegisterLabels, title: String,
         language: Language
@@ -65,9 +69,8 @@ public enum RegisterWorkbook {
         for column in RegisterColumn.allCases {
             widths.fitHeader(column.index, column.header(language))
         }
-        let texts = rows.map { registerTexts($0, language: language) }
-        for rowTexts in texts {
-            for (column, text) in rowTexts {
+        for row in rows {
+            for (column, text) in registerTexts(row, language: language) {
                 widths.fit(column.index, text)
             }
         }
@@ -75,9 +78,9 @@ public enum RegisterWorkbook {
         try sheet.writeHeaderRow(labels.registerHeaders, row: 0, widths: widths.width)
 
         var heights = RowHeights()
-        for (offset, (row, rowTexts)) in zip(rows, texts).enumerated() {
+        for (offset, row) in rows.enumerated() {
             let sheetRow = offset + 1
-            for (column, text) in rowTexts {
+            for (column, text) in registerTexts(row, language: language) {
                 let style = column == .orgNumber ? Styles.text : Styles.wrapped
                 try sheet.write(row: sheetRow, col: column.index, string: text, style: style)
                 heights.note(row: sheetRow, text: text, width: widths.width(column.index))
@@ -96,8 +99,8 @@ public enum RegisterWorkbook {
             try sheet.write(
                 row: sheetRow, col: RegisterColumn.priority.index, number: Double(row.priority),
                 style: Styles.centredCount)
+            try heights.apply(row: sheetRow, to: sheet)
         }
-        try heights.apply(to: sheet)
 
         let lastColumn = RegisterColumn.allCases.count - 1
         try sheet.colourRiskLevels(

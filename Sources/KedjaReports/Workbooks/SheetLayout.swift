@@ -128,8 +128,20 @@ struct RowHeights {
     /// Sets the height of every noted row that needs more than one line.
     func apply(to sheet: Worksheet) throws {
         for (row, count) in lines.sorted(by: { $0.key < $1.key }) where count > 1 {
-            try sheet.setRow(row, height: min(Double(count) * RowHeights.lineHeight + 2, 409))
+            try sheet.setRow(row, height: RowHeights.height(lines: count))
         }
+    }
+
+    /// Sets the height of `row` once its cells are written, and forgets it: a sheet that streams its rows
+    /// cannot go back to one, and a long sheet should not remember every row.
+    mutating func apply(row: Int, to sheet: Worksheet) throws {
+        if let count = lines.removeValue(forKey: row), count > 1 {
+            try sheet.setRow(row, height: RowHeights.height(lines: count))
+        }
+    }
+
+    private static func height(lines: Int) -> Double {
+        min(Double(lines) * lineHeight + 2, 409)
     }
 
     /// The lines `text` takes when wrapped at word boundaries within a column `width` characters wide.

@@ -107,10 +107,13 @@ public final class Workbook {
 
     /// Adds a worksheet at the end, after checking the name against Excel's rules.
     ///
+    /// - Parameter streamingRows: write this sheet's rows to a temporary file as they come (rows in order, no
+    ///   tables or merged ranges), so its memory stays flat however long it grows; nil follows the workbook's
+    ///   `constantMemory`. Lets one long list stream while the small sheets beside it keep every feature.
     /// - Throws: ``XlsxError`` with ``XlsxError/Code/sheetNameTooLong``, ``XlsxError/Code/invalidSheetName``,
     ///   ``XlsxError/Code/sheetNameApostrophe`` or ``XlsxError/Code/sheetNameInUse`` for a name Excel would
     ///   refuse, so a caller building spill-over names (`Riskregister 2`) learns why.
-    public func addWorksheet(name: String) throws -> Worksheet {
+    public func addWorksheet(name: String, streamingRows: Bool? = nil) throws -> Worksheet {
         let subject = "sheet '\(name)'"
         let workbook = try openHandle(subject)
         try Workbook.checkSheetName(name)
@@ -120,12 +123,17 @@ public final class Workbook {
                 detail: "another sheet is already named '\(name)' (Excel compares sheet names ignoring case)")
         }
         try XlsxError.check(name.withCString { workbook_validate_sheet_name(workbook, $0) }, subject)
+        // libxlsxwriter reads the constant-memory option when a sheet is added, so setting it for the one call
+        // makes that sheet stream (as rust_xlsxwriter's add_worksheet_with_constant_memory does).
+        let streams = streamingRows ?? isConstantMemory
+        workbook.pointee.options.constant_memory = LXW.flag(streams)
+        defer { workbook.pointee.options.constant_memory = LXW.flag(isConstantMemory) }
         guard let sheet = name.withCString({ workbook_add_worksheet(workbook, $0) }) else {
             throw XlsxError(.outOfMemory, subject: subject, detail: "libxlsxwriter could not add the sheet")
         }
         lowercasedSheetNames.insert(name.lowercased())
         worksheetNames.append(name)
-        return Worksheet(workbook: self, handle: sheet, name: name)
+        return Worksheet(workbook: self, handle: sheet, name: name, streamsRows: streams)
     }
 
     /// Checks a sheet name against Excel's rules, without looking at the sheets already in a workbook.

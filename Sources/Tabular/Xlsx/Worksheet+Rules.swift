@@ -179,9 +179,10 @@ extension Worksheet {
         var subject = "\(rangeSubject(range)), table"
         if let name { subject += " '\(name)'" }
         let corners = try cells(range)
-        guard !workbook.isConstantMemory else {
+        guard !streamsRows else {
             throw XlsxError(
-                .featureNotSupported, subject: subject, detail: "tables are not available in a constant-memory workbook")
+                .featureNotSupported, subject: subject,
+                detail: "tables are not available in a sheet that streams its rows (constant memory)")
         }
         guard range.rowCount >= 2 else {
             throw XlsxError(

@@ -102,22 +102,25 @@ public struct HeaderFooter: Hashable, Sendable {
 ///
 /// Rows and columns are zero-based, as in libxlsxwriter (row 0, column 0 is A1). Every method throws
 /// ``XlsxError`` instead of writing something Excel would refuse or cut: cells outside 1,048,576 rows ×
-/// 16,384 columns, texts over 32,767 characters, and any call after the workbook was closed. In a
-/// constant-memory workbook, rows must be written in ascending order. Obtain one from
-/// ``Workbook/addWorksheet(name:)``.
+/// 16,384 columns, texts over 32,767 characters, and any call after the workbook was closed. In a sheet
+/// that streams its rows (constant memory), rows must be written in ascending order. Obtain one from
+/// ``Workbook/addWorksheet(name:streamingRows:)``.
 public final class Worksheet {
     /// The sheet's name as shown on its tab.
     public let name: String
     /// The workbook this sheet belongs to; kept alive by the sheet so its library handle stays valid.
     let workbook: Workbook
     let handle: UnsafeMutablePointer<lxw_worksheet>
-    /// In constant-memory mode, the row being written; earlier rows have been flushed to disk.
+    /// Whether rows go to disk as they are written (constant-memory mode): rows in order, no tables or merges.
+    public let streamsRows: Bool
+    /// When streaming, the row being written; earlier rows have been flushed to disk.
     private var currentRow = 0
 
-    init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String) {
+    init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String, streamsRows: Bool) {
         self.workbook = workbook
         self.handle = handle
         self.name = name
+        self.streamsRows = streamsRows
     }
 
     // MARK: - Cells
@@ -228,10 +231,10 @@ public final class Worksheet {
     public func mergeRange(_ range: CellRange, string: String, style: CellStyle? = nil) throws {
         let subject = rangeSubject(range)
         let corners = try cells(range)
-        guard !workbook.isConstantMemory else {
+        guard !streamsRows else {
             throw XlsxError(
                 .featureNotSupported, subject: subject,
-                detail: "merged ranges are not available in a constant-memory workbook")
+                detail: "merged ranges are not available in a sheet that streams its rows (constant memory)")
         }
         guard range.rowCount > 1 || range.columnCount > 1 else {
             throw XlsxError(.invalidParameter, subject: subject, detail: "a merged range needs at least two cells")
@@ -402,7 +405,7 @@ public final class Worksheet {
                 .indexOutOfRange, subject: cellSubject(row, col),
                 detail: "column index \(col) is outside the sheet (columns 0–16,383 from zero, A–XFD in Excel)")
         }
-        if writing, workbook.isConstantMemory {
+        if writing, streamsRows {
             guard row >= currentRow else {
                 throw XlsxError(
                     .rowOutOfOrder, subject: cellSubject(row, col),
