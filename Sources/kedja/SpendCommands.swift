@@ -55,9 +55,12 @@ struct SpendPass {
 ///
 /// A workbook input is converted to a private CSV first; errors and rejected records are retold in terms of the
 /// workbook, its sheet and its rows.
+///
+/// `alongside` gets the finished analysis (rejected records in the workbook's rows) while the enriched CSV is
+/// completed, so `run` writes its workbooks at the same time.
 func analyse(
     _ input: SpendInput, _ options: CommonOptions, enrichedPath: String? = nil, rejectsPath: String? = nil,
-    excelSafe: Bool = false
+    excelSafe: Bool = false, alongside: ((AnalysisResult) throws -> Void)? = nil
 ) throws -> SpendPass {
     for output in [enrichedPath, rejectsPath].compactMap({ $0 }) where output != "-" {
         try refuseOverwriting(input.inputPaths, with: output)
@@ -74,7 +77,13 @@ func analyse(
         planStart: try input.planStart(), enrichedPath: enrichedPath, rejectsPath: rejectsPath, excelSafe: excelSafe,
         progress: progress.isActive ? { progress.update(bytes: $0) } : nil)
     do {
-        var outcome = try AnalysisRun.execute(request)
+        var outcome = try AnalysisRun.execute(request, alongside: alongside.map { work in
+            { result in
+                var relabelled = result
+                relabelled.rejects = spend.relabel(result.rejects)
+                try work(relabelled)
+            }
+        })
         outcome.result.rejects = spend.relabel(outcome.result.rejects)
         return SpendPass(outcome: outcome, spend: spend)
     } catch {
@@ -310,14 +319,15 @@ struct RunCommand: ParsableCommand {
             }
             let language = options.language
             let tagged = OutputNames.tagged(for: input.spend, directory: outDir, language: language)
-            let pass = try analyse(input, options, enrichedPath: tagged)
             let inputs = input.inputPaths
             let register = OutputNames.register(for: input.spend, directory: outDir, language: language)
             let plan = OutputNames.plan(for: input.spend, directory: outDir, language: language)
             let report = OutputNames.report(for: input.spend, directory: outDir, language: language)
-            try WorkbookOutput.write(register, protecting: inputs) { try RegisterWorkbook.write(pass.result, to: $0) }
-            try WorkbookOutput.write(plan, protecting: inputs) { try PlanWorkbook.write(pass.result, to: $0) }
-            try WorkbookOutput.write(report, protecting: inputs) { try ReportWorkbook.write(pass.result, to: $0) }
+            let pass = try analyse(input, options, enrichedPath: tagged) { result in
+                try WorkbookOutput.write(register, protecting: inputs) { try RegisterWorkbook.write(result, to: $0) }
+                try WorkbookOutput.write(plan, protecting: inputs) { try PlanWorkbook.write(result, to: $0) }
+                try WorkbookOutput.write(report, protecting: inputs) { try ReportWorkbook.write(result, to: $0) }
+            }
             try conclude("run", pass, outputs: pass.outcome.outputs + [register, plan, report], options: options)
         }
     }

@@ -72,7 +72,12 @@ public struct AnalysisRun {
     }
 
     /// Runs the pass.
-    public static func execute(_ request: Request) throws -> Outcome {
+    ///
+    /// - Parameter alongside: work on the finished analysis (the workbooks) to run while the enriched CSV is
+    ///   completed on a second thread: the two share nothing but the analysis, and each takes about as long.
+    public static func execute(
+        _ request: Request, alongside: ((AnalysisResult) throws -> Void)? = nil
+    ) throws -> Outcome {
         let templates = try TemplateSet.load(from: request.templatesDirectory)
         let vocabulary = try ColumnVocabulary.load(from: request.templatesDirectory)
         let file = try SpendFile(path: request.spendPath, vocabulary: vocabulary, overrides: request.overrides,
@@ -116,10 +121,11 @@ public struct AnalysisRun {
             throw NoDataRecords(path: request.spendPath)
         }
         let result = analyzer.finish(counts: counts, rejects: rejects, planStart: start)
-        if let enriched, let path = request.enrichedPath {
-            try enriched.finish(priorities: analyzer.groupPriorities, tasks: analyzer.groupTaskIDs, reasons: analyzer.reasons)
-            if path != "-" { outputs.append(path) }
-        }
+        let (priorities, taskIDs, reasons) = (analyzer.groupPriorities, analyzer.groupTaskIDs, analyzer.reasons)
+        try SideBySide.run(
+            { try enriched?.finish(priorities: priorities, tasks: taskIDs, reasons: reasons) },
+            { try alongside?(result) })
+        if let path = request.enrichedPath, path != "-" { outputs.append(path) }
         if let rejectsWriter, let rejectsPath {
             try rejectsWriter.finish()
             outputs.append(rejectsPath)

@@ -20,6 +20,8 @@ public final class CSVReader {
     public let limits: CSVLimits
     /// The file's size in bytes, when known (for progress reports).
     public let byteCount: Int64?
+    /// Whether `forEachRecord` parses ahead on a second thread; by default for inputs of a few MiB or more.
+    public var readAhead = CSVReadAhead.automatic
 
     private let source: Source
 
@@ -70,6 +72,16 @@ public final class CSVReader {
     @discardableResult
     public func forEachRecord(
         progress: ((Int64) -> Void)? = nil, _ body: (CSVRecord) throws -> Bool
+    ) throws -> CSVReadStatistics {
+        if readAhead.applies(toByteCount: byteCount) {
+            return try forEachRecordReadingAhead(progress: progress, body)
+        }
+        return try parseRecords(progress: progress, body)
+    }
+
+    /// Parses on the calling thread, handing each record to `body` as libcsv completes it.
+    func parseRecords(
+        progress: ((Int64) -> Void)?, _ body: (CSVRecord) throws -> Bool
     ) throws -> CSVReadStatistics {
         let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
         defer { parser.deallocate() }

@@ -19,7 +19,8 @@ public struct CSVRecord {
     private let storage: UnsafePointer<UInt8>
     private let ends: UnsafePointer<Int>
     private let quoted: UnsafePointer<Bool>
-    private let storedCount: Int
+    /// The fields kept (fewer than `fieldCount` when a limit dropped some).
+    let storedCount: Int
     /// Whether any field may be marked quoted, so writers that copy the record must look field by field.
     let hasQuotedFields: Bool
 
@@ -55,6 +56,12 @@ public struct CSVRecord {
     /// The bytes of every kept field one after another, without separators: for scanning a record at once.
     var storedBytes: UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: storage, count: storedCount == 0 ? 0 : ends[storedCount - 1])
+    }
+
+    /// Copies the field ends (relative to the first field) and quoting flags, for a copy of `storedBytes`.
+    func copyLayout(ends: UnsafeMutablePointer<Int>, quoted: UnsafeMutablePointer<Bool>) {
+        ends.update(from: self.ends, count: storedCount)
+        quoted.update(from: self.quoted, count: storedCount)
     }
 
     /// Whether field `index` is quoted in the file's pattern (a column the file always quotes, or a quoted
