@@ -4,8 +4,9 @@
 #   Benchmarks/run.sh [LINES...]        (default: 1000000 4000000)
 #
 # For each size: generate a clean Raindance-style ledger and supplier list once (cached in
-# Benchmarks/out/), run `kedja run` and Benchmarks/pandas_baseline.py on the same files under GNU time,
-# check both report the generator's exact amount total, and print wall time and peak RSS side by side.
+# Benchmarks/out/), run `kedja run`, Benchmarks/pandas_baseline.py and the floor (Benchmarks/floor/csv_floor.c:
+# libcsv parse and write-back only) on the same files under GNU time, check kedja and pandas report the
+# generator's exact amount total, and print wall time and peak RSS side by side.
 #
 # Environment: SWIFT_SCRATCH  scratch path for `swift build` (default: SwiftPM's .build)
 #              PYTHON         python interpreter (default: python3)
@@ -44,10 +45,19 @@ else
 fi
 [ -z "$kedja_problem" ] || echo "error: $kedja_problem; measuring pandas only" >&2
 
+# --- the floor: libcsv parse + write back with twelve added columns, nothing else (Benchmarks/floor) --------
+floor=""
+if command -v cc >/dev/null 2>&1 && cc -O2 -o "$out/csv_floor" "$root/Benchmarks/floor/csv_floor.c" -lcsv 2>"$out/floor-build.log"
+then
+    floor="$out/csv_floor"
+else
+    echo "warning: could not build Benchmarks/floor/csv_floor.c (see $out/floor-build.log); no floor column" >&2
+fi
+
 # seconds and MB from a GNU time -v report
 wall_seconds() {
     awk -F': ' '/Elapsed \(wall clock\)/ {
-        n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.1f", s }' "$1"
+        n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$1"
 }
 peak_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
 json_total() { "$python" -c 'import json,sys; print(json.load(open(sys.argv[1]))["amount_total"])' "$1"; }
@@ -83,6 +93,12 @@ for size in "${sizes[@]}"; do
         fi
     fi
 
+    f_wall="-"
+    if [ -n "$floor" ] && measure floor "$size" "$floor" "$ledger" "$out/floor-$size.csv"; then
+        f_wall="$(wall_seconds "$out/floor-$size.time")"
+    fi
+    rm -f "$out/floor-$size.csv"
+
     p_wall="-" p_rss="-" p_check="-"
     rm -rf "$out/pandas-$size"
     if measure pandas "$size" "$python" "$root/Benchmarks/pandas_baseline.py" "$ledger" \
@@ -94,22 +110,27 @@ for size in "${sizes[@]}"; do
         p_check="failed"; status=1
     fi
 
-    ratio_time="-" ratio_rss="-"
+    ratio_time="-" ratio_rss="-" ratio_floor="-"
     if [ "$k_wall" != "-" ] && [ "$p_wall" != "-" ]; then
         ratio_time="$(awk -v p="$p_wall" -v k="$k_wall" 'BEGIN { printf "%.1fx", (k > 0 ? p / k : 0) }')"
         ratio_rss="$(awk -v p="$p_rss" -v k="$k_rss" 'BEGIN { printf "%.1fx", (k > 0 ? p / k : 0) }')"
     fi
-    rows+=("$size|$k_wall|$k_rss|$k_check|$p_wall|$p_rss|$p_check|$ratio_time|$ratio_rss")
+    if [ "$k_wall" != "-" ] && [ "$f_wall" != "-" ]; then
+        ratio_floor="$(awk -v f="$f_wall" -v k="$k_wall" 'BEGIN { printf "%.2fx", (f > 0 ? k / f : 0) }')"
+    fi
+    rows+=("$size|$k_wall|$k_rss|$k_check|$p_wall|$p_rss|$p_check|$ratio_time|$ratio_rss|$f_wall|$ratio_floor")
 done
 
 echo
-printf '%10s | %8s %9s %6s | %8s %9s %6s | %10s %10s\n' lines "kedja s" "kedja MB" total "pandas s" \
-    "pandas MB" total "time ratio" "RSS ratio"
+printf '%10s | %8s %9s %6s | %8s %9s %6s | %10s %10s | %8s %11s\n' lines "kedja s" "kedja MB" total \
+    "pandas s" "pandas MB" total "time ratio" "RSS ratio" "floor s" "kedja/floor"
 for row in "${rows[@]}"; do
-    IFS='|' read -r size kw kr kc pw pr pc rt rr <<<"$row"
-    printf '%10s | %8s %9s %6s | %8s %9s %6s | %10s %10s\n' "$size" "$kw" "$kr" "$kc" "$pw" "$pr" "$pc" "$rt" "$rr"
+    IFS='|' read -r size kw kr kc pw pr pc rt rr fw rf <<<"$row"
+    printf '%10s | %8s %9s %6s | %8s %9s %6s | %10s %10s | %8s %11s\n' \
+        "$size" "$kw" "$kr" "$kc" "$pw" "$pr" "$pc" "$rt" "$rr" "$fw" "$rf"
 done
-echo "(wall seconds and peak RSS from /usr/bin/time -v; ratio = pandas / kedja; total = amount_total equals the generator's)"
+echo "(wall seconds and peak RSS from /usr/bin/time -v; ratio = pandas / kedja; total = amount_total equals the"
+echo " generator's; floor = Benchmarks/floor/csv_floor.c, libcsv parse and write-back with twelve added columns)"
 if [ -n "$kedja_problem" ]; then
     echo "kedja not measured: $kedja_problem" >&2
     status=1
