@@ -140,6 +140,35 @@ import Testing
         #expect(list.match(id: "200", orgNumber: nil, name: "Privatperson (skyddad)") == 2)
     }
 
+    @Test func aNameNeverJoinsADifferentOrganisation() throws {
+        let folder = try TestLocations.temporaryDirectory(prefix: "kedja-namesakes")
+        let url = folder.appendingPathComponent("suppliers.csv")
+        try Data("""
+            Leverantörsnummer;Leverantörsnamn;Organisationsnummer;Land
+            1;Värmlands Snickeri KB;716492-4719;SE
+            2;Stentryck & Co AB;556677-8899;SE
+            3;Stentryck Ek. för.;;SE
+            4;Nordbygg AB;969712-3454;SE
+            5;Nordbygg HB;556123-4567;SE
+            6;Alfa AB;556036-0793;SE
+
+            """.utf8).write(to: url)
+        let list = try SupplierList(path: url.path, vocabulary: ColumnVocabulary.load(from: TemplateFixtures.templatesDirectory))
+        // Another legal form is another company, with or without an org number on the line.
+        #expect(list.match(id: "57381", orgNumber: "556633-5633", name: "Värmlands Snickeri AB") == nil)
+        #expect(list.match(id: "", orgNumber: nil, name: "Värmlands Snickeri AB") == nil)
+        #expect(list.match(id: "", orgNumber: nil, name: "VÄRMLANDS  SNICKERI, KB") == 0)
+        // The exact name wins over an earlier entry that only shares the name without its legal form.
+        #expect(list.match(id: "", orgNumber: nil, name: "Stentryck ek. för.") == 2)
+        // Two organisations share "Nordbygg": a line naming neither form joins neither.
+        #expect(list.match(id: "", orgNumber: nil, name: "Nordbygg") == nil)
+        #expect(list.match(id: "", orgNumber: nil, name: "Nordbygg HB") == 4)
+        // A name that matches but an org number that does not: two companies.
+        #expect(list.match(id: "", orgNumber: "556677-8899", name: "Alfa AB") == 1)
+        #expect(list.match(id: "", orgNumber: "556633-5633", name: "Alfa AB") == nil)
+        #expect(list.match(id: "", orgNumber: nil, name: "Alfa") == 5)
+    }
+
     @Test func aVATNumberJoinsLikeItsOrgNumber() throws {
         let folder = try TestLocations.temporaryDirectory(prefix: "kedja-vat")
         let url = folder.appendingPathComponent("suppliers.csv")

@@ -306,7 +306,7 @@ struct LineTagger {
         } else if let org {
             key = "org:\(org)"
         } else {
-            key = "name:\(SupplierList.nameKey(name))"
+            key = "name:\(SupplierList.exactNameKey(name))"
         }
         // Several raw spellings of one supplier share one set of facts.
         if let existing = supplierByKey[key] { return existing }

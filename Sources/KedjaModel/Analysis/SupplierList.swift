@@ -3,6 +3,10 @@ import Tabular
 
 /// The buyer's supplier list: what the ledger does not say about a supplier (country, production country,
 /// CPV code or category), joined to spend lines on supplier id, then org number, then normalised name.
+///
+/// A name joins only one organisation: the exact name (legal form included) first, then the name without its
+/// legal form if no two organisations in the list share it, and never across differing org numbers, so
+/// "Snickeri KB" does not take on the country and spend of "Snickeri AB".
 public struct SupplierList: Sendable {
     /// One supplier as the list describes it.
     public struct Entry: Sendable {
@@ -31,7 +35,10 @@ public struct SupplierList: Sendable {
 
     private var byID: [String: Int] = [:]
     private var byOrgNumber: [String: Int] = [:]
+    /// By ``exactNameKey(_:)``: the first entry of that name.
     private var byName: [String: Int] = [:]
+    /// By ``nameKey(_:)`` (no legal form): the entry, or nil when entries of different organisations share it.
+    private var byBaseName: [String: Int?] = [:]
 
     /// Loads a supplier list (any dialect) with the same header vocabulary as spend files.
     public init(path: String, vocabulary: ColumnVocabulary, overrides: [(ColumnRole, String)] = []) throws {
@@ -64,17 +71,48 @@ public struct SupplierList: Sendable {
         entries.append(entry)
         if !entry.id.isEmpty, byID[Self.idKey(entry.id)] == nil { byID[Self.idKey(entry.id)] = position }
         if let org = entry.orgNumber, byOrgNumber[org] == nil { byOrgNumber[org] = position }
-        let name = Self.nameKey(entry.name)
-        if !name.isEmpty, !Self.isMasked(name), byName[name] == nil { byName[name] = position }
+        let base = Self.nameKey(entry.name)
+        guard !base.isEmpty, !Self.isMasked(base) else { return }
+        let exact = Self.exactNameKey(entry.name)
+        if byName[exact] == nil { byName[exact] = position }
+        switch byBaseName[base] {
+        case .none:
+            byBaseName[base] = position
+        case .some(.some(let earlier)) where !Self.sameOrganisation(entries[earlier], entry):
+            byBaseName[base] = .some(nil)
+        default:
+            break
+        }
     }
 
-    /// Finds a supplier by id, then org number, then normalised name.
+    /// Two entries are one organisation when their org numbers agree, or when their exact names do and at most one
+    /// has an org number.
+    private static func sameOrganisation(_ first: Entry, _ second: Entry) -> Bool {
+        if let one = first.orgNumber, let other = second.orgNumber { return one == other }
+        return exactNameKey(first.name) == exactNameKey(second.name)
+    }
+
+    /// Finds a supplier by id, then org number, then name (exact, then without legal form when unambiguous); a
+    /// name never joins an entry whose org number differs from the line's.
     public func match(id: String, orgNumber: String?, name: String) -> Int? {
         if !id.isEmpty, let position = byID[Self.idKey(id)] { return position }
         if let orgNumber, let position = byOrgNumber[orgNumber] { return position }
-        let key = Self.nameKey(name)
-        if !key.isEmpty, !Self.isMasked(key), let position = byName[key] { return position }
-        return nil
+        let base = Self.nameKey(name)
+        guard !base.isEmpty, !Self.isMasked(base) else { return nil }
+        let position: Int
+        if let exact = byName[Self.exactNameKey(name)] {
+            position = exact
+        } else if let candidate = byBaseName[base] ?? nil {
+            // Without their legal forms the names agree; with two different ones they are two companies.
+            let forms = Self.legalForms(of: name)
+            let listedForms = Self.legalForms(of: entries[candidate].name)
+            guard forms.isEmpty || listedForms.isEmpty || forms == listedForms else { return nil }
+            position = candidate
+        } else {
+            return nil
+        }
+        if let orgNumber, let listed = entries[position].orgNumber, listed != orgNumber { return nil }
+        return position
     }
 
     private static let maskMarkers = ["skyddad", "sekretess", "privatperson", "redacted", "personal data", "withheld"]
@@ -97,10 +135,29 @@ public struct SupplierList: Sendable {
         "llp", "inc", "gmbh", "oy", "as", "a/s", "aps", "bv", "sa", "srl", "co", "company",
     ]
 
+    /// Spellings of one legal form: `Limited` is `Ltd`, `Ekonomisk förening` is `Ek. för.`, `AB (publ)` is `AB`.
+    private static let legalFormSpellings = [
+        "limited": "ltd", "forening": "for", "ekonomisk": "ek", "company": "co", "publ": "ab",
+    ]
+
+    /// The legal forms a name carries, spelt one way.
+    static func legalForms(of name: String) -> Set<String> {
+        Set(words(of: name).filter(legalForms.contains).map { legalFormSpellings[$0] ?? $0 })
+    }
+
     /// Names compare case- and accent-insensitively, without punctuation and legal forms (`AB`, `Ltd`).
     public static func nameKey(_ name: String) -> String {
+        words(of: name).filter { !legalForms.contains($0) }.joined(separator: " ")
+    }
+
+    /// The name case- and accent-insensitively, without punctuation, legal form kept: `Snickeri KB` is not
+    /// `Snickeri AB`.
+    public static func exactNameKey(_ name: String) -> String {
+        words(of: name).joined(separator: " ")
+    }
+
+    private static func words(of name: String) -> [String] {
         let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
-        let words = folded.split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        return words.filter { !legalForms.contains($0) }.joined(separator: " ")
+        return folded.split { !$0.isLetter && !$0.isNumber }.map(String.init)
     }
 }
