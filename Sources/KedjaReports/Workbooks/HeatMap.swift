@@ -14,6 +14,14 @@ struct HeatMap {
         var suppliers: Set<String> = []
         /// Per area the highest assessed level among the category's rows (unknown only when none was assessed).
         var levels = RiskProfile.unassessed
+
+        /// Counts one register row of the category in.
+        mutating func add(_ row: RegisterRow) {
+            spend += row.spend
+            if row.overall == .high { highOverallSpend += row.spend }
+            suppliers.insert(row.supplierKey)
+            levels = levels.combined(with: row.levels)
+        }
     }
 
     /// The lines, highest overall level first, then by spend, then by CPV code for a stable order.
@@ -23,13 +31,8 @@ struct HeatMap {
     init(_ rows: [RegisterRow]) {
         var byCategory: [String: Line] = [:]
         for row in rows {
-            let key = row.category?.code ?? ""
-            var line = byCategory[key] ?? Line(category: row.category)
-            line.spend += row.spend
-            if row.overall == .high { line.highOverallSpend += row.spend }
-            line.suppliers.insert(row.supplierKey)
-            line.levels = line.levels.combined(with: row.levels)
-            byCategory[key] = line
+            // Updated in place: a copy of the line out of the dictionary would copy its supplier set per row.
+            byCategory[row.category?.code ?? "", default: Line(category: row.category)].add(row)
         }
         lines = byCategory.values.sorted { left, right in
             if left.levels.overall != right.levels.overall { return left.levels.overall > right.levels.overall }

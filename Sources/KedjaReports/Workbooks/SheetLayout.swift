@@ -212,7 +212,15 @@ enum SimpleText {
     /// Calls `body` with each character's first byte (0x0A for LF, 0x20 for space), or returns false as soon
     /// as a scalar outside the simple set comes up.
     private static func forEachCharacter(_ text: String, _ body: (UInt8) -> Void) -> Bool {
-        var iterator = text.utf8.makeIterator()
+        // Native strings hand out their bytes directly, which walks much faster than the UTF-8 view's iterator.
+        if let simple = text.utf8.withContiguousStorageIfAvailable({ forEachCharacter(in: $0, body) }) {
+            return simple
+        }
+        return forEachCharacter(in: Array(text.utf8), body)
+    }
+
+    private static func forEachCharacter(in bytes: some Collection<UInt8>, _ body: (UInt8) -> Void) -> Bool {
+        var iterator = bytes.makeIterator()
         while let byte = iterator.next() {
             switch byte {
             case 0x0D: return false

@@ -324,7 +324,10 @@ public final class Workbook {
 enum TextRules {
     /// C strings end at the first NUL, so a NUL would silently cut the text; refuse it instead.
     static func requireNoNul(_ text: String, subject: @autoclosure () -> String, what: String) throws {
-        guard !text.utf8.contains(0) else {
+        let hasNul = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false
+        } ?? text.utf8.contains(0)
+        guard !hasNul else {
             throw XlsxError(
                 .invalidParameter, subject: subject(),
                 detail: "\(what) contains a NUL character, which an XLSX file cannot hold; remove it")
