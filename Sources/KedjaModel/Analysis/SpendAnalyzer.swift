@@ -105,10 +105,12 @@ public final class SpendAnalyzer {
         quality.spendBySource = tagger.spendBySource.entries
         if quality.supplierListGiven {
             var unmatchedSpend: [String: Amount] = [:]
+            var unmatchedKeys = Set<String>()
             for row in rows where !row.matchedSupplierList {
                 unmatchedSpend[row.supplierName, default: .zero] += row.spend
+                unmatchedKeys.insert(row.supplierKey)
             }
-            quality.unmatchedSuppliers = Set(rows.filter { !$0.matchedSupplierList }.map(\.supplierKey)).count
+            quality.unmatchedSuppliers = unmatchedKeys.count
             quality.unmatchedSupplierNames = unmatchedSpend.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
                 .prefix(50).map(\.key)
         }

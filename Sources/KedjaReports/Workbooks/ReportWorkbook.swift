@@ -228,13 +228,16 @@ public enum ReportWorkbook {
 
     /// The largest risks: rows not of low overall risk, by priority, then spend, then supplier and category.
     static func topRisks(_ rows: [RegisterRow]) -> [RegisterRow] {
-        let risks = rows.filter { $0.overall != .low }.sorted { left, right in
+        // Positions are sorted, not rows: a register can hold a hundred thousand rows of several hundred bytes.
+        var risks = rows.indices.filter { rows[$0].overall != .low }
+        risks.sort { leftIndex, rightIndex in
+            let (left, right) = (rows[leftIndex], rows[rightIndex])
             if left.priority != right.priority { return left.priority < right.priority }
             if left.spend != right.spend { return left.spend > right.spend }
             if left.supplierName != right.supplierName { return left.supplierName < right.supplierName }
             return (left.category?.code ?? "") < (right.category?.code ?? "")
         }
-        return Array(risks.prefix(topRiskCount))
+        return risks.prefix(topRiskCount).map { rows[$0] }
     }
 
     /// Writes the ten largest risks with their levels, priority and follow-up.
