@@ -24,6 +24,8 @@ let package = Package(
             name: "CXlsxWriter", pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "CCSV", providers: [.apt(["libcsv-dev"])]),
+        // glibc's malloc tuning (mallopt), which the Glibc module does not export; part of libc, nothing to link.
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "Tabular",
             dependencies: ["CCSV", "CXlsxWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -38,6 +40,7 @@ let package = Package(
             name: "kedja",
             dependencies: [
                 "Tabular", "KedjaModel", "KedjaReports",
+                .target(name: "CMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),

@@ -54,6 +54,10 @@ KEDJA_COLUMNS = ["kedja_category_code", "kedja_category", "kedja_category_source
 COL_ID, COL_NAME, COL_ORG = "Leverantörsnummer", "Leverantörsnamn", "Organisationsnummer"
 COL_ACCOUNT, COL_CPV, COL_TEXT, COL_AMOUNT = "Konto", "CPV-kod", "Beskrivning", "Belopp exkl. moms"
 COL_ACCOUNT_TEXT, COL_LAND, COL_MADE, COL_KIND = "Kontotext", "Land", "Tillverkningsland", "Kategori"
+# The role (Templates/roles.csv) each of those names stands for: a file's own headers are renamed to them.
+ROLE_COLUMNS = {"supplier_id": COL_ID, "supplier_name": COL_NAME, "org_number": COL_ORG, "account": COL_ACCOUNT,
+                "cpv": COL_CPV, "description": COL_TEXT, "amount": COL_AMOUNT, "account_text": COL_ACCOUNT_TEXT,
+                "country": COL_LAND, "production_country": COL_MADE, "category": COL_KIND}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -236,12 +240,36 @@ class Rules:
 # Reading
 
 
+def role_names(frame: pd.DataFrame, templates: Path) -> tuple[pd.DataFrame, dict]:
+    """Rename a file's headers to this script's names by their role, as Kedja recognises them from
+    Templates/roles.csv (case-insensitive, the table's first synonym present wins), and add the roles the
+    file lacks as empty columns. Returns the frame and the renaming to undo when writing it back."""
+    with open(templates / "roles.csv", encoding="utf-8-sig", newline="") as handle:
+        synonyms = [(row["role"], row["synonym"].strip().lower()) for row in csv.DictReader(handle, delimiter=";")]
+    present = {str(header).strip().lower(): header for header in frame.columns}
+    rename = {}
+    for role, target in ROLE_COLUMNS.items():
+        for synonym in (name for owner, name in synonyms if owner == role):
+            header = present.get(synonym)
+            if header is not None and header not in rename and target not in frame.columns:
+                rename[header] = target
+                break
+    frame = frame.rename(columns=rename)
+    for target in ROLE_COLUMNS.values():
+        if target not in frame.columns:
+            frame[target] = ""
+    return frame, {target: header for header, target in rename.items()}
+
+
 def read_ledger(path: Path, args: argparse.Namespace):
     """Read every field as text; return accepted rows, their öre amounts and the rejects (record, reason)."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         frame = pd.read_csv(path, sep=args.sep, encoding=args.encoding, dtype=str, keep_default_na=False,
                             na_filter=False, on_bad_lines="warn")
+    input_columns = list(frame.columns)
+    frame, args.original_names = role_names(frame, args.templates)
+    args.input_columns = input_columns
     rejects = []
     skipped = []
     for warning in caught:
@@ -410,7 +438,7 @@ def task_lists(agg: pd.DataFrame, rules: Rules) -> list[str]:
 
 def write_enriched(path: Path, ledger: pd.DataFrame, columns: dict, args: argparse.Namespace) -> None:
     """Input columns unchanged plus the kedja_* columns, in the input's dialect."""
-    out = ledger.copy()
+    out = ledger.rename(columns=args.original_names)[args.input_columns]
     for name in KEDJA_COLUMNS:
         out[name] = columns[name]
     out.to_csv(path, sep=args.sep, encoding=args.encoding, lineterminator="\r\n", index=False,
@@ -477,6 +505,7 @@ def main(argv: list[str]) -> int:
     rules = Rules(args.templates)
     ledger, ore, rejects = read_ledger(args.spend, args)
     listing = pd.read_csv(args.suppliers, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    listing, _ = role_names(listing, args.templates)
     suppliers = join_suppliers(ledger, listing, rules)
     category, source, reason, country, levels, overall, agg, line_group = tag(ledger, ore, suppliers, rules)
 

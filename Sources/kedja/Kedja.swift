@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(CMalloc)
+import CMalloc
+#endif
 
 /// The `kedja` command: responsible-supply-chain risk from ERP spend exports.
 @main
@@ -17,4 +20,15 @@ struct Kedja: ParsableCommand {
             InspectCommand.self, TagCommand.self, RegisterCommand.self, PlanCommand.self, ReportCommand.self,
             RunCommand.self, ConvertCommand.self, TemplatesCommand.self,
         ])
+
+    static func main() {
+        #if canImport(CMalloc)
+        // glibc keeps freed memory and raises its mmap threshold as large blocks come and go, so the tables
+        // of a pass (caches, grown arrays) stay resident while the workbooks are written after it. A fixed
+        // trim threshold keeps large blocks mmapped and hands freed memory back: on a ledger with 58,000
+        // suppliers peak RSS 171 -> 150 MB, at about the same speed.
+        _ = mallopt(M_TRIM_THRESHOLD, 4 << 20)
+        #endif
+        main(nil)
+    }
 }

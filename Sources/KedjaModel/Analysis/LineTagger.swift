@@ -13,7 +13,8 @@ struct LineTagger {
         var key: String
         var name: String
         var orgNumber: String?
-        var listEntry: SupplierList.Entry?
+        /// Whether the supplier list has the supplier.
+        var isListed: Bool
     }
 
     /// The supplier list's tags for one supplier, as positions (-1 for none): what every line of it reads.
@@ -269,6 +270,26 @@ struct LineTagger {
     }
 
     /// The tags of the lines at `place`.
+    /// Lets go of the caches that only speed up placing lines (raw supplier spellings, field values), before
+    /// the register rows are built: with tens of thousands of suppliers they are megabytes. Lines placed
+    /// afterwards are tagged the same, only slower at first.
+    mutating func releaseLineCaches() {
+        supplierSpellings = ByteKeyIndex(capacity: 1024)
+        supplierOfSpelling = []
+        previousSupplier = -1
+        cpvEvidence = FieldCache()
+        keywordMatches = FieldCache()
+        countryMatches = FieldCache(maximumKeyBytes: 1 << 20)
+    }
+
+    /// Lets go of the per-group aggregates once the register rows are built from them: with tens of thousands
+    /// of suppliers they are tens of megabytes the workbooks do not need. Lines placed afterwards start new groups.
+    mutating func releaseGroups() {
+        groups = []
+        groupIDs = ByteKeyIndex(capacity: 4096)
+        previousGroup = nil
+    }
+
     func tags(at place: LinePlace) -> LineTag {
         var tag = classTags[place.tagClass]
         tag.groupID = place.groupID
@@ -323,7 +344,7 @@ struct LineTagger {
         }
         supplierFacts.append(SupplierFacts(
             key: key, name: entry.map { $0.name.isEmpty ? name : $0.name } ?? name,
-            orgNumber: entry?.orgNumber ?? org, listEntry: entry))
+            orgNumber: entry?.orgNumber ?? org, isListed: entry != nil))
         supplierTags.append(tags)
         supplierByKey[key] = supplierFacts.count - 1
         return supplierFacts.count - 1

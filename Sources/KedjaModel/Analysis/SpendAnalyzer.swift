@@ -50,10 +50,12 @@ public final class SpendAnalyzer {
     /// The task ids of a line's group joined with `|`, available after `finish`.
     public private(set) var groupTaskIDs: [String] = []
 
-    /// Computes priorities, tasks, follow-up and the plan once every line is in.
+    /// Computes priorities, tasks, follow-up and the plan once every line is in; the per-group aggregates are
+    /// released, so call it once, at the end of the pass.
     public func finish(
         counts: IngestionCounts, rejects: [RejectedRecord], planStart: CivilDate
     ) -> AnalysisResult {
+        tagger.releaseLineCaches()
         let templates = tagger.templates
         let supplierFacts = tagger.supplierFacts
         let reasons = tagger.reasons
@@ -89,11 +91,12 @@ public final class SpendAnalyzer {
                 category: group.category >= 0 ? templates.categories[group.category] : nil, categorySource: source,
                 spend: group.spend, lines: group.lines, share: group.spend.fraction(of: total), levels: group.levels,
                 priority: priority, reason: reasons[group.reasonID], tasks: tasks,
-                followUp: templates.followUp(priority: priority), matchedSupplierList: facts.listEntry != nil)
+                followUp: templates.followUp(priority: priority), matchedSupplierList: facts.isListed)
             rows.append(row)
             groupPriorities.append(priority)
             groupTaskIDs.append(taskIDs)
         }
+        tagger.releaseGroups()
         rows.sort(by: Self.registerOrder)
 
         var quality = DataQuality()
