@@ -37,7 +37,8 @@ final class ProgressLine {
             draw(String(format: "%.1f MB read, writing the outputs…", megabytes))
             return
         }
-        guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
+        // No speed to tell before the count has moved on from the first report.
+        guard bytes > first.bytes, now.timeIntervalSince(lastDraw) >= 0.2 else { return }
         lastDraw = now
         let speed = Double(bytes - first.bytes) / max(now.timeIntervalSince(first.time), 0.001)
         var text = String(format: "%.1f MB read, %.1f MB/s", megabytes, speed / 1e6)

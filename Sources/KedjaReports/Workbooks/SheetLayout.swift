@@ -257,11 +257,44 @@ enum SimpleText {
 
     /// The lines the text takes wrapped at spaces within `capacity` characters, as ``RowHeights/lineCount(_:width:bold:)``.
     static func lineCount(_ text: String, capacity: Int) -> Int? {
-        var total = 0
-        var lines = 1
-        var used = 0
-        var wordLength = 0
-        func endWord() {
+        var wrap = WordWrap(capacity: capacity)
+        guard forEachCharacter(text, { wrap.take($0) }) else { return nil }
+        return wrap.lineCount
+    }
+
+    /// Lines filled word by word. A struct the measuring closure mutates, rather than local variables shared with
+    /// a nested function, which Swift would box and check for exclusive access on every character.
+    private struct WordWrap {
+        let capacity: Int
+        private var total = 0
+        private var lines = 1
+        private var used = 0
+        private var wordLength = 0
+
+        init(capacity: Int) { self.capacity = capacity }
+
+        mutating func take(_ byte: UInt8) {
+            switch byte {
+            case 0x20:
+                endWord()
+            case 0x0A:
+                endWord()
+                total += lines
+                lines = 1
+                used = 0
+            default:
+                wordLength += 1
+            }
+        }
+
+        /// The lines so far, the last word included.
+        var lineCount: Int {
+            var finished = self
+            finished.endWord()
+            return max(finished.total + finished.lines, 1)
+        }
+
+        private mutating func endWord() {
             guard wordLength > 0 else { return }
             if used == 0 {
                 used = wordLength
@@ -277,21 +310,5 @@ enum SimpleText {
             }
             wordLength = 0
         }
-        let simple = forEachCharacter(text) { byte in
-            switch byte {
-            case 0x20:
-                endWord()
-            case 0x0A:
-                endWord()
-                total += lines
-                lines = 1
-                used = 0
-            default:
-                wordLength += 1
-            }
-        }
-        guard simple else { return nil }
-        endWord()
-        return max(total + lines, 1)
     }
 }

@@ -39,9 +39,14 @@ extension CSVReader {
         // Whatever happens below, the parsing thread is told to stop and is waited for: it reads this reader.
         defer { channel.cancelAndWaitForEnd() }
 
+        var bytesReported: Int64 = 0
         while let batch = channel.receive() {
             let delivered = try batch.forEach(body)
-            progress?(batch.bytesRead)
+            // Batches fill faster than the reader's chunks: report a count only when it has moved on.
+            if batch.bytesRead > bytesReported {
+                bytesReported = batch.bytesRead
+                progress?(bytesReported)
+            }
             channel.giveBack(batch)
             if let stop = delivered {
                 // Stopped early: as on the caller's thread, only what was delivered is counted.
@@ -64,25 +69,38 @@ private final class ParsingThread: @unchecked Sendable {
     }
 
     func run() {
-        var batch = channel.emptyBatch()
-        var bytesRead: Int64 = 0
+        // The filling state sits behind one pointer, like the reader's own per-record state: the callbacks run
+        // per record, and captured variables would be boxed and checked for exclusive access each time.
+        let filling = UnsafeMutablePointer<Filling>.allocate(capacity: 1)
+        filling.initialize(to: Filling(batch: channel.emptyBatch()))
+        defer {
+            filling.deinitialize(count: 1)
+            filling.deallocate()
+        }
+        let channel = self.channel
         let outcome = Result<CSVReadStatistics, any Error> {
-            try reader.parseRecords(progress: { bytesRead = $0 }) { record in
-                guard let current = batch else { return false }
+            try reader.parseRecords(progress: { filling.pointee.bytesRead = $0 }) { record in
+                guard let current = filling.pointee.batch else { return false }
                 current.append(record)
                 guard current.isFull else { return true }
-                current.bytesRead = bytesRead
+                current.bytesRead = filling.pointee.bytesRead
                 channel.send(current)
-                batch = channel.emptyBatch()
-                return batch != nil
+                filling.pointee.batch = channel.emptyBatch()
+                return filling.pointee.batch != nil
             }
         }
         // The records before an error are delivered first, as when parsing on the caller's thread.
-        if let batch {
-            batch.bytesRead = (try? outcome.get())?.bytesRead ?? bytesRead
+        if let batch = filling.pointee.batch {
+            batch.bytesRead = (try? outcome.get())?.bytesRead ?? filling.pointee.bytesRead
             channel.send(batch)
         }
         channel.finish(outcome)
+    }
+
+    /// The batch being filled (nil once the caller has stopped) and the bytes read so far.
+    private struct Filling {
+        var batch: RecordBatch?
+        var bytesRead: Int64 = 0
     }
 }
 
