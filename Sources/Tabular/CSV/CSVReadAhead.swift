@@ -162,13 +162,13 @@ final class RecordBatch {
     func append(_ record: CSVRecord) {
         let stored = record.storedBytes
         if byteCount + stored.count > byteCapacity {
-            bytes = Self.grow(bytes, count: byteCount, toHold: byteCount + stored.count, capacity: &byteCapacity)
+            bytes = bytes.grown(keeping: byteCount, toHold: byteCount + stored.count, capacity: &byteCapacity)
         }
         if fieldCount + record.storedCount > fieldCapacity {
             let needed = fieldCount + record.storedCount
             var capacity = fieldCapacity
-            ends = Self.grow(ends, count: fieldCount, toHold: needed, capacity: &capacity)
-            quoted = Self.grow(quoted, count: fieldCount, toHold: needed, capacity: &fieldCapacity)
+            ends = ends.grown(keeping: fieldCount, toHold: needed, capacity: &capacity)
+            quoted = quoted.grown(keeping: fieldCount, toHold: needed, capacity: &fieldCapacity)
         }
         if let base = stored.baseAddress, stored.count > 0 { (bytes + byteCount).update(from: base, count: stored.count) }
         record.copyLayout(ends: ends + fieldCount, quoted: quoted + fieldCount)
@@ -201,18 +201,6 @@ final class RecordBatch {
         byteCount = 0
         fieldCount = 0
         bytesRead = 0
-    }
-
-    private static func grow<Element>(
-        _ old: UnsafeMutablePointer<Element>, count: Int, toHold minimum: Int, capacity: inout Int
-    ) -> UnsafeMutablePointer<Element> {
-        var bigger = capacity * 2
-        while bigger < minimum { bigger *= 2 }
-        let new = UnsafeMutablePointer<Element>.allocate(capacity: bigger)
-        new.moveInitialize(from: old, count: count)
-        old.deallocate()
-        capacity = bigger
-        return new
     }
 }
 

@@ -491,25 +491,12 @@ private struct RecordAssembler {
     }
 
     private mutating func growStorage(to minimum: Int) {
-        var capacity = storageCapacity * 2
-        while capacity < minimum { capacity *= 2 }
-        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        bigger.update(from: storage, count: used)
-        storage.deallocate()
-        storage = bigger
-        storageCapacity = capacity
+        storage = storage.grown(keeping: used, toHold: minimum, capacity: &storageCapacity)
     }
 
     private mutating func growFields() {
-        let capacity = fieldCapacity * 2
-        let biggerEnds = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
-        biggerEnds.update(from: ends, count: storedCount)
-        ends.deallocate()
-        ends = biggerEnds
-        let biggerQuoted = UnsafeMutablePointer<Bool>.allocate(capacity: capacity)
-        biggerQuoted.update(from: quoted, count: storedCount)
-        quoted.deallocate()
-        quoted = biggerQuoted
-        fieldCapacity = capacity
+        var capacity = fieldCapacity
+        ends = ends.grown(keeping: storedCount, toHold: storedCount + 1, capacity: &capacity)
+        quoted = quoted.grown(keeping: storedCount, toHold: storedCount + 1, capacity: &fieldCapacity)
     }
 }

@@ -273,13 +273,7 @@ struct ByteBuffer {
     mutating func removeAll() { count = 0 }
 
     private mutating func grow(to minimum: Int) {
-        var bigger = capacity * 2
-        while bigger < minimum { bigger *= 2 }
-        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
-        storage.update(from: base, count: count)
-        base.deallocate()
-        base = storage
-        capacity = bigger
+        base = base.grown(keeping: count, toHold: minimum, capacity: &capacity)
     }
 }
 
