@@ -70,6 +70,14 @@ public enum AmountParser {
         withContiguousBytes(bytes) { parse(buffer: $0, decimalMark: decimalMark) }
     }
 
+    /// Reads a field as the CSV reader hands it out. Callers in other modules reach this one directly instead
+    /// of the generic entry, which they would call unspecialised for every line.
+    public static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, decimalMark: DecimalMark
+    ) -> Result<Amount, AmountParseError> {
+        parse(buffer: bytes, decimalMark: decimalMark)
+    }
+
     /// Reads `text` as an amount, for tests and cold paths; the rules are those of the byte parser.
     public static func parse(_ text: String, decimalMark: DecimalMark) -> Result<Amount, AmountParseError> {
         parse(text.utf8, decimalMark: decimalMark)
