@@ -241,9 +241,10 @@ class Rules:
 
 
 def role_names(frame: pd.DataFrame, templates: Path) -> tuple[pd.DataFrame, dict]:
-    """Rename a file's headers to this script's names by their role, as Kedja recognises them from
-    Templates/roles.csv (case-insensitive, the table's first synonym present wins), and add the roles the
-    file lacks as empty columns. Returns the frame and the renaming to undo when writing it back."""
+    """Rename a file's headers to this script's names by their role, through the synonyms of
+    Templates/roles.csv (case-insensitive, the table's first synonym present wins; Kedja also folds accents
+    and punctuation and knows ERP profiles, so it recognises more), and add the roles the file lacks as empty
+    columns. Returns the frame and the renaming to undo when writing it back."""
     with open(templates / "roles.csv", encoding="utf-8-sig", newline="") as handle:
         synonyms = [(row["role"], row["synonym"].strip().lower()) for row in csv.DictReader(handle, delimiter=";")]
     present = {str(header).strip().lower(): header for header in frame.columns}

@@ -12,8 +12,9 @@
 #
 # Environment: SWIFT_SCRATCH  scratch path for `swift build` (default: SwiftPM's .build)
 #              PYTHON         python interpreter (default: python3)
-#              PANDAS_ARGS    extra options for the baseline, e.g. "--encoding utf-8-sig --sep , --decimal ."
-#                             (default: Windows-1252, ';', decimal comma, as Swedish ERP exports)
+#              PANDAS_ARGS    extra options for the baseline, split at spaces, e.g.
+#                             "--encoding utf-8-sig --sep , --decimal ." (default: Windows-1252, ';', decimal
+#                             comma, as Swedish ERP exports; the floor program always reads ';')
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,10 +22,15 @@ out="$root/Benchmarks/out"
 python="${PYTHON:-python3}"
 sizes=()
 own_ledger="" own_suppliers=""
+# value OPTION VALUE: VALUE, or exit 64 when the option has none
+value() {
+    if [ $# -lt 2 ] || [ -z "$2" ] || [[ "$2" == --* ]]; then echo "error: $1 needs a file" >&2; exit 64; fi
+    printf '%s' "$2"
+}
 while [ $# -gt 0 ]; do
     case "$1" in
-        --ledger) own_ledger="${2:?--ledger needs a file}"; shift 2 ;;
-        --suppliers) own_suppliers="${2:?--suppliers needs a file}"; shift 2 ;;
+        --ledger) own_ledger="$(value "$@")" || exit 64; shift 2 ;;
+        --suppliers) own_suppliers="$(value "$@")" || exit 64; shift 2 ;;
         *) [[ "$1" =~ ^[1-9][0-9]*$ ]] || { echo "error: '$1' is not a line count" >&2; exit 64; }
            sizes+=("$1"); shift ;;
     esac
@@ -51,8 +57,8 @@ kedja_problem=""
 scratch=()
 [ -n "${SWIFT_SCRATCH:-}" ] && scratch=(--scratch-path "$SWIFT_SCRATCH")
 echo "building kedja (release)…" >&2
-if (cd "$root" && swift build -c release --product kedja "${scratch[@]}" >"$out/build.log" 2>&1); then
-    kedja="$(cd "$root" && swift build -c release "${scratch[@]}" --show-bin-path)/kedja"
+if (cd "$root" && swift build -c release --product kedja ${scratch[@]+"${scratch[@]}"} >"$out/build.log" 2>&1); then
+    kedja="$(cd "$root" && swift build -c release ${scratch[@]+"${scratch[@]}"} --show-bin-path)/kedja"
     if ! "$kedja" run --help >/dev/null 2>&1; then
         kedja_problem="kedja has no working 'run' command yet ($kedja run --help failed)"
     fi
@@ -87,13 +93,13 @@ measure() {
 
 rows=()
 status=0
-jobs=()
-for size in "${sizes[@]}"; do jobs+=("$size"); done
-[ -z "$own_ledger" ] || jobs+=("own")
-for size in "${jobs[@]}"; do
+runs=()
+for size in ${sizes[@]+"${sizes[@]}"}; do runs+=("$size"); done
+[ -z "$own_ledger" ] || runs+=("own")
+for size in "${runs[@]}"; do
     if [ "$size" = "own" ]; then
         ledger="$own_ledger" suppliers="$own_suppliers" want=""
-        size="$(basename "$own_ledger" .csv)"
+        size="own-$(basename "$own_ledger" .csv)"
     else
         ledger="$out/ledger-$size.csv" suppliers="$out/suppliers-$size.csv" expected="$out/expected-$size.json"
         if [ ! -s "$expected" ]; then

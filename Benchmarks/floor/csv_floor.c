@@ -2,6 +2,7 @@
  * The floor for `kedja run`: parse a `;`-separated export with libcsv and write every record back with twelve
  * added columns, doing nothing else (no tagging, no amounts, no workbooks). Issue 5 measures Kedja against a
  * program like this one; Benchmarks/run.sh builds it with the system compiler and times it beside kedja.
+ * It reads `;` as the delimiter and leaves libcsv's default trimming of spaces on: a floor, not a converter.
  *
  *   cc -O2 -o csv_floor csv_floor.c -lcsv && ./csv_floor LEDGER.csv OUT.csv
  */
@@ -64,7 +65,10 @@ int main(int argc, char **argv) {
             return 65;
         }
     }
-    csv_fini(&parser, on_field, on_record, NULL);
+    if (csv_fini(&parser, on_field, on_record, NULL) != 0) {
+        fprintf(stderr, "csv_floor: %s\n", csv_strerror(csv_error(&parser)));
+        return 65;
+    }
     csv_free(&parser);
     fclose(in);
     return fclose(out) == 0 ? 0 : 74;

@@ -169,6 +169,32 @@ import Testing
         #expect(list.match(id: "", orgNumber: nil, name: "Alfa") == 5)
     }
 
+    @Test func oneOrganisationPerNameWhateverTheOrderOfTheList() throws {
+        let folder = try TestLocations.temporaryDirectory(prefix: "kedja-namesakes-order")
+        let url = folder.appendingPathComponent("suppliers.csv")
+        try Data("""
+            Leverantörsnummer;Leverantörsnamn;Organisationsnummer;Land
+            1;Nordbygg AB;;SE
+            2;Nordbygg AB;969712-3454;SE
+            3;Nordbygg AB;556123-4567;SE
+            4;Alfa AB (publ);556036-0793;SE
+            5;ООО Ромашка;;RU
+
+            """.utf8).write(to: url)
+        let list = try SupplierList(path: url.path, vocabulary: ColumnVocabulary.load(from: TemplateFixtures.templatesDirectory))
+        // Three entries of one exact name, two of them different org numbers: no name join at all.
+        #expect(list.match(id: "", orgNumber: nil, name: "Nordbygg AB") == nil)
+        #expect(list.match(id: "", orgNumber: "556123-4567", name: "Nordbygg AB") == 2)
+        // Spellings of one legal form are one name.
+        #expect(list.match(id: "", orgNumber: nil, name: "Alfa AB") == 3)
+        #expect(SupplierList.exactNameKey("Beta Limited") == SupplierList.exactNameKey("BETA LTD"))
+        #expect(SupplierList.exactNameKey("AB Volvo") == SupplierList.exactNameKey("Volvo AB"))
+        // Names in other scripts keep their words.
+        #expect(SupplierList.exactNameKey("ООО Ромашка") != "")
+        #expect(list.match(id: "", orgNumber: nil, name: "ООО  Ромашка") == 4)
+        #expect(SupplierList.exactNameKey("ООО Ромашка") != SupplierList.exactNameKey("ООО Лютик"))
+    }
+
     @Test func aVATNumberJoinsLikeItsOrgNumber() throws {
         let folder = try TestLocations.temporaryDirectory(prefix: "kedja-vat")
         let url = folder.appendingPathComponent("suppliers.csv")

@@ -269,7 +269,6 @@ struct LineTagger {
         return LinePlace(tagClass: classID, groupID: groupID)
     }
 
-    /// The tags of the lines at `place`.
     /// Lets go of the caches that only speed up placing lines (raw supplier spellings, field values), before
     /// the register rows are built: with tens of thousands of suppliers they are megabytes. Lines placed
     /// afterwards are tagged the same, only slower at first.
@@ -290,6 +289,7 @@ struct LineTagger {
         previousGroup = nil
     }
 
+    /// The tags of the lines at `place`.
     func tags(at place: LinePlace) -> LineTag {
         var tag = classTags[place.tagClass]
         tag.groupID = place.groupID

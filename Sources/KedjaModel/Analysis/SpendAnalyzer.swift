@@ -12,6 +12,8 @@ public final class SpendAnalyzer {
     /// The language of category names and reasons.
     public let language: Language
     private var tagger: LineTagger
+    /// Set by `finish`, which releases the per-group aggregates: no line may come after it.
+    private var isFinished = false
 
     /// Every distinct reason text; `LineTag.reasonID` points here.
     public var reasons: [String] { tagger.reasons }
@@ -27,7 +29,7 @@ public final class SpendAnalyzer {
     /// Tags one accepted line and adds its amount to its supplier × category.
     public func tag(_ record: CSVRecord, amount: Amount) -> LineTag {
         // Two statements: in one expression the tagger would be read before `place` adds the line's class.
-        let place = tagger.place(record, amount: amount)
+        let place = self.place(record, amount: amount)
         return tagger.tags(at: place)
     }
 
@@ -35,7 +37,8 @@ public final class SpendAnalyzer {
     /// returns where the line's tags are instead of a copy of them: for passes over millions of lines, which
     /// ask for the tags (``tags(at:)``) only of a class they have not met yet.
     public func place(_ record: CSVRecord, amount: Amount) -> LinePlace {
-        tagger.place(record, amount: amount)
+        precondition(!isFinished, "a line was placed after finish(), which ends the pass")
+        return tagger.place(record, amount: amount)
     }
 
     /// The tags of the lines at `place`, as ``tag(_:amount:)`` returned them.
@@ -55,6 +58,8 @@ public final class SpendAnalyzer {
     public func finish(
         counts: IngestionCounts, rejects: [RejectedRecord], planStart: CivilDate
     ) -> AnalysisResult {
+        precondition(!isFinished, "finish() ends the pass and is called once")
+        isFinished = true
         tagger.releaseLineCaches()
         let templates = tagger.templates
         let supplierFacts = tagger.supplierFacts

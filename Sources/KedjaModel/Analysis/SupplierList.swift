@@ -35,8 +35,8 @@ public struct SupplierList: Sendable {
 
     private var byID: [String: Int] = [:]
     private var byOrgNumber: [String: Int] = [:]
-    /// By ``exactNameKey(_:)``: the first entry of that name.
-    private var byName: [String: Int] = [:]
+    /// By ``exactNameKey(_:)``: the entry, or nil when entries of different organisations share the name.
+    private var byName: [String: Int?] = [:]
     /// By ``nameKey(_:)`` (no legal form): the entry, or nil when entries of different organisations share it.
     private var byBaseName: [String: Int?] = [:]
 
@@ -61,7 +61,12 @@ public struct SupplierList: Sendable {
                 cpv: value(row, .cpv), category: value(row, .category), line: row.line)
             add(entry)
         }
+        byName = Self.organisations(of: namesakes.exact, in: entries)
+        byBaseName = Self.organisations(of: namesakes.base, in: entries)
     }
+
+    /// While loading: the entries of each name, before they are told apart by organisation.
+    private var namesakes: (exact: [String: [Int]], base: [String: [Int]]) = ([:], [:])
 
     /// An empty list, for runs without `--suppliers`.
     public init() { path = "" }
@@ -71,24 +76,28 @@ public struct SupplierList: Sendable {
         entries.append(entry)
         if !entry.id.isEmpty, byID[Self.idKey(entry.id)] == nil { byID[Self.idKey(entry.id)] = position }
         if let org = entry.orgNumber, byOrgNumber[org] == nil { byOrgNumber[org] = position }
-        let (exact, base) = Self.nameKeys(entry.name)
-        guard !base.isEmpty, !Self.isMasked(base) else { return }
-        if byName[exact] == nil { byName[exact] = position }
-        switch byBaseName[base] {
-        case .none:
-            byBaseName[base] = position
-        case .some(.some(let earlier)) where !Self.sameOrganisation(entries[earlier], entry):
-            byBaseName[base] = .some(nil)
-        default:
-            break
-        }
+        let keys = Self.nameKeys(entry.name)
+        guard !keys.base.isEmpty, !Self.isMasked(keys.base) else { return }
+        namesakes.exact[keys.exact, default: []].append(position)
+        namesakes.base[keys.base, default: []].append(position)
     }
 
-    /// Two entries are one organisation when their org numbers agree, or when their exact names do and at most one
-    /// has an org number.
-    private static func sameOrganisation(_ first: Entry, _ second: Entry) -> Bool {
-        if let one = first.orgNumber, let other = second.orgNumber { return one == other }
-        return exactNameKey(first.name) == exactNameKey(second.name)
+    /// Per name, its first entry when all its entries are one organisation, else nil. Two entries are one
+    /// organisation when their org numbers agree, or, when one of them has none, when their exact names do.
+    private static func organisations(of groups: [String: [Int]], in entries: [Entry]) -> [String: Int?] {
+        groups.mapValues { positions in
+            var orgNumbers = Set<String>()
+            var exactNames = Set<String>()
+            var unnumberedNames = Set<String>()
+            for position in positions {
+                let exact = exactNameKey(entries[position].name)
+                exactNames.insert(exact)
+                if let org = entries[position].orgNumber { orgNumbers.insert(org) } else { unnumberedNames.insert(exact) }
+            }
+            let oneOrganisation = orgNumbers.count <= 1
+                && (unnumberedNames.isEmpty || (unnumberedNames.count == 1 && exactNames.count == 1))
+            return oneOrganisation ? positions[0] : nil
+        }
     }
 
     /// Finds a supplier by id, then org number, then name (exact, then without legal form when unambiguous); a
@@ -96,16 +105,16 @@ public struct SupplierList: Sendable {
     public func match(id: String, orgNumber: String?, name: String) -> Int? {
         if !id.isEmpty, let position = byID[Self.idKey(id)] { return position }
         if let orgNumber, let position = byOrgNumber[orgNumber] { return position }
-        let (exactKey, base) = Self.nameKeys(name)
-        guard !base.isEmpty, !Self.isMasked(base) else { return nil }
+        let keys = Self.nameKeys(name)
+        guard !keys.base.isEmpty, !Self.isMasked(keys.base) else { return nil }
         let position: Int
-        if let exact = byName[exactKey] {
+        if let exact = byName[keys.exact] {
+            guard let exact else { return nil }  // several organisations of exactly this name
             position = exact
-        } else if let candidate = byBaseName[base] ?? nil {
+        } else if let candidate = byBaseName[keys.base] ?? nil {
             // Without their legal forms the names agree; with two different ones they are two companies.
-            let forms = Self.legalForms(of: name)
-            let listedForms = Self.legalForms(of: entries[candidate].name)
-            guard forms.isEmpty || listedForms.isEmpty || forms == listedForms else { return nil }
+            let listedForms = Self.nameKeys(entries[candidate].name).forms
+            guard keys.forms.isEmpty || listedForms.isEmpty || keys.forms == listedForms else { return nil }
             position = candidate
         } else {
             return nil
@@ -141,9 +150,10 @@ public struct SupplierList: Sendable {
         return withoutZeros.isEmpty ? trimmed : String(withoutZeros)
     }
 
+    /// Legal forms as words of a folded name (``TextFolding`` has taken accents and punctuation off).
     private static let legalForms: Set<String> = [
-        "ab", "publ", "hb", "kb", "ek", "för", "for", "ekonomisk", "förening", "forening", "ltd", "limited", "plc",
-        "llp", "inc", "gmbh", "oy", "as", "a/s", "aps", "bv", "sa", "srl", "co", "company",
+        "ab", "publ", "hb", "kb", "ek", "for", "ekonomisk", "forening", "ltd", "limited", "plc", "llp", "inc",
+        "gmbh", "oy", "as", "aps", "bv", "sa", "srl", "co", "company",
     ]
 
     /// Spellings of one legal form: `Limited` is `Ltd`, `Ekonomisk förening` is `Ek. för.`, `AB (publ)` is `AB`.
@@ -151,33 +161,43 @@ public struct SupplierList: Sendable {
         "limited": "ltd", "forening": "for", "ekonomisk": "ek", "company": "co", "publ": "ab",
     ]
 
-    /// The legal forms a name carries, spelt one way.
-    static func legalForms(of name: String) -> Set<String> {
-        Set(words(of: name).filter(legalForms.contains).map { legalFormSpellings[$0] ?? $0 })
-    }
-
     /// Names compare case- and accent-insensitively, without punctuation and legal forms (`AB`, `Ltd`).
     public static func nameKey(_ name: String) -> String {
         nameKeys(name).base
     }
 
-    /// The name case- and accent-insensitively, without punctuation, legal form kept: `Snickeri KB` is not
-    /// `Snickeri AB`.
+    /// The name case- and accent-insensitively, without punctuation, its legal form kept but spelt one way:
+    /// `Snickeri KB` is not `Snickeri AB`, `Alfa AB (publ)` is `Alfa AB`, `Beta Limited` is `Beta Ltd`.
     public static func exactNameKey(_ name: String) -> String {
         nameKeys(name).exact
     }
 
-    /// ``exactNameKey(_:)`` and ``nameKey(_:)`` from one folding of the name.
-    static func nameKeys(_ name: String) -> (exact: String, base: String) {
-        let words = words(of: name)
-        return (words.joined(separator: " "), words.filter { !legalForms.contains($0) }.joined(separator: " "))
+    /// A name's keys from one folding: the base name, its legal forms (spelt one way, sorted) and the two together.
+    static func nameKeys(_ name: String) -> (exact: String, base: String, forms: [String]) {
+        var baseWords: [String] = []
+        var forms = Set<String>()
+        for word in words(of: name) {
+            if legalForms.contains(word) {
+                forms.insert(legalFormSpellings[word] ?? word)
+            } else {
+                baseWords.append(word)
+            }
+        }
+        let sortedForms = forms.sorted()
+        let base = baseWords.joined(separator: " ")
+        return ((baseWords + sortedForms).joined(separator: " "), base, sortedForms)
     }
 
-    /// The name's words, folded as keywords are (``TextFolding``); a "word" of punctuation beyond ASCII alone
-    /// ("–", "»") is not one.
+    /// The name's words, folded as keywords are (``TextFolding``). A "word" of bytes beyond ASCII counts when it
+    /// holds a letter or digit (Cyrillic, Greek, CJK names), not when it is punctuation alone ("–", "»").
     private static func words(of name: String) -> [String] {
-        TextFolding.searchBytes(name).split(separator: UInt8(ascii: " "))
-            .filter { $0.contains { $0 < 0x80 } }
-            .map { String(decoding: $0, as: UTF8.self) }
+        TextFolding.searchBytes(name).split(separator: UInt8(ascii: " ")).compactMap { bytes in
+            let word = String(decoding: bytes, as: UTF8.self)
+            if bytes.contains(where: { $0 < 0x80 }) { return word }
+            let hasLetterOrDigit = word.unicodeScalars.contains {
+                $0.properties.isAlphabetic || $0.properties.numericType != nil
+            }
+            return hasLetterOrDigit ? word : nil
+        }
     }
 }

@@ -4,8 +4,9 @@ import Tabular
 
 /// One pass over a spend file: read, tag, aggregate, and write the enriched CSV and rejects on the way.
 ///
-/// Every spend command (`tag`, `register`, `plan`, `report`, `run`) is this pass followed by the workbooks
-/// it asks for; the executable only parses arguments and prints.
+/// Every spend command (`tag`, `register`, `plan`, `report`, `run`) is this pass and the workbooks it asks
+/// for, written after the pass or, for `run`, while the enriched CSV is completed (`alongside`); the
+/// executable only parses arguments and prints.
 public struct AnalysisRun {
     /// What to read and how.
     public struct Request {
@@ -121,15 +122,21 @@ public struct AnalysisRun {
             throw NoDataRecords(path: request.spendPath)
         }
         let result = analyzer.finish(counts: counts, rejects: rejects, planStart: start)
-        let (priorities, taskIDs, reasons) = (analyzer.groupPriorities, analyzer.groupTaskIDs, analyzer.reasons)
-        try SideBySide.run(
-            { try enriched?.finish(priorities: priorities, tasks: taskIDs, reasons: reasons) },
-            { try alongside?(result) })
-        if let path = request.enrichedPath, path != "-" { outputs.append(path) }
         if let rejectsWriter, let rejectsPath {
             try rejectsWriter.finish()
             outputs.append(rejectsPath)
         }
+        let (priorities, taskIDs, reasons) = (analyzer.groupPriorities, analyzer.groupTaskIDs, analyzer.reasons)
+        switch (enriched, alongside) {
+        case let (enriched?, alongside?):
+            try SideBySide.run(
+                { try enriched.finish(priorities: priorities, tasks: taskIDs, reasons: reasons) },
+                { try alongside(result) })
+        default:
+            try enriched?.finish(priorities: priorities, tasks: taskIDs, reasons: reasons)
+            try alongside?(result)
+        }
+        if let path = request.enrichedPath, path != "-" { outputs.insert(path, at: 0) }
         return Outcome(result: result, file: file, outputs: outputs)
     }
 

@@ -32,7 +32,7 @@ extension CSVReader {
         progress: ((Int64) -> Void)?, _ body: (CSVRecord) throws -> Bool
     ) throws -> CSVReadStatistics {
         let channel = RecordBatchChannel(batches: 4, fieldEncoding: dialect.encoding.fieldEncoding)
-        let parsing = ParsingThread(reader: self, channel: channel)
+        let parsing = AheadParser(reader: self, channel: channel)
         let thread = Thread { parsing.run() }
         thread.stackSize = 1 << 20
         thread.start()
@@ -49,7 +49,8 @@ extension CSVReader {
             }
             channel.giveBack(batch)
             if let stop = delivered {
-                // Stopped early: as on the caller's thread, only what was delivered is counted.
+                // Stopped early: the records delivered, and the line where the last one starts (parsing on the
+                // caller's thread would also count blank lines skipped and end on the record's last line).
                 return CSVReadStatistics(records: stop.index, lines: stop.line)
             }
         }
@@ -57,9 +58,9 @@ extension CSVReader {
     }
 }
 
-/// The parsing side of a read-ahead pass. `@unchecked Sendable`: it is handed to exactly one thread, and what it
+/// The parsing side of a read-ahead pass, run on its own thread. `@unchecked Sendable`: it is handed to exactly one thread, and what it
 /// shares with the caller's thread goes through the channel's lock; the reader's own properties are constants.
-private final class ParsingThread: @unchecked Sendable {
+private final class AheadParser: @unchecked Sendable {
     private let reader: CSVReader
     private let channel: RecordBatchChannel
 
@@ -195,7 +196,7 @@ final class RecordBatch {
         return nil
     }
 
-    /// Empties the batch for reuse, keeping its memory (unless one huge record made it grow).
+    /// Empties the batch for reuse, keeping its memory (also what one huge record made it grow to).
     func reset() {
         entries.removeAll(keepingCapacity: true)
         byteCount = 0

@@ -66,9 +66,10 @@ public final class CSVReader {
     /// Streams every record, the header first when the dialect has one, from the start of the file.
     ///
     /// - Parameters:
-    ///   - progress: called after each chunk with the number of bytes read so far.
+    ///   - progress: called as reading goes on with the number of bytes read so far (after each chunk, or
+    ///     each batch when reading ahead).
     ///   - body: called per record; return `false` to stop reading early.
-    /// - Returns: counts of what was read.
+    /// - Returns: counts of what was read; after an early stop only `records` is exact.
     @discardableResult
     public func forEachRecord(
         progress: ((Int64) -> Void)? = nil, _ body: (CSVRecord) throws -> Bool

@@ -64,8 +64,14 @@ public enum TextCodec {
     /// as browsers do, so nothing is lost.
     public static func decodeWindows1252(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         // Written straight as UTF-8 (every Windows-1252 character is in the BMP: at most three bytes), which is
-        // several times faster than appending scalars one by one.
-        String(unsafeUninitializedCapacity: bytes.count * 3) { utf8 in
+        // several times faster than appending scalars one by one. The exact length is counted first: a string
+        // keeps the capacity it was made with, and short ASCII ones stay small strings without an allocation.
+        var length = 0
+        for byte in bytes {
+            length += byte < 0x80 ? 1 : (Windows1252.scalar(for: byte).value < 0x800 ? 2 : 3)
+        }
+        if length == bytes.count { return String(decoding: bytes, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: length) { utf8 in
             var count = 0
             for byte in bytes {
                 if byte < 0x80 {

@@ -47,7 +47,8 @@ public struct DocumentProperties: Hashable, Sendable {
 public final class Workbook {
     /// Where the file is written on `close()`.
     public let path: String
-    /// Whether sheets stream their rows to disk as they are written (rows in order, no tables).
+    /// Whether sheets stream their rows to disk as they are written (rows in order, no tables), unless
+    /// ``addWorksheet(name:streamingRows:)`` says otherwise for a sheet.
     public let isConstantMemory: Bool
     /// The names of the worksheets added so far, in order.
     public private(set) var worksheetNames: [String] = []
@@ -67,9 +68,9 @@ public final class Workbook {
     ///
     /// - Parameters:
     ///   - path: the `.xlsx` file to create on `close()`; an existing file is replaced.
-    ///   - constantMemory: stream each sheet's rows to a temporary file as they are written, so memory stays
-    ///     flat for line-level sheets. Rows must then be written in order, and tables and merged ranges are
-    ///     not available.
+    ///   - constantMemory: by default, stream each sheet's rows to a temporary file as they are written, so
+    ///     memory stays flat for line-level sheets. Rows must then be written in order, and tables and merged
+    ///     ranges are not available. A sheet can choose otherwise when it is added.
     ///   - temporaryDirectory: where libxlsxwriter keeps its temporary files; nil for the system default.
     ///   - properties: the document properties, including the fixed creation time.
     public init(
@@ -129,7 +130,12 @@ public final class Workbook {
         workbook.pointee.options.constant_memory = LXW.flag(streams)
         defer { workbook.pointee.options.constant_memory = LXW.flag(isConstantMemory) }
         guard let sheet = name.withCString({ workbook_add_worksheet(workbook, $0) }) else {
-            throw XlsxError(.outOfMemory, subject: subject, detail: "libxlsxwriter could not add the sheet")
+            throw XlsxError(
+                .outOfMemory, subject: subject,
+                detail: streams
+                    ? "libxlsxwriter could not add the sheet: no memory, or no temporary file for its rows "
+                        + "(check that the temporary directory exists and has space)"
+                    : "libxlsxwriter could not add the sheet")
         }
         lowercasedSheetNames.insert(name.lowercased())
         worksheetNames.append(name)
@@ -324,9 +330,9 @@ public final class Workbook {
 enum TextRules {
     /// C strings end at the first NUL, so a NUL would silently cut the text; refuse it instead.
     static func requireNoNul(_ text: String, subject: @autoclosure () -> String, what: String) throws {
-        let hasNul = text.utf8.withContiguousStorageIfAvailable { bytes in
+        let hasNul = withContiguousBytes(text.utf8) { bytes in
             bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false
-        } ?? text.utf8.contains(0)
+        }
         guard !hasNul else {
             throw XlsxError(
                 .invalidParameter, subject: subject(),
