@@ -61,12 +61,22 @@ public struct SupplierList: Sendable {
                 cpv: value(row, .cpv), category: value(row, .category), line: row.line)
             add(entry)
         }
-        byName = Self.organisations(of: namesakes.exact, in: entries)
-        byBaseName = Self.organisations(of: namesakes.base, in: entries)
+        byName = Self.organisations(of: namesakes.exact, in: entries, exactNames: namesakes.exactNameOf)
+        byBaseName = Self.organisations(of: namesakes.base, in: entries, exactNames: namesakes.exactNameOf)
+        namesakes = Namesakes()
     }
 
-    /// While loading: the entries of each name, before they are told apart by organisation.
-    private var namesakes: (exact: [String: [Int]], base: [String: [Int]]) = ([:], [:])
+    /// While loading: the entries of each name, before they are told apart by organisation, and each entry's
+    /// exact name key.
+    private struct Namesakes {
+        var exact: [String: [Int]] = [:]
+        var base: [String: [Int]] = [:]
+        var exactNameOf: [String] = []
+    }
+
+    private var namesakes = Namesakes()
+    /// Per entry: its legal forms, spelt one way (see ``nameKeys(_:)``), for joins by a name without them.
+    private var legalFormsOf: [[String]] = []
 
     /// An empty list, for runs without `--suppliers`.
     public init() { path = "" }
@@ -77,6 +87,8 @@ public struct SupplierList: Sendable {
         if !entry.id.isEmpty, byID[Self.idKey(entry.id)] == nil { byID[Self.idKey(entry.id)] = position }
         if let org = entry.orgNumber, byOrgNumber[org] == nil { byOrgNumber[org] = position }
         let keys = Self.nameKeys(entry.name)
+        namesakes.exactNameOf.append(keys.exact)
+        legalFormsOf.append(keys.forms)
         guard !keys.base.isEmpty, !Self.isMasked(keys.base) else { return }
         namesakes.exact[keys.exact, default: []].append(position)
         namesakes.base[keys.base, default: []].append(position)
@@ -84,13 +96,15 @@ public struct SupplierList: Sendable {
 
     /// Per name, its first entry when all its entries are one organisation, else nil. Two entries are one
     /// organisation when their org numbers agree, or, when one of them has none, when their exact names do.
-    private static func organisations(of groups: [String: [Int]], in entries: [Entry]) -> [String: Int?] {
+    private static func organisations(
+        of groups: [String: [Int]], in entries: [Entry], exactNames exactNameOf: [String]
+    ) -> [String: Int?] {
         groups.mapValues { positions in
             var orgNumbers = Set<String>()
             var exactNames = Set<String>()
             var unnumberedNames = Set<String>()
             for position in positions {
-                let exact = exactNameKey(entries[position].name)
+                let exact = exactNameOf[position]
                 exactNames.insert(exact)
                 if let org = entries[position].orgNumber { orgNumbers.insert(org) } else { unnumberedNames.insert(exact) }
             }
@@ -113,7 +127,7 @@ public struct SupplierList: Sendable {
             position = exact
         } else if let candidate = byBaseName[keys.base] ?? nil {
             // Without their legal forms the names agree; with two different ones they are two companies.
-            let listedForms = Self.nameKeys(entries[candidate].name).forms
+            let listedForms = legalFormsOf[candidate]
             guard keys.forms.isEmpty || listedForms.isEmpty || keys.forms == listedForms else { return nil }
             position = candidate
         } else {
@@ -174,18 +188,24 @@ public struct SupplierList: Sendable {
 
     /// A name's keys from one folding: the base name, its legal forms (spelt one way, sorted) and the two together.
     static func nameKeys(_ name: String) -> (exact: String, base: String, forms: [String]) {
-        var baseWords: [String] = []
-        var forms = Set<String>()
+        var base = ""
+        var forms: [String] = []
         for word in words(of: name) {
             if legalForms.contains(word) {
-                forms.insert(legalFormSpellings[word] ?? word)
+                let form = legalFormSpellings[word] ?? word
+                if !forms.contains(form) { forms.append(form) }
             } else {
-                baseWords.append(word)
+                if !base.isEmpty { base += " " }
+                base += word
             }
         }
-        let sortedForms = forms.sorted()
-        let base = baseWords.joined(separator: " ")
-        return ((baseWords + sortedForms).joined(separator: " "), base, sortedForms)
+        forms.sort()
+        var exact = base
+        for form in forms {
+            if !exact.isEmpty { exact += " " }
+            exact += form
+        }
+        return (exact, base, forms)
     }
 
     /// The name's words, folded as keywords are (``TextFolding``). A "word" of bytes beyond ASCII counts when it
