@@ -75,8 +75,8 @@ public struct SupplierList: Sendable {
     }
 
     private var namesakes = Namesakes()
-    /// Per entry: its legal forms, spelt one way (see ``nameKeys(_:)``), for joins by a name without them.
-    private var legalFormsOf: [[String]] = []
+    /// Per entry: its legal forms as a set of bits (see ``nameKeys(_:)``), for joins by a name without them.
+    private var legalFormsOf: [UInt32] = []
 
     /// An empty list, for runs without `--suppliers`.
     public init() { path = "" }
@@ -128,7 +128,8 @@ public struct SupplierList: Sendable {
         } else if let candidate = byBaseName[keys.base] ?? nil {
             // Without their legal forms the names agree; with two different ones they are two companies.
             let listedForms = legalFormsOf[candidate]
-            guard keys.forms.isEmpty || listedForms.isEmpty || keys.forms == listedForms else { return nil }
+            let forms = keys.forms
+            guard forms == 0 || listedForms == 0 || forms == listedForms else { return nil }
             position = candidate
         } else {
             return nil
@@ -175,6 +176,13 @@ public struct SupplierList: Sendable {
         "limited": "ltd", "forening": "for", "ekonomisk": "ek", "company": "co", "publ": "ab",
     ]
 
+    /// Each legal form as spelt one way, its bit in a set of forms (in sorted order, so the exact key lists
+    /// forms the same way whatever order the name has them in).
+    private static let legalFormBits: [String: UInt32] = Dictionary(
+        uniqueKeysWithValues: Set(legalForms.map { legalFormSpellings[$0] ?? $0 }).sorted().enumerated()
+            .map { ($1, UInt32(1) << UInt32($0)) })
+    private static let legalFormsByBit = legalFormBits.sorted { $0.value < $1.value }
+
     /// Names compare case- and accent-insensitively, without punctuation and legal forms (`AB`, `Ltd`).
     public static func nameKey(_ name: String) -> String {
         nameKeys(name).base
@@ -186,22 +194,21 @@ public struct SupplierList: Sendable {
         nameKeys(name).exact
     }
 
-    /// A name's keys from one folding: the base name, its legal forms (spelt one way, sorted) and the two together.
-    static func nameKeys(_ name: String) -> (exact: String, base: String, forms: [String]) {
+    /// A name's keys from one folding: the base name, its legal forms (spelt one way, as bits) and the two
+    /// together.
+    static func nameKeys(_ name: String) -> (exact: String, base: String, forms: UInt32) {
         var base = ""
-        var forms: [String] = []
+        var forms: UInt32 = 0
         for word in words(of: name) {
             if legalForms.contains(word) {
-                let form = legalFormSpellings[word] ?? word
-                if !forms.contains(form) { forms.append(form) }
+                forms |= legalFormBits[legalFormSpellings[word] ?? word] ?? 0
             } else {
                 if !base.isEmpty { base += " " }
                 base += word
             }
         }
-        forms.sort()
         var exact = base
-        for form in forms {
+        for (form, bit) in legalFormsByBit where forms & bit != 0 {
             if !exact.isEmpty { exact += " " }
             exact += form
         }
