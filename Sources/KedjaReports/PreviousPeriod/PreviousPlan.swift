@@ -67,14 +67,7 @@ public struct PreviousPlan: Sendable {
     ///   or a plan sheet lacks the Supplier, Category or Task column.
     public static func read(path: String) throws -> PreviousPlan {
         let reader = try XlsxReader(url: URL(fileURLWithPath: path))
-        let planSheets = reader.sheetNames.filter { PeriodSheets.isPart($0, of: PlanPhrases.planSheet) }
-        guard !planSheets.isEmpty else {
-            throw PreviousPeriodError(
-                path: path,
-                problem: .missingSheet(
-                    expected: [PlanPhrases.planSheet.sv, PlanPhrases.planSheet.en], found: reader.sheetNames,
-                    command: "kedja plan"))
-        }
+        let planSheets = try PeriodSheets.parts(of: PlanPhrases.planSheet, in: reader, path: path, madeBy: "kedja plan")
         let discontinuedSheets = reader.sheetNames.filter {
             PeriodSheets.isPart($0, of: PlanPhrases.discontinuedSheet)
         }
@@ -138,6 +131,19 @@ public struct PreviousPeriodError: Error, CustomStringConvertible, Equatable, Se
 
 /// Finding last period's sheets and columns by their names in either language.
 enum PeriodSheets {
+    /// The sheets of a workbook that are `base` or its further parts, in order.
+    ///
+    /// - Throws: ``PreviousPeriodError`` naming the sheets found and the command that writes such a workbook
+    ///   when there are none.
+    static func parts(of base: Phrase, in reader: XlsxReader, path: String, madeBy command: String) throws -> [String] {
+        let sheets = reader.sheetNames.filter { isPart($0, of: base) }
+        guard !sheets.isEmpty else {
+            throw PreviousPeriodError(
+                path: path, problem: .missingSheet(expected: [base.sv, base.en], found: reader.sheetNames, command: command))
+        }
+        return sheets
+    }
+
     /// Whether `sheet` is `base` in Swedish or English, or a further part of it (`Riskregister (2)`).
     static func isPart(_ sheet: String, of base: Phrase) -> Bool {
         let name = TextKey.folded(sheet)

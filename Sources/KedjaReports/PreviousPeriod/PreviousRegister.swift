@@ -48,14 +48,8 @@ public struct PreviousRegister: Sendable {
     ///   sheet or the sheet lacks the Supplier, Category or Overall risk column.
     public static func read(path: String) throws -> PreviousRegister {
         let reader = try XlsxReader(url: URL(fileURLWithPath: path))
-        let sheets = reader.sheetNames.filter { PeriodSheets.isPart($0, of: RegisterPhrases.registerSheet) }
-        guard !sheets.isEmpty else {
-            throw PreviousPeriodError(
-                path: path,
-                problem: .missingSheet(
-                    expected: [RegisterPhrases.registerSheet.sv, RegisterPhrases.registerSheet.en],
-                    found: reader.sheetNames, command: "kedja register"))
-        }
+        let sheets = try PeriodSheets.parts(
+            of: RegisterPhrases.registerSheet, in: reader, path: path, madeBy: "kedja register")
         let named = RegisterColumn.allCases.map { ($0, Phrase(sv: $0.header(.sv), en: $0.header(.en))) }
         var rows: [Row] = []
         for sheet in sheets {
