@@ -25,14 +25,24 @@ import Testing
         if language == "en" {
             #expect(header == ["Supplier", "Org. number", "Country", "Category", "Spend", "Share of spend", "Human rights",
                                "Labour rights", "Environment", "Anti-corruption", "Overall risk", "Priority", "Reason",
-                               "Tasks", "Follow-up"])
+                               "Tasks", "Follow-up", "Where in the chain", "Source and rationale"])
+        } else {
+            #expect(Array(header.suffix(2)) == ["Var i kedjan", "Källa och motivering"])
         }
         #expect(Set(sheet.types(column: 4)) == ["n"], "spend cells are numbers")
-        // The register's spend sums to the ledger's exact total, to the öre.
+        // The register's spend and the spend outside the scope (payments to public bodies, grants…, never in
+        // the register) sum to the ledger's exact total, to the öre.
         let spend = sheet.cells.dropFirst().compactMap { $0[4]["v"] as? Double }
         let cents = spend.map { Int(($0 * 100).rounded()) }.reduce(0, +)
+        let summary = book.sheets[0]
+        let excludedLabel = language == "sv" ? "Utanför omfånget (inte upphandling)" : "Outside the scope (not procurement)"
+        let excludedRow = try #require(summary.cells.first { ($0.first?["v"] as? String) == excludedLabel })
+        let excluded = try #require(excludedRow[1]["v"] as? Double)
+        let excludedCents = Int((excluded * 100).rounded())
+        #expect(excludedCents > 0, "the sample ledger pays public bodies")
         let total = try #require(json["amount_total"] as? String)
-        #expect(String(format: "%d.%02d", cents / 100, cents % 100) == total)
+        let sum = cents + excludedCents
+        #expect(String(format: "%d.%02d", sum / 100, sum % 100) == total)
         let risks = Set(sheet.cells.dropFirst().compactMap { $0[10]["v"] as? String })
         #expect(risks.isSubset(of: language == "sv" ? ["Hög", "Medel", "Låg", "Okänd"] : ["High", "Medium", "Low", "Unknown"]))
         #expect(!(sheet.raw["conditional_formats"] as? [Any] ?? []).isEmpty)

@@ -38,12 +38,27 @@ import Testing
         let rejectedRecords = Set((json["rejects"] as? [[String: Any]] ?? []).compactMap { $0["record"] as? Int })
         let accepted = input.dropFirst().enumerated().filter { !rejectedRecords.contains($0.offset + 1) }.map(\.element)
         #expect(tagged.count - 1 == accepted.count)
+        var (ratedLines, excludedLines) = (0, 0)
         for (original, enriched) in zip(accepted, tagged.dropFirst()) {
             #expect(Array(enriched.prefix(original.count)) == original)
             #expect(enriched.count == original.count + 12)
-            #expect(!(enriched.last ?? "").isEmpty, "every tagged line has a reason")
-            #expect(["high", "medium", "low", "unknown"].contains(enriched[original.count + 8]))
+            guard enriched.count == original.count + 12 else { continue }
+            let kedja = Array(enriched.suffix(12))
+            #expect(!kedja[11].isEmpty, "every tagged line has a reason")
+            if kedja[2] == "excluded" {
+                // Outside the scope of procurement (CONTRACT.md): its risk, priority and task cells are empty
+                // and its reason says why.
+                excludedLines += 1
+                #expect(kedja[4..<11].allSatisfy { $0.isEmpty }, "\(kedja)")
+                #expect(kedja[11].hasPrefix("outside scope: "), "\(kedja[11])")
+            } else {
+                ratedLines += 1
+                #expect(["cpv", "supplier", "keyword", "account", "none"].contains(kedja[2]), "\(kedja[2])")
+                #expect(kedja[4..<9].allSatisfy { ["high", "medium", "low", "unknown"].contains($0) }, "\(kedja)")
+                #expect(["1", "2", "3"].contains(kedja[9]), "every rated line has a priority")
+            }
         }
+        #expect(ratedLines > 0 && excludedLines > 0, "the sample has both rated lines and payments outside the scope")
         let rejects = try Self.pythonRows(folder.appendingPathComponent("tagged.rejects.csv").path, encoding: "cp1252")
         #expect(rejects.count == 7)
         #expect(rejects.first?.prefix(3) == ["kedja_record", "kedja_line", "kedja_reason"])

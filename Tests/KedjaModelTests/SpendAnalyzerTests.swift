@@ -10,10 +10,12 @@ import Testing
         var tags: [LineTag]
         var result: AnalysisResult
         var reasons: [String]
+        var compactReasons: [String]
     }
 
     static func analyse(_ ledger: String, suppliers: String? = nil, language: Language = .en) throws -> Tagged {
         let folder = try TestLocations.temporaryDirectory(prefix: "kedja-analyzer")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let ledgerURL = folder.appendingPathComponent("ledger.csv")
         try Data(ledger.utf8).write(to: ledgerURL)
         let vocabulary = try ColumnVocabulary.load(from: TemplateFixtures.templatesDirectory)
@@ -32,7 +34,7 @@ import Testing
         }, rejected: { _, reject in rejects.append(reject) })
         let start = try #require(CivilDate(year: 2027, month: 1, day: 1))
         let result = analyzer.finish(counts: counts, rejects: rejects, planStart: start)
-        return Tagged(tags: tags, result: result, reasons: analyzer.reasons)
+        return Tagged(tags: tags, result: result, reasons: analyzer.reasons, compactReasons: analyzer.compactReasons)
     }
 
     @Test func theLinesOwnCPVCodeWinsByLongestPrefix() throws {
@@ -64,16 +66,28 @@ import Testing
     }
 
     @Test func perAreaTheHigherAssessedLayerWins() throws {
-        // Consultancy is low on every area; Bangladesh rates labour (ITUC 5) and corruption (CPI 24) high.
-        let tagged = try Self.analyse("Leverantör;Land;CPV-kod;Belopp\nA;BGD;79411000;10,00\n")
-        let levels = tagged.tags[0].levels
-        #expect(levels.labourRights == .high)
-        #expect(levels.antiCorruption == .high)
-        #expect(levels.environment == .low, "no country index for the environment: the category's level stands")
-        let reason = tagged.reasons[tagged.tags[0].reasonID]
-        #expect(reason.contains("CPV 79411000"))
+        // Goods made in Bangladesh: Freedom House PF (human rights medium), ITUC 5 (labour high), CPI 24
+        // (corruption high), no environmental index. Printed matter is low, medium, medium, low; office supplies
+        // are high in all four. The country only ever raises an area: it never lowers one.
+        let tagged = try Self.analyse(
+            "Leverantör;Tillverkningsland;CPV-kod;Belopp\nA;BGD;22100000;10,00\nB;BGD;30192000;10,00\n")
+        let printed = tagged.tags[0]
+        #expect(printed.category?.code == "22000000")
+        #expect(printed.country?.alpha2 == "BD")
+        #expect(printed.levels.humanRights == .medium, "low raised to the country's medium")
+        #expect(printed.levels.labourRights == .high, "medium raised to the country's high")
+        #expect(printed.levels.antiCorruption == .high, "low raised to the country's high")
+        #expect(printed.levels.environment == .medium, "no country index for the environment: the category's level stands")
+        let reason = tagged.reasons[printed.reasonID]
+        #expect(reason.contains("CPV 22100000"))
         #expect(reason.contains("BD Bangladesh"))
+        #expect(reason.contains("production country"))
         #expect(reason.contains("2026 5"), "names the ITUC rating and its edition")
+
+        let office = tagged.tags[1]
+        #expect(office.category?.code == "30190000")
+        #expect(office.levels == RiskProfile(humanRights: .high, labourRights: .high, environment: .high, antiCorruption: .high),
+                "the country's medium for human rights does not lower the category's high")
     }
 
     @Test func nothingKnownIsUnknownNotLow() throws {

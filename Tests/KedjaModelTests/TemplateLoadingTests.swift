@@ -20,8 +20,9 @@ struct TemplateLoadingTests {
         let folder = try TemplateFixtures.copyOfBundled()
         defer { try? FileManager.default.removeItem(at: folder) }
         try TemplateFixtures.replaceLine(7, of: "categories.csv", in: folder) { line in
+            // cpv_code;category_sv;category_en;kind;human_rights;labour_rights;…
             var fields = line.components(separatedBy: ";")
-            fields[4] = "hgh"
+            fields[5] = "hgh"
             return fields.joined(separator: ";")
         }
         let problems = loadErrors(folder)
@@ -39,12 +40,14 @@ struct TemplateLoadingTests {
         try TemplateFixtures.replaceLine(2, of: "categories.csv", in: folder) { line in
             var fields = line.components(separatedBy: ";")
             fields[0] = "03000000-1"
-            fields[3...6] = ["Hög", "medel", "LÅG", "okänd"]
+            fields[3] = "vara"
+            fields[4...7] = ["Hög", "medel", "LÅG", "okänd"]
             return fields.joined(separator: ";")
         }
         let templates = try TemplateSet.load(from: folder)
         let category = try #require(templates.categoryForCPV("03100000"))
         #expect(category.code == "03000000")
+        #expect(category.kind == .goods, "the kind in Swedish too")
         #expect(category.levels == RiskProfile(humanRights: .high, labourRights: .medium, environment: .low, antiCorruption: .unknown))
     }
 

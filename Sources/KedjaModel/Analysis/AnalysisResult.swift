@@ -12,6 +12,8 @@ public enum CategorySource: String, Sendable, Codable, CaseIterable {
     case account
     /// Nothing matched: the category is unknown.
     case none
+    /// A payment outside the scope of procurement (scope.csv): never rated, never planned.
+    case excluded
 }
 
 /// One spend line's tags: what `kedja tag` appends and what the aggregates are built from.
@@ -169,6 +171,29 @@ public struct AnalysisResult: Sendable {
     }
 }
 
+/// A supplier with spend no rule gave a category: an entry of the "what to classify next" list.
+public struct UnclassifiedSupplier: Sendable, Equatable {
+    /// The supplier's name.
+    public var name: String
+    /// The organisation number, when known.
+    public var orgNumber: String?
+    /// The spend without a category.
+    public var spend: Amount
+    /// The lines without a category.
+    public var lines: Int
+    /// Whether the supplier list has the supplier (fill in its CPV code or category there), or not (add it).
+    public var isListed: Bool
+
+    /// Creates an entry.
+    public init(name: String, orgNumber: String?, spend: Amount, lines: Int, isListed: Bool) {
+        self.name = name
+        self.orgNumber = orgNumber
+        self.spend = spend
+        self.lines = lines
+        self.isListed = isListed
+    }
+}
+
 /// How much of the spend Kedja could classify, for the committee's data-quality section.
 public struct DataQuality: Sendable, Equatable {
     /// Distinct suppliers in the ledger.
@@ -189,6 +214,15 @@ public struct DataQuality: Sendable, Equatable {
     public var spendWithoutCategory = Amount.zero
     /// Spend per category source.
     public var spendBySource: [CategorySource: Amount] = [:]
+    /// Lines outside the scope of procurement (payments to public bodies, grants, …).
+    public var excludedLines = 0
+    /// Spend outside the scope of procurement.
+    public var excludedSpend = Amount.zero
+    /// In-scope spend whose overall risk is unknown: no layer could assess any area.
+    public var unknownRiskSpend = Amount.zero
+    /// The suppliers with the most spend no rule gave a category, most first (at most 20): which rows of
+    /// the supplier list to fill in first.
+    public var classifyNext: [UnclassifiedSupplier] = []
 
     /// Creates empty figures.
     public init() {}

@@ -23,6 +23,10 @@ struct LineTagger {
         var categoryEvidence = -1
         var country = -1
         var countryEvidence = -1
+        /// Whether `country` is where the goods are made (the list's production country).
+        var countryIsProduction = false
+        /// The scope rule the supplier falls under (a public body, …), or -1.
+        var scopeRule = -1
     }
 
     /// Spend per category source, with which sources occurred (a source whose lines sum to zero still counts).
@@ -32,6 +36,7 @@ struct LineTagger {
         private var keyword = Amount.zero
         private var account = Amount.zero
         private var none = Amount.zero
+        private var excluded = Amount.zero
         /// One bit per source (its position in `allCases`) that occurred.
         private var present: UInt8 = 0
 
@@ -42,6 +47,7 @@ struct LineTagger {
             case .keyword: keyword += amount
             case .account: account += amount
             case .none: none += amount
+            case .excluded: excluded += amount
             }
             present |= 1 << source.position
         }
@@ -56,6 +62,7 @@ struct LineTagger {
                 case .keyword: result[source] = keyword
                 case .account: result[source] = account
                 case .none: result[source] = none
+                case .excluded: result[source] = excluded
                 }
             }
             return result
@@ -67,6 +74,8 @@ struct LineTagger {
         var supplier: Int
         /// The category of the group's first line (position), or -1.
         var category: Int
+        /// Whether the group holds payments outside the scope of procurement, which never become register rows.
+        var isExcluded = false
         var spend = Amount.zero
         var lines = 0
         var levels = RiskProfile.unassessed
@@ -104,6 +113,9 @@ struct LineTagger {
         var reasonID: Int
     }
 
+    /// The group key's category for lines outside the scope of procurement.
+    private static let excludedCategoryKey = -2
+
     /// The keys of classes, reasons and groups: fixed-size integers only, whose bytes key a ``ByteKeyIndex``.
     private struct ClassKey: Equatable {
         var category: Int32
@@ -111,6 +123,8 @@ struct LineTagger {
         var evidence: Int32
         var country: Int32
         var countryEvidence: Int32
+        var countryIsProduction: Int32
+        var scopeRule: Int32
     }
 
     private struct ReasonKey {
@@ -118,6 +132,8 @@ struct LineTagger {
         var evidence: Int32
         var country: Int32
         var countryEvidence: Int32
+        var countryIsProduction: Int32
+        var scopeRule: Int32
     }
 
     private struct GroupKey: Equatable {
@@ -129,6 +145,10 @@ struct LineTagger {
     let suppliers: SupplierList
     let language: Language
     private let phrase: EvidencePhrases
+    /// The columns of the line's free text checked against the scope table's words (description, account text).
+    private let scopeTextColumns: [Int]
+    /// Whether the scope table has account rules or text rules to check on every line.
+    private let checksLineScope: Bool
     /// The columns of the raw supplier spelling, of keyword text (with the role's number) and of countries
     /// (production first), in the order they are consulted.
     private let spellingColumns: [Int?]
@@ -163,7 +183,9 @@ struct LineTagger {
     private var evidenceTexts: [String] = []
     private let noEvidence: Int
     private var cpvEvidence = FieldCache()
-    private var keywordMatches = FieldCache()
+    /// Field bytes → what free text says: its keyword match and its scope rule, packed by ``TextFacts``, each
+    /// computed the first time a line asks for it.
+    private var textFacts = FieldCache()
     /// Per keyword match position × role (description, account text, supplier name): evidence, or -1.
     private var keywordEvidence: [Int]
     /// Per account group position: evidence, or -1.
@@ -184,6 +206,8 @@ struct LineTagger {
     private var classTags: [LineTag] = []
     private var reasonIDs = ByteKeyIndex(capacity: 4096)
     private(set) var reasons: [String] = []
+    /// Per reason: its compact form for the enriched CSV (at most 255 characters).
+    private(set) var compactReasons: [String] = []
     private(set) var groups: [Group] = []
     private var groupIDs = ByteKeyIndex(capacity: 4096)
     /// The previous line's class and group: consecutive lines often share them, and a comparison is cheaper
@@ -196,6 +220,8 @@ struct LineTagger {
     private(set) var linesWithoutCategory = 0
     private(set) var spendWithoutCategory = Amount.zero
     private(set) var linesWithoutCountry = 0
+    private(set) var excludedLines = 0
+    private(set) var excludedSpend = Amount.zero
 
     init(templates: TemplateSet, suppliers: SupplierList, mapping: ColumnMapping, language: Language) {
         self.templates = templates
@@ -211,6 +237,8 @@ struct LineTagger {
         countryColumns = [(ColumnRole.productionCountry, true), (.country, false)].compactMap { role, production in
             mapping.column(role).map { ($0, production) }
         }
+        scopeTextColumns = [ColumnRole.description, .accountText].compactMap { mapping.column($0) }
+        checksLineScope = templates.hasLineScopeRules
         cpvColumn = mapping.column(.cpv)
         accountColumn = mapping.column(.account) ?? mapping.column(.accountText)
         phrase = EvidencePhrases(language: language)
@@ -242,10 +270,17 @@ struct LineTagger {
     /// Tags one line and adds its amount to its supplier × category; the tags are at the place returned.
     mutating func place(_ record: CSVRecord, amount: Amount) -> LinePlace {
         let supplier = supplierIndex(for: record)
-        let (category, source, evidence) = classify(record, supplier: supplier)
-        let (country, countryEvidence) = lineCountry(record, supplier: supplier)
-        let classID = tagClass(category: category, source: source, evidence: evidence, country: country,
-                               countryEvidence: countryEvidence)
+        let scopeRule = self.scopeRule(record, supplier: supplier)
+        let classID: Int
+        if scopeRule >= 0 {
+            classID = tagClass(category: -1, source: .excluded, evidence: noEvidence, country: -1,
+                               countryEvidence: noEvidence, countryIsProduction: false, scopeRule: scopeRule)
+        } else {
+            let (category, source, evidence) = classify(record, supplier: supplier)
+            let (country, countryEvidence, production) = lineCountry(record, supplier: supplier)
+            classID = tagClass(category: category, source: source, evidence: evidence, country: country,
+                               countryEvidence: countryEvidence, countryIsProduction: production, scopeRule: -1)
+        }
         let facts = classFacts[classID]
 
         let groupKey = GroupKey(supplier: Int64(supplier), category: Int64(facts.categoryKey))
@@ -254,19 +289,44 @@ struct LineTagger {
             groupID = previous.id
         } else {
             let (id, isNew) = groupIDs.insert(bytesOf: groupKey)
-            if isNew { groups.append(Group(supplier: supplier, category: category)) }
+            if isNew {
+                var group = Group(supplier: supplier, category: facts.categoryKey < 0 ? -1 : facts.categoryKey)
+                group.isExcluded = scopeRule >= 0
+                groups.append(group)
+            }
             groupID = id
             previousGroup = (groupKey, id)
         }
         groups[groupID].add(amount: amount, tags: facts)
 
-        spendBySource.add(amount, source: source)
-        if category < 0 {
-            linesWithoutCategory += 1
-            spendWithoutCategory += amount
+        spendBySource.add(amount, source: facts.source)
+        if scopeRule >= 0 {
+            excludedLines += 1
+            excludedSpend += amount
+        } else {
+            if facts.categoryKey < 0 {
+                linesWithoutCategory += 1
+                spendWithoutCategory += amount
+            }
+            if facts.country < 0 { linesWithoutCountry += 1 }
         }
-        if country < 0 { linesWithoutCountry += 1 }
         return LinePlace(tagClass: classID, groupID: groupID)
+    }
+
+    /// The scope rule a line falls under (-1 for none): its supplier's (a public body, …), its account's, or
+    /// the words of its description or account text.
+    private mutating func scopeRule(_ record: CSVRecord, supplier: Int) -> Int {
+        let supplierRule = supplierTags[supplier].scopeRule
+        if supplierRule >= 0 { return supplierRule }
+        guard checksLineScope else { return -1 }
+        if let column = accountColumn, let rule = templates.scopeRuleIndex(forAccount: record.field(column)) {
+            return rule
+        }
+        for column in scopeTextColumns {
+            let rule = textScopeRule(record, column: column)
+            if rule >= 0 { return rule }
+        }
+        return -1
     }
 
     /// Lets go of the caches that only speed up placing lines (raw supplier spellings, field values), before
@@ -277,7 +337,7 @@ struct LineTagger {
         supplierOfSpelling = []
         previousSupplier = -1
         cpvEvidence = FieldCache()
-        keywordMatches = FieldCache()
+        textFacts = FieldCache()
         countryMatches = FieldCache(maximumKeyBytes: 1 << 20)
     }
 
@@ -316,7 +376,8 @@ struct LineTagger {
     private mutating func supplier(ofNewSpellingIn record: CSVRecord) -> Int {
         let id = supplierIDColumn.map { record.string(at: $0).trimmingWhitespace() } ?? ""
         let name = supplierNameColumn.map { record.string(at: $0).trimmingWhitespace() } ?? ""
-        let org = orgNumberColumn.flatMap { OrgNumber.parse(record.field($0)) }?.description
+        let parsedOrg = orgNumberColumn.flatMap { OrgNumber.parse(record.field($0)) }
+        let org = parsedOrg?.description
         let listIndex = suppliers.match(id: id, orgNumber: org, name: name)
         let entry = listIndex.map { suppliers.entries[$0] }
         let key: String
@@ -337,11 +398,17 @@ struct LineTagger {
                 tags.category = category
                 tags.categoryEvidence = evidence
             }
-            if let (country, evidence) = supplierCountry(entry) {
+            if let (country, evidence, production) = supplierCountry(entry) {
                 tags.country = country
                 tags.countryEvidence = evidence
+                tags.countryIsProduction = production
             }
         }
+        // A sole trader's personal number says nothing about the kind of body, so it never decides scope.
+        let organisation = [parsedOrg, entry?.orgNumber.flatMap { OrgNumber.parse($0) }]
+            .compactMap { $0 }.first { $0.kind != .soleTrader }
+        let names = [name, entry?.name ?? "", entry?.category ?? ""]
+        tags.scopeRule = templates.scopeRuleIndex(orgNumber: organisation?.description, names: names) ?? -1
         supplierFacts.append(SupplierFacts(
             key: key, name: entry.map { $0.name.isEmpty ? name : $0.name } ?? name,
             orgNumber: entry?.orgNumber ?? org, isListed: entry != nil))
@@ -361,10 +428,10 @@ struct LineTagger {
         return nil
     }
 
-    private mutating func supplierCountry(_ entry: SupplierList.Entry) -> (country: Int, evidence: Int)? {
+    private mutating func supplierCountry(_ entry: SupplierList.Entry) -> (country: Int, evidence: Int, production: Bool)? {
         for (text, production) in [(entry.productionCountry, true), (entry.country, false)] where !text.isEmpty {
             if let country = templates.countryIndex(named: text) {
-                return (country, intern(phrase.supplierListCountry(text, production: production)))
+                return (country, intern(phrase.supplierListCountry(text, production: production)), production)
             }
             unknownListCountries[text, default: 0] += 1
         }
@@ -409,10 +476,25 @@ struct LineTagger {
     private mutating func keywordMatch(_ record: CSVRecord, column: Int) -> Int? {
         let field = record.field(column)
         guard !field.isEmpty else { return nil }
-        if let known = keywordMatches.answer(for: field) { return known < 0 ? nil : known }
-        let match = templates.keywordMatchPosition(in: record.string(at: column))
-        keywordMatches.remember(match ?? -1, for: field)
-        return match
+        var facts = textFacts.answer(for: field).map(TextFacts.init(packed:)) ?? TextFacts()
+        if facts.keywordMatch == TextFacts.notComputed {
+            facts.keywordMatch = templates.keywordMatchPosition(in: record.string(at: column)) ?? -1
+            textFacts.remember(facts.packed, for: field)
+        }
+        return facts.keywordMatch >= 0 ? facts.keywordMatch : nil
+    }
+
+    /// The scope rule of a free-text field's words (-1 for none), remembered per distinct value beside its
+    /// keyword match (which is matched only when a line needs it).
+    private mutating func textScopeRule(_ record: CSVRecord, column: Int) -> Int {
+        let field = record.field(column)
+        guard !field.isEmpty else { return -1 }
+        var facts = textFacts.answer(for: field).map(TextFacts.init(packed:)) ?? TextFacts()
+        if facts.scopeRule == TextFacts.notComputed {
+            facts.scopeRule = templates.scopeRuleIndex(inText: record.string(at: column)) ?? -1
+            textFacts.remember(facts.packed, for: field)
+        }
+        return facts.scopeRule
     }
 
     private mutating func keywordEvidence(_ match: Int, role: Int) -> Int {
@@ -434,7 +516,7 @@ struct LineTagger {
 
     /// The line's country (position or -1) and its evidence: production country on the line, then the
     /// country on the line, then the supplier list's. Names no table knows are counted for the report.
-    private mutating func lineCountry(_ record: CSVRecord, supplier: Int) -> (Int, Int) {
+    private mutating func lineCountry(_ record: CSVRecord, supplier: Int) -> (Int, Int, Bool) {
         for (column, production) in countryColumns {
             let field = record.field(column)
             guard !field.isEmpty else { continue }
@@ -446,12 +528,12 @@ struct LineTagger {
                 answer = templates.countryIndex(named: text) ?? -(unknownCountrySlot(text) + 1)
                 countryMatches.remember(answer, for: field)
             }
-            if answer >= 0 { return (answer, lineCountryEvidence(production: production)) }
+            if answer >= 0 { return (answer, lineCountryEvidence(production: production), production) }
             unknownCountryLines[-answer - 1] += 1
         }
         let tags = supplierTags[supplier]
-        if tags.country >= 0 { return (tags.country, tags.countryEvidence) }
-        return (-1, noEvidence)
+        if tags.country >= 0 { return (tags.country, tags.countryEvidence, tags.countryIsProduction) }
+        return (-1, noEvidence, false)
     }
 
     private mutating func unknownCountrySlot(_ text: String) -> Int {
@@ -481,38 +563,56 @@ struct LineTagger {
     // MARK: - Classes and reasons
 
     /// The class of a combination of tags, made (with its levels and reason) the first time it occurs.
-    private mutating func tagClass(category: Int, source: CategorySource, evidence: Int, country: Int, countryEvidence: Int) -> Int {
+    private mutating func tagClass(
+        category: Int, source: CategorySource, evidence: Int, country: Int, countryEvidence: Int,
+        countryIsProduction: Bool, scopeRule: Int
+    ) -> Int {
         let key = ClassKey(category: Int32(category), source: Int32(source.position), evidence: Int32(evidence),
-                           country: Int32(country), countryEvidence: Int32(countryEvidence))
+                           country: Int32(country), countryEvidence: Int32(countryEvidence),
+                           countryIsProduction: countryIsProduction ? 1 : 0, scopeRule: Int32(scopeRule))
         if let previous = previousClass, previous.key == key { return previous.id }
         let (classID, isNew) = classIDs.insert(bytesOf: key)
         defer { previousClass = (key, classID) }
         if !isNew { return classID }
-        var levels = category >= 0 ? categoryLevels[category] : .unassessed
-        if country >= 0 { levels = levels.combined(with: countryProfiles[country]) }
-        let reasonID = reason(category: category, evidence: evidence, country: country, countryEvidence: countryEvidence,
-                              levels: levels)
-        classFacts.append(ClassFacts(categoryKey: category >= 0 ? categoryKeys[category] : -1, country: country,
-                                     source: source, levels: levels, reasonID: reasonID))
+        let categoryValue = category >= 0 ? templates.categories[category] : nil
+        let countryValue = country >= 0 ? templates.countries[country] : nil
+        let layer = CountryLayer(category: categoryValue, country: countryValue, isProduction: countryIsProduction)
+        var levels = categoryValue?.levels ?? .unassessed
+        if layer.applies, country >= 0 { levels = levels.raised(byCountry: countryProfiles[country]) }
+        let reasonID = reason(
+            category: category, evidence: evidence, country: country, countryEvidence: countryEvidence,
+            layer: layer, scopeRule: scopeRule, levels: levels)
+        let categoryKey = scopeRule >= 0 ? Self.excludedCategoryKey : category >= 0 ? categoryKeys[category] : -1
+        classFacts.append(ClassFacts(categoryKey: categoryKey, country: country, source: source, levels: levels,
+                                     reasonID: reasonID))
         classTags.append(LineTag(
-            category: category >= 0 ? templates.categories[category] : nil, categorySource: source,
-            country: country >= 0 ? templates.countries[country] : nil, levels: levels, reasonID: reasonID,
-            groupID: -1, tagClass: classID))
+            category: categoryValue, categorySource: source, country: countryValue, levels: levels,
+            reasonID: reasonID, groupID: -1, tagClass: classID))
         return classID
     }
 
-    /// The reason text for a category, country and their evidence, composed once per distinct combination.
-    private mutating func reason(category: Int, evidence: Int, country: Int, countryEvidence: Int, levels: RiskProfile) -> Int {
+    /// The reason texts for a combination of tags, composed once per distinct combination.
+    private mutating func reason(
+        category: Int, evidence: Int, country: Int, countryEvidence: Int, layer: CountryLayer, scopeRule: Int,
+        levels: RiskProfile
+    ) -> Int {
         let key = ReasonKey(category: Int32(category >= 0 ? categoryKeys[category] : -1), evidence: Int32(evidence),
-                            country: Int32(country >= 0 ? countryKeys[country] : -1), countryEvidence: Int32(countryEvidence))
+                            country: Int32(country >= 0 ? countryKeys[country] : -1), countryEvidence: Int32(countryEvidence),
+                            countryIsProduction: layer.isProduction ? 1 : 0, scopeRule: Int32(scopeRule))
         let (reasonID, isNew) = reasonIDs.insert(bytesOf: key)
         if !isNew { return reasonID }
-        let countryValue = country >= 0 ? templates.countries[country] : nil
-        let text = ReasonText.compose(
-            category: category >= 0 ? templates.categories[category] : nil, evidence: evidenceTexts[evidence],
-            country: countryValue, countryEvidence: evidenceTexts[countryEvidence],
-            ratings: countryValue.map { templates.countryRisk($0.alpha2) } ?? [:], levels: levels, language: language)
-        reasons.append(text)
+        let inputs: ReasonText.Inputs
+        if scopeRule >= 0 {
+            inputs = .excluded(templates.scopeRules[scopeRule])
+        } else {
+            let countryValue = country >= 0 ? templates.countries[country] : nil
+            inputs = .rated(
+                category: category >= 0 ? templates.categories[category] : nil, evidence: evidenceTexts[evidence],
+                country: countryValue, countryEvidence: evidenceTexts[countryEvidence], layer: layer,
+                ratings: countryValue.map { templates.countryRisk($0.alpha2) } ?? [:], levels: levels)
+        }
+        reasons.append(ReasonText.full(inputs, language: language))
+        compactReasons.append(ReasonText.compact(inputs, language: language))
         return reasonID
     }
 
@@ -523,6 +623,24 @@ struct LineTagger {
         for (slot, name) in unknownCountryNames.enumerated() { counts[name, default: 0] += unknownCountryLines[slot] }
         return counts
     }
+}
+
+/// What a free-text field says, packed into one integer for ``FieldCache``: the keyword match position and the
+/// scope rule, each -1 for none and ``notComputed`` until a line asks for it.
+private struct TextFacts {
+    static let notComputed = -2
+
+    var keywordMatch = notComputed
+    var scopeRule = notComputed
+
+    init() {}
+
+    init(packed: Int) {
+        keywordMatch = (packed & 0xFFFF_FFFF) - 2
+        scopeRule = (packed >> 32) - 2
+    }
+
+    var packed: Int { (scopeRule + 2) << 32 | (keywordMatch + 2) }
 }
 
 private extension ByteKeyIndex {
@@ -541,6 +659,7 @@ private extension CategorySource {
         case .keyword: return 2
         case .account: return 3
         case .none: return 4
+        case .excluded: return 5
         }
     }
 }

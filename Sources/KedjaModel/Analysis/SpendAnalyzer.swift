@@ -17,6 +17,8 @@ public final class SpendAnalyzer {
 
     /// Every distinct reason text; `LineTag.reasonID` points here.
     public var reasons: [String] { tagger.reasons }
+    /// The compact form of every reason (at most 255 characters), for the enriched CSV; parallel to ``reasons``.
+    public var compactReasons: [String] { tagger.compactReasons }
 
     /// Creates an analyzer for one spend file.
     public init(templates: TemplateSet, suppliers: SupplierList, mapping: ColumnMapping, language: Language) {
@@ -48,9 +50,9 @@ public final class SpendAnalyzer {
 
     // MARK: - Aggregation
 
-    /// The priority of a line's group, available after `finish`.
-    public private(set) var groupPriorities: [Int] = []
-    /// The task ids of a line's group joined with `|`, available after `finish`.
+    /// The priority of a line's group, available after `finish`; nil for payments outside the scope.
+    public private(set) var groupPriorities: [Int?] = []
+    /// The task ids of a line's group joined with `|`, available after `finish`; empty outside the scope.
     public private(set) var groupTaskIDs: [String] = []
 
     /// Computes priorities, tasks, follow-up and the plan once every line is in; the per-group aggregates are
@@ -78,8 +80,22 @@ public final class SpendAnalyzer {
             var priority: Int
         }
         var taskLists: [TaskKey: (tasks: [PhaseTask], ids: String)] = [:]
+        var unclassified: [Int: UnclassifiedSupplier] = [:]
+        var unknownRiskSpend = Amount.zero
         for group in tagger.groups {
             let facts = supplierFacts[group.supplier]
+            guard !group.isExcluded else {
+                groupPriorities.append(nil)
+                groupTaskIDs.append("")
+                continue
+            }
+            if group.levels.overall == .unknown { unknownRiskSpend += group.spend }
+            if group.category < 0 {
+                unclassified[group.supplier, default: UnclassifiedSupplier(
+                    name: facts.name, orgNumber: facts.orgNumber, spend: .zero, lines: 0, isListed: facts.isListed)]
+                    .spend += group.spend
+                unclassified[group.supplier]?.lines += group.lines
+            }
             let priority = templates.settings.priority(overall: group.levels.overall, spend: group.spend, total: total)
             let taskKey = TaskKey(levels: group.levels, priority: priority)
             let (tasks, taskIDs) = taskLists[taskKey] ?? {
@@ -90,13 +106,15 @@ public final class SpendAnalyzer {
             }()
             let source = group.spendBySource.entries
                 .max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key ?? .none
+            let category = group.category >= 0 ? templates.categories[group.category] : nil
+            let track: FollowUpTrack = category?.needsLabourConditions == true ? .labourConditions : .supplyChain
             let row = RegisterRow(
                 supplierKey: facts.key, supplierName: facts.name, orgNumber: facts.orgNumber,
                 country: group.country >= 0 ? templates.countries[group.country] : nil,
-                category: group.category >= 0 ? templates.categories[group.category] : nil, categorySource: source,
+                category: category, categorySource: source,
                 spend: group.spend, lines: group.lines, share: group.spend.fraction(of: total), levels: group.levels,
                 priority: priority, reason: reasons[group.reasonID], tasks: tasks,
-                followUp: templates.followUp(priority: priority), matchedSupplierList: facts.isListed)
+                followUp: templates.followUp(priority: priority, track: track), matchedSupplierList: facts.isListed)
             rows.append(row)
             groupPriorities.append(priority)
             groupTaskIDs.append(taskIDs)
@@ -111,6 +129,12 @@ public final class SpendAnalyzer {
         quality.spendWithoutCategory = tagger.spendWithoutCategory
         quality.linesWithoutCountry = tagger.linesWithoutCountry
         quality.spendBySource = tagger.spendBySource.entries
+        quality.excludedLines = tagger.excludedLines
+        quality.excludedSpend = tagger.excludedSpend
+        quality.unknownRiskSpend = unknownRiskSpend
+        quality.classifyNext = unclassified.values
+            .sorted { ($0.spend, $1.name) > ($1.spend, $0.name) }
+            .prefix(20).map { $0 }
         if quality.supplierListGiven {
             var unmatchedSpend: [String: Amount] = [:]
             var unmatchedKeys = Set<String>()

@@ -49,6 +49,11 @@ public struct CountryRating: Sendable, Hashable {
     /// The attribution for the value, as given in `country-indices.csv`.
     public var source: String
 
+    /// The index's identifier in capitals without its variant, for compact reasons: `CPI`, `ITUC`, `FH`.
+    public var shortIndexName: String {
+        (index.split(separator: "_").first.map(String.init) ?? index).uppercased()
+    }
+
     /// Creates a rating.
     public init(
         level: RiskLevel, index: String, indexName: String, publisher: String,

@@ -26,4 +26,32 @@ public enum RiskArea: String, CaseIterable, Sendable, Codable {
         case (.antiCorruption, .en): return "Anti-corruption"
         }
     }
+
+    /// The area's name in running text, in lower case: "mänskliga rättigheter", "anti-corruption".
+    public func word(_ language: Language) -> String {
+        switch (self, language) {
+        case (.humanRights, .sv): return "mänskliga rättigheter"
+        case (.humanRights, .en): return "human rights"
+        case (.labourRights, .sv): return "arbetares rättigheter"
+        case (.labourRights, .en): return "labour rights"
+        case (.environment, .sv): return "miljöskydd"
+        case (.environment, .en): return "environment"
+        case (.antiCorruption, .sv): return "anti-korruption"
+        case (.antiCorruption, .en): return "anti-corruption"
+        }
+    }
+
+    /// The area's abbreviation in compact reasons: MR, AR, MI, AK / HR, LR, EN, AC.
+    public func shortLabel(_ language: Language) -> String {
+        switch (self, language) {
+        case (.humanRights, .sv): return "MR"
+        case (.humanRights, .en): return "HR"
+        case (.labourRights, .sv): return "AR"
+        case (.labourRights, .en): return "LR"
+        case (.environment, .sv): return "MI"
+        case (.environment, .en): return "EN"
+        case (.antiCorruption, .sv): return "AK"
+        case (.antiCorruption, .en): return "AC"
+        }
+    }
 }

@@ -48,6 +48,17 @@ public enum RiskLevel: Int, Comparable, CaseIterable, Sendable, Codable, CustomS
         }
     }
 
+    /// The level in running text, in lower case: hög/medel/låg/okänd or high/medium/low/unknown.
+    public func word(_ language: Language) -> String {
+        switch (self, language) {
+        case (.unknown, .sv): return "okänd"
+        case (.low, .sv): return "låg"
+        case (.medium, .sv): return "medel"
+        case (.high, .sv): return "hög"
+        case (_, .en): return code
+        }
+    }
+
     /// Reads a level as a user writes it in a rule table: the English codes or the Swedish words
     /// (hög, medel, låg, okänd, also without the accents), in any case and with surrounding spaces.
     public init?(code text: String) {

@@ -52,7 +52,20 @@ public struct RiskProfile: Sendable, Hashable, Codable {
         max(max(humanRights, labourRights), max(environment, antiCorruption))
     }
 
-    /// Per area, the higher of the two layers among those assessed (DOMAIN.md, "Combining layers").
+    /// This profile (a category layer) with a country layer applied, per area as DOMAIN.md's "Combining
+    /// layers" says: where the category assessed the area, the higher of the two; where it did not, the country
+    /// may raise the area to high, but never sets medium or low, so the area stays unknown. Country alone
+    /// never clears a line.
+    public func raised(byCountry country: RiskProfile) -> RiskProfile {
+        var result = self
+        for area in RiskArea.allCases {
+            let own = self[area]
+            result[area] = own.isAssessed ? max(own, country[area]) : (country[area] == .high ? .high : .unknown)
+        }
+        return result
+    }
+
+    /// Per area, the higher of the two profiles among those assessed: how lines of one register row add up.
     public func combined(with other: RiskProfile) -> RiskProfile {
         RiskProfile(
             humanRights: max(humanRights, other.humanRights),

@@ -5,7 +5,10 @@
 /// - a keyword matches where a word starts, and may run on into the word ("kaffe" finds
 ///   "Kaffeautomater" and "Gevalia kaffe AB"; "te" is never found inside "Kontorsmaterial");
 /// - a keyword of at most 3 letters must be the whole word ("te", "ris", "trä");
-/// - the longest matching keyword wins; among equally long ones, the one earlier in the table.
+/// - the most specific match wins (for keywords, the longest CPV prefix of the category they lead to:
+///   "Livsmedel - kaffe" is coffee, not food), then the longest keyword, then the one earlier in the table.
+///
+/// The scope table's words use the same matcher with every entry a whole word or phrase.
 ///
 /// The keywords sit in a byte trie built once, so a lookup walks the text once per word start.
 struct KeywordMatcher: Sendable {
@@ -17,8 +20,10 @@ struct KeywordMatcher: Sendable {
         var target: Int
         /// The folded keyword's length in bytes, the measure of "longest".
         var length: Int
-        /// Whether the keyword must be a whole word (at most 3 letters).
+        /// Whether the keyword must be a whole word (at most 3 letters, or asked for).
         var wholeWordOnly: Bool
+        /// How specific the keyword's target is (the CPV prefix length of its category): compared first.
+        var specificity: Int
     }
 
     private struct Node: Sendable {
@@ -34,8 +39,9 @@ struct KeywordMatcher: Sendable {
     static let shortKeywordLetters = 3
 
     /// Adds a keyword; returns false when its folded form is empty or already present (the first stays).
+    /// `wholeWord` makes it match only as whole words, whatever its length.
     @discardableResult
-    mutating func insert(_ keyword: String, target: Int) -> Bool {
+    mutating func insert(_ keyword: String, target: Int, specificity: Int = 0, wholeWord: Bool = false) -> Bool {
         let bytes = TextFolding.searchBytes(keyword)
         guard !bytes.isEmpty else { return false }
         var node = 0
@@ -53,7 +59,7 @@ struct KeywordMatcher: Sendable {
         guard nodes[node].entry < 0 else { return false }
         let letters = String(decoding: bytes, as: UTF8.self).count
         entries.append(Entry(keyword: keyword, target: target, length: bytes.count,
-                             wholeWordOnly: letters <= Self.shortKeywordLetters))
+                             wholeWordOnly: wholeWord || letters <= Self.shortKeywordLetters, specificity: specificity))
         nodes[node].entry = Int32(entries.count - 1)
         return true
     }
@@ -96,9 +102,10 @@ struct KeywordMatcher: Sendable {
     }
 
     private func isBetter(_ candidate: Int32, than current: Int32) -> Bool {
-        let lhs = entries[Int(candidate)].length
-        let rhs = entries[Int(current)].length
-        return lhs > rhs || (lhs == rhs && candidate < current)
+        let lhs = entries[Int(candidate)]
+        let rhs = entries[Int(current)]
+        if lhs.specificity != rhs.specificity { return lhs.specificity > rhs.specificity }
+        return lhs.length > rhs.length || (lhs.length == rhs.length && candidate < current)
     }
 
     @inline(__always)

@@ -125,8 +125,60 @@ public struct CountryBand: Sendable, Hashable {
     }
 }
 
+/// A payment that is not procurement, and so outside the scope of supply-chain risk: one row of
+/// `Templates/scope.csv`. Such lines are counted with their total and never rated or planned (DOMAIN.md,
+/// "What is not procurement").
+public struct ScopeRule: Sendable, Hashable {
+    /// What the rule looks at.
+    public enum Field: String, Sendable, Hashable, CaseIterable {
+        /// The leading digits of the supplier's organisation number (`2`: public bodies).
+        case orgNumber = "org_number"
+        /// The leading digits of the line's account.
+        case account
+        /// Whole words of the supplier's name, used only when the supplier has no organisation number.
+        case name
+        /// Whole words of the line's description or account text.
+        case text
+    }
+
+    /// What the rule looks at.
+    public var field: Field
+    /// The prefix or the words, as written.
+    public var value: String
+    /// Why such a payment is outside the scope, in Swedish.
+    public var reasonSv: String
+    /// Why such a payment is outside the scope, in English.
+    public var reasonEn: String
+    /// What the rule relies on.
+    public var source: String
+
+    /// Creates a rule.
+    public init(field: Field, value: String, reasonSv: String, reasonEn: String, source: String = "") {
+        self.field = field
+        self.value = value
+        self.reasonSv = reasonSv
+        self.reasonEn = reasonEn
+        self.source = source
+    }
+
+    /// The reason in `language`.
+    public func reason(_ language: Language) -> String { language == .sv ? reasonSv : reasonEn }
+}
+
+/// Which follow-up a register row gets: the supply-chain cascade for goods, or for services and works
+/// performed in Sweden with a risk of unreasonable working conditions, labour-law conditions at
+/// collective-agreement level checked through pay slips, hours and subcontractors.
+public enum FollowUpTrack: String, Sendable, Hashable, CaseIterable {
+    /// Self-assessment → desk audit → on-site audit → corrective action plan.
+    case supplyChain = "supply_chain"
+    /// Labour-law conditions (LOU ch. 17 §§ 2–3) and checks of pay slips, hours and subcontractors.
+    case labourConditions = "labour_conditions"
+}
+
 /// One step of the follow-up cascade for a priority: one row of `Templates/followup.csv`.
 public struct FollowUpStep: Sendable, Hashable {
+    /// The track the step belongs to.
+    public var track: FollowUpTrack
     /// The priority (1–3) the step belongs to.
     public var priority: Int
     /// The step's place in the cascade, from 1.
@@ -141,7 +193,11 @@ public struct FollowUpStep: Sendable, Hashable {
     public var offsetDays: Int
 
     /// Creates a follow-up step.
-    public init(priority: Int, step: Int, taskID: String, methodSv: String, methodEn: String, offsetDays: Int) {
+    public init(
+        track: FollowUpTrack = .supplyChain, priority: Int, step: Int, taskID: String, methodSv: String,
+        methodEn: String, offsetDays: Int
+    ) {
+        self.track = track
         self.priority = priority
         self.step = step
         self.taskID = taskID

@@ -11,7 +11,9 @@ extension TemplateSet {
     public static func load(from directory: URL) throws -> TemplateSet {
         var reader = TemplateReader(directory: directory)
         let settings = readSettings(&reader)
-        let categories = readCategories(&reader)
+        var categories = readCategories(&reader)
+        readStages(&reader, into: &categories)
+        let scope = readScope(&reader)
         let keywords = readKeywords(&reader)
         let accounts = readAccounts(&reader)
         let countries = readCountries(&reader)
@@ -28,6 +30,7 @@ extension TemplateSet {
         builder.indexCountries(countries)
         builder.indexCountryRisk(indexValues, bands: bands, countries: countries.map(\.value.country))
         builder.indexFollowUp(followUp, tasks: tasks.map(\.value.task))
+        builder.indexScope(scope)
         builder.index.warnings = builder.reader.warnings
         builder.index.paths = Dictionary(uniqueKeysWithValues: tableFileNames.map { ($0, reader.path(of: $0)) })
 
@@ -41,6 +44,7 @@ extension TemplateSet {
             countryBands: bands.map(\.value),
             tasks: tasks.map(\.value.task),
             followUpSteps: followUp.map(\.value),
+            scopeRules: scope.map(\.value),
             settings: settings,
             sources: collectSources(categories: categories.map(\.value.category), accounts: accounts.map(\.value),
                                     countries: countries, indexValues: indexValues.map(\.value), tasks: tasks),
@@ -98,27 +102,104 @@ extension TemplateSet {
         return PrioritySettings(priority1MinShareMillionths: share, priority1MinSpend: spend1, priority2MinSpend: spend2)
     }
 
-    fileprivate static func readCategories(_ reader: inout TemplateReader) -> [LocatedRule<(category: Category, checkDigit: Character?)>] {
+    fileprivate static func readCategories(_ reader: inout TemplateReader) -> [LocatedRule<(category: Category, checkDigits: [Character?])>] {
         let file = "categories.csv"
-        let columns = ["cpv_code", "category_sv", "category_en", "human_rights", "labour_rights", "environment",
-                       "anti_corruption", "agency_note", "rationale", "source", "year"]
-        var result: [LocatedRule<(category: Category, checkDigit: Character?)>] = []
-        for row in reader.rows(of: file, columns: columns) ?? [] {
-            let code = reader.cpvCode(row, "cpv_code", in: file)
+        let columns = ["cpv_code", "category_sv", "category_en", "kind"] + RiskArea.allCases.map(\.rawValue)
+            + ["source", "year"]
+        let optional = ["labour_conditions", "agency_note", "rationale", "url"]
+        var result: [LocatedRule<(category: Category, checkDigits: [Character?])>] = []
+        for row in reader.rows(of: file, columns: columns, optional: optional) ?? [] {
+            let codes = reader.cpvCodes(row, "cpv_code", in: file)
             let nameSv = reader.required(row, "category_sv", in: file)
             let nameEn = reader.required(row, "category_en", in: file)
+            let kind = CategoryKind(code: row["kind"])
+            if kind == nil {
+                reader.error(file, row.line, "kind '\(row["kind"])' must be goods, service or works (or vara, tjänst, entreprenad): services and works performed in Sweden get no country layer.")
+            }
             var levels = RiskProfile()
             var levelsRead = true
             for area in RiskArea.allCases {
                 if let level = reader.level(row, area.rawValue, in: file) { levels[area] = level } else { levelsRead = false }
             }
-            let source = reader.required(row, "source", in: file)
+            var labourConditions: LabourConditionsRisk?
+            var labourConditionsRead = true
+            if !row["labour_conditions"].isEmpty {
+                labourConditions = LabourConditionsRisk(code: row["labour_conditions"])
+                if labourConditions == nil {
+                    labourConditionsRead = false
+                    reader.error(file, row.line, "labour_conditions '\(row["labour_conditions"])' must be high risk, risk, low risk or no risk (the agency's conclusion on unreasonable working conditions), or empty.")
+                }
+            }
+            let source = reader.required(row, "source", in: file, why: "every rating must name its source (the agency's page, or Kedjas bedömning with a rationale)")
             let year = reader.required(row, "year", in: file)
-            guard let code, let nameSv, let nameEn, levelsRead, let source, let year else { continue }
+            guard let codes, let nameSv, let nameEn, let kind, levelsRead, labourConditionsRead, let source, let year
+            else { continue }
             let category = Category(
-                code: code.code, nameSv: nameSv, nameEn: nameEn, levels: levels, agencyNote: row["agency_note"],
-                rationale: row["rationale"], source: source, year: year)
-            result.append(LocatedRule(value: (category, code.checkDigit), line: row.line))
+                code: codes[0].code, codes: codes.map(\.code), nameSv: nameSv, nameEn: nameEn, kind: kind,
+                levels: levels, labourConditions: labourConditions, agencyNote: row["agency_note"],
+                rationale: row["rationale"], source: source, url: row["url"], year: year)
+            result.append(LocatedRule(value: (category, codes.map(\.checkDigit)), line: row.line))
+        }
+        return result
+    }
+
+    /// Reads `category-stages.csv` into the categories its rows name by their first code.
+    fileprivate static func readStages(
+        _ reader: inout TemplateReader, into categories: inout [LocatedRule<(category: Category, checkDigits: [Character?])>]
+    ) {
+        let file = "category-stages.csv"
+        let columns = ["cpv_code", "stage"] + RiskArea.allCases.map(\.rawValue)
+        var positionByCode: [String: Int] = [:]
+        for (position, located) in categories.enumerated() where positionByCode[located.value.category.code] == nil {
+            positionByCode[located.value.category.code] = position
+        }
+        var seen: [String: Int] = [:]
+        for row in reader.rows(of: file, columns: columns) ?? [] {
+            let code = reader.cpvCode(row, "cpv_code", in: file)
+            let stage = ChainStage(code: row["stage"])
+            if stage == nil {
+                reader.error(file, row.line, "stage '\(row["stage"])' must be raw_material, processing or final_manufacture (or råvara, bearbetning, sluttillverkning).")
+            }
+            var levels = RiskProfile()
+            var levelsRead = true
+            for area in RiskArea.allCases {
+                if let level = reader.level(row, area.rawValue, in: file) { levels[area] = level } else { levelsRead = false }
+            }
+            guard let code, let stage, levelsRead else { continue }
+            guard let position = positionByCode[code.code] else {
+                reader.warning(file, row.line, "\(code.code) is not the first cpv_code of any row in categories.csv, so these stage levels are never shown. Use the category's first code.")
+                continue
+            }
+            let key = "\(code.code)/\(stage.rawValue)"
+            if let first = seen[key] {
+                reader.warning(file, row.line, "\(code.code) \(stage.rawValue) is already on line \(first), which is used. Delete one of the rows.")
+                continue
+            }
+            seen[key] = row.line
+            categories[position].value.category.stages[stage] = levels
+        }
+    }
+
+    fileprivate static func readScope(_ reader: inout TemplateReader) -> [LocatedRule<ScopeRule>] {
+        let file = "scope.csv"
+        var result: [LocatedRule<ScopeRule>] = []
+        for row in reader.rows(of: file, columns: ["field", "value", "reason_sv", "reason_en"], optional: ["source"]) ?? [] {
+            let field = ScopeRule.Field(rawValue: row["field"].lowercased())
+            if field == nil {
+                let names = ScopeRule.Field.allCases.map(\.rawValue).joined(separator: ", ")
+                reader.error(file, row.line, "field '\(row["field"])' must be one of \(names).")
+            }
+            let value = reader.required(row, "value", in: file)
+            if let field, let value, field == .orgNumber || field == .account,
+               !value.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                reader.error(file, row.line, "value '\(value)' must be the leading digits of the \(field == .orgNumber ? "organisation number" : "account"), e.g. 2.")
+                continue
+            }
+            let reasonSv = reader.required(row, "reason_sv", in: file)
+            let reasonEn = reader.required(row, "reason_en", in: file)
+            guard let field, let value, let reasonSv, let reasonEn else { continue }
+            result.append(LocatedRule(value: ScopeRule(field: field, value: value, reasonSv: reasonSv,
+                                                       reasonEn: reasonEn, source: row["source"]), line: row.line))
         }
         return result
     }
@@ -322,7 +403,15 @@ extension TemplateSet {
         let file = "followup.csv"
         let columns = ["priority", "step", "task_id", "method_sv", "method_en", "offset_days"]
         var result: [LocatedRule<FollowUpStep>] = []
-        for row in reader.rows(of: file, columns: columns) ?? [] {
+        for row in reader.rows(of: file, columns: columns, optional: ["track"]) ?? [] {
+            var track = FollowUpTrack.supplyChain
+            if !row["track"].isEmpty {
+                guard let read = FollowUpTrack(rawValue: row["track"].lowercased()) else {
+                    reader.error(file, row.line, "track '\(row["track"])' must be supply_chain or labour_conditions, or empty for supply_chain.")
+                    continue
+                }
+                track = read
+            }
             let priority = reader.integer(row, "priority", in: file, range: 1...3)
             let step = reader.integer(row, "step", in: file, range: 1...99)
             let taskID = reader.required(row, "task_id", in: file)?.uppercased()
@@ -330,7 +419,7 @@ extension TemplateSet {
             let methodEn = reader.required(row, "method_en", in: file)
             let offset = reader.integer(row, "offset_days", in: file, range: 0...3650)
             guard let priority, let step, let taskID, let methodSv, let methodEn, let offset else { continue }
-            result.append(LocatedRule(value: FollowUpStep(priority: priority, step: step, taskID: taskID,
+            result.append(LocatedRule(value: FollowUpStep(track: track, priority: priority, step: step, taskID: taskID,
                                                       methodSv: methodSv, methodEn: methodEn, offsetDays: offset),
                                   line: row.line))
         }
@@ -364,23 +453,25 @@ private struct IndexBuilder {
     var reader: TemplateReader
     var index = TemplateIndex()
 
-    mutating func indexCategories(_ categories: [LocatedRule<(category: Category, checkDigit: Character?)>]) {
+    mutating func indexCategories(_ categories: [LocatedRule<(category: Category, checkDigits: [Character?])>]) {
         var firstLine: [Int: Int] = [:]
         for (position, located) in categories.enumerated() {
             let category = located.value.category
             index.categoryLines.append(located.line)
-            index.categoryCheckDigits.append(located.value.checkDigit)
-            guard let key = CPVCode.prefixKey(of: category.prefix) else { continue }
-            if let first = firstLine[key] {
-                reader.warning("categories.csv", located.line, "\(category.code) has the same prefix \(category.prefix) as the row on line \(first), which is used. Merge the two rows.")
-                continue
-            }
-            firstLine[key] = located.line
-            if let value = Int(category.prefix), let division = Int(category.prefix.prefix(2)) {
-                var divisor = 1
-                for _ in category.prefix.count..<8 { divisor *= 10 }
-                index.categoryPrefixesByDivision[division].append(
-                    CategoryPrefix(value: value, divisor: divisor, length: category.prefix.count, category: position))
+            index.categoryCheckDigits.append(located.value.checkDigits)
+            for prefix in category.prefixes {
+                guard let key = CPVCode.prefixKey(of: prefix) else { continue }
+                if let first = firstLine[key] {
+                    reader.warning("categories.csv", located.line, "a code of \(category.code) has the same prefix \(prefix) as a code on line \(first), which is used. Keep the prefix in one row.")
+                    continue
+                }
+                firstLine[key] = located.line
+                if let value = Int(prefix), let division = Int(prefix.prefix(2)) {
+                    var divisor = 1
+                    for _ in prefix.count..<8 { divisor *= 10 }
+                    index.categoryPrefixesByDivision[division].append(
+                        CategoryPrefix(value: value, divisor: divisor, length: prefix.count, category: position))
+                }
             }
         }
         for division in index.categoryPrefixesByDivision.indices {
@@ -393,7 +484,7 @@ private struct IndexBuilder {
         for located in keywords {
             let rule = located.value
             index.keywordLines.append(located.line)
-            guard let code = Int(rule.cpvCode), let category = index.category(forCode: code) else {
+            guard let code = Int(rule.cpvCode), let match = index.categoryPrefix(forCode: code) else {
                 reader.warning("keywords.csv", located.line, "'\(rule.keyword)' points at \(rule.cpvCode), which no category in categories.csv covers, so it is ignored. Add a category for it or change the code.")
                 continue
             }
@@ -403,7 +494,7 @@ private struct IndexBuilder {
                 continue
             }
             firstLine[folded] = located.line
-            index.keywordMatcher.insert(rule.keyword, target: category)
+            index.keywordMatcher.insert(rule.keyword, target: match.category, specificity: match.length)
         }
     }
 
@@ -484,16 +575,44 @@ private struct IndexBuilder {
             if !taskIDs.contains(step.taskID) {
                 reader.warning("followup.csv", located.line, "task_id \(step.taskID) is not in tasks.csv. Use one of \(tasks.map(\.id).joined(separator: ", ")).")
             }
-            let key = "\(step.priority)/\(step.step)"
+            let key = "\(step.track.rawValue)/\(step.priority)/\(step.step)"
             if let first = firstLine[key] {
-                reader.warning("followup.csv", located.line, "priority \(step.priority) step \(step.step) is already on line \(first), which is used. Number the steps 1, 2, 3, …")
+                reader.warning("followup.csv", located.line, "\(step.track.rawValue) priority \(step.priority) step \(step.step) is already on line \(first), which is used. Number the steps 1, 2, 3, …")
                 continue
             }
             firstLine[key] = located.line
-            index.followUpByPriority[step.priority, default: []].append(step)
+            index.followUpByTrack[step.track, default: [:]][step.priority, default: []].append(step)
         }
-        for priority in index.followUpByPriority.keys {
-            index.followUpByPriority[priority]?.sort { $0.step < $1.step }
+        for track in index.followUpByTrack.keys {
+            for priority in index.followUpByTrack[track]?.keys.map({ $0 }) ?? [] {
+                index.followUpByTrack[track]?[priority]?.sort { $0.step < $1.step }
+            }
         }
+    }
+
+    mutating func indexScope(_ rules: [LocatedRule<ScopeRule>]) {
+        for (position, located) in rules.enumerated() {
+            let rule = located.value
+            switch rule.field {
+            case .orgNumber: index.scopeOrgPrefixes.append((rule.value, position))
+            case .account:
+                guard let key = CPVCode.prefixKey(of: rule.value), index.scopeRuleByAccountPrefix[key] == nil else {
+                    reader.warning("scope.csv", located.line, "account prefix \(rule.value) repeats an earlier row, which is used. Delete one of the rows.")
+                    continue
+                }
+                index.scopeRuleByAccountPrefix[key] = position
+                index.longestScopeAccountPrefix = max(index.longestScopeAccountPrefix, rule.value.count)
+            case .name:
+                if !index.scopeNameMatcher.insert(rule.value, target: position, wholeWord: true) {
+                    reader.warning("scope.csv", located.line, "the name words '\(rule.value)' repeat an earlier row or are empty, so the row is not used. Delete one of the rows.")
+                }
+            case .text:
+                if !index.scopeTextMatcher.insert(rule.value, target: position, wholeWord: true) {
+                    reader.warning("scope.csv", located.line, "the text words '\(rule.value)' repeat an earlier row or are empty, so the row is not used. Delete one of the rows.")
+                }
+            }
+        }
+        // The longest prefix decides.
+        index.scopeOrgPrefixes.sort { $0.prefix.count > $1.prefix.count }
     }
 }

@@ -25,8 +25,10 @@ extension TemplateSet {
             }
         }
         for (position, category) in categories.enumerated() {
-            check(category.code, written: index.categoryCheckDigits[position], file: "categories.csv",
-                  line: index.categoryLines[position], what: "cpv_code")
+            for (code, checkDigit) in zip(category.codes, index.categoryCheckDigits[position]) {
+                check(code, written: checkDigit, file: "categories.csv", line: index.categoryLines[position],
+                      what: "cpv_code")
+            }
         }
         for (position, keyword) in keywords.enumerated() {
             check(keyword.cpvCode, written: nil, file: "keywords.csv", line: index.keywordLines[position],

@@ -25,6 +25,8 @@ public struct TemplateSet: Sendable {
     public let tasks: [PhaseTask]
     /// Every follow-up step, in table order.
     public let followUpSteps: [FollowUpStep]
+    /// What is not procurement, in table order.
+    public let scopeRules: [ScopeRule]
     /// The materiality thresholds for prioritisation.
     public let settings: PrioritySettings
     /// The distinct sources and years the tables name, for the Method sheet of every report.
@@ -36,7 +38,7 @@ public struct TemplateSet: Sendable {
     init(
         directory: URL, categories: [Category], keywords: [KeywordRule], accountGroups: [AccountGroup],
         countries: [Country], countryIndexValues: [CountryIndexValue], countryBands: [CountryBand],
-        tasks: [PhaseTask], followUpSteps: [FollowUpStep], settings: PrioritySettings,
+        tasks: [PhaseTask], followUpSteps: [FollowUpStep], scopeRules: [ScopeRule], settings: PrioritySettings,
         sources: [TemplateSource], index: TemplateIndex
     ) {
         self.directory = directory
@@ -48,6 +50,7 @@ public struct TemplateSet: Sendable {
         self.countryBands = countryBands
         self.tasks = tasks
         self.followUpSteps = followUpSteps
+        self.scopeRules = scopeRules
         self.settings = settings
         self.sources = sources
         self.index = index
@@ -55,8 +58,8 @@ public struct TemplateSet: Sendable {
 
     /// The file names of the tables this type reads from a templates folder.
     public static let tableFileNames = [
-        "categories.csv", "keywords.csv", "accounts.csv", "countries.csv", "country-indices.csv",
-        "country-bands.csv", "tasks.csv", "followup.csv", "settings.csv",
+        "categories.csv", "category-stages.csv", "keywords.csv", "accounts.csv", "scope.csv", "countries.csv",
+        "country-indices.csv", "country-bands.csv", "tasks.csv", "followup.csv", "settings.csv",
     ]
 
     // MARK: Per-line lookups
@@ -166,10 +169,66 @@ public struct TemplateSet: Sendable {
         tasks.filter { $0.trigger.applies(to: levels, overall: overall, priority: priority) }
     }
 
-    /// The follow-up cascade for a priority, in step order; empty for a priority with no steps.
-    public func followUp(priority: Int) -> [FollowUpStep] {
-        index.followUpByPriority[priority] ?? []
+    /// The follow-up cascade of a track for a priority, in step order; empty for a priority with no steps.
+    public func followUp(priority: Int, track: FollowUpTrack = .supplyChain) -> [FollowUpStep] {
+        index.followUpByTrack[track]?[priority] ?? []
     }
+
+    // MARK: Scope
+
+    /// The scope rule a supplier falls under: its organisation number's leading digits, else (with no
+    /// organisation number) whole words of its name or of the supplier list's category text.
+    public func scopeRule(orgNumber: String?, names: [String]) -> ScopeRule? {
+        scopeRuleIndex(orgNumber: orgNumber, names: names).map { scopeRules[$0] }
+    }
+
+    /// The position in ``scopeRules`` of the rule a supplier falls under; see ``scopeRule(orgNumber:names:)``.
+    func scopeRuleIndex(orgNumber: String?, names: [String]) -> Int? {
+        if let orgNumber {
+            let digits = orgNumber.filter { $0.isASCII && $0.isNumber }
+            for (prefix, rule) in index.scopeOrgPrefixes where digits.hasPrefix(prefix) { return rule }
+            return nil
+        }
+        for name in names where !name.isEmpty {
+            if let match = index.scopeNameMatcher.bestMatchPosition(in: name) {
+                return index.scopeNameMatcher.entry(at: match).target
+            }
+        }
+        return nil
+    }
+
+    /// The position in ``scopeRules`` of the account rule an account number in a field's bytes falls under.
+    func scopeRuleIndex(forAccount bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard index.longestScopeAccountPrefix > 0 else { return nil }
+        var position = 0
+        while position < bytes.count, bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\t") {
+            position += 1
+        }
+        var value = 0
+        var length = 0
+        while position < bytes.count, length < index.longestScopeAccountPrefix,
+              bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") {
+            value = value * 10 + Int(bytes[position] - UInt8(ascii: "0"))
+            length += 1
+            position += 1
+        }
+        // The longest prefix decides.
+        while length >= 1 {
+            if let rule = index.scopeRuleByAccountPrefix[CPVCode.prefixKey(value: value, length: length)] { return rule }
+            value /= 10
+            length -= 1
+        }
+        return nil
+    }
+
+    /// The position in ``scopeRules`` of the text rule whose words free text (a description or account
+    /// text) holds.
+    func scopeRuleIndex(inText text: String) -> Int? {
+        index.scopeTextMatcher.bestMatchPosition(in: text).map { index.scopeTextMatcher.entry(at: $0).target }
+    }
+
+    /// Whether the table has account or text rules, which are looked up per line.
+    var hasLineScopeRules: Bool { index.longestScopeAccountPrefix > 0 || index.scopeTextMatcher.entryCount > 0 }
 }
 
 /// A category's CPV prefix as a number: the code divided by `divisor` equals `value` when the code
@@ -196,11 +255,19 @@ struct TemplateIndex: Sendable {
     var ratingsByCountry: [String: [RiskArea: CountryRating]] = [:]
     var profilesByCountry: [String: RiskProfile] = [:]
     var indexValuesByCountry: [String: [CountryIndexValue]] = [:]
-    var followUpByPriority: [Int: [FollowUpStep]] = [:]
+    var followUpByTrack: [FollowUpTrack: [Int: [FollowUpStep]]] = [:]
+    /// Scope rules: organisation-number and account prefixes (longest first) with their rule's position, and
+    /// matchers of whole words in names and in line texts.
+    var scopeOrgPrefixes: [(prefix: String, rule: Int)] = []
+    /// Account scope rules by prefix key (``CPVCode/prefixKey(value:length:)``), and the longest prefix length.
+    var scopeRuleByAccountPrefix: [Int: Int] = [:]
+    var longestScopeAccountPrefix = 0
+    var scopeNameMatcher = KeywordMatcher()
+    var scopeTextMatcher = KeywordMatcher()
 
     /// The line of each rule, parallel to the public arrays, for problems found after loading.
     var categoryLines: [Int] = []
-    var categoryCheckDigits: [Character?] = []
+    var categoryCheckDigits: [[Character?]] = []
     var keywordLines: [Int] = []
     var accountLines: [Int] = []
     /// The doubts found while loading.
@@ -210,10 +277,15 @@ struct TemplateIndex: Sendable {
 
     /// The category with the longest prefix of an 8-digit code.
     func category(forCode code: Int) -> Int? {
+        categoryPrefix(forCode: code)?.category
+    }
+
+    /// The longest category prefix of an 8-digit code, with its length and category.
+    func categoryPrefix(forCode code: Int) -> CategoryPrefix? {
         let division = code / 1_000_000
         guard categoryPrefixesByDivision.indices.contains(division) else { return nil }
         for prefix in categoryPrefixesByDivision[division] where code / prefix.divisor == prefix.value {
-            return prefix.category
+            return prefix
         }
         return nil
     }

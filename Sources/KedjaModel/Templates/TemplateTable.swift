@@ -107,11 +107,29 @@ struct TemplateReader {
         return nil
     }
 
-    mutating func required(_ row: TemplateRow, _ column: String, in file: String) -> String? {
+    mutating func required(_ row: TemplateRow, _ column: String, in file: String, why: String? = nil) -> String? {
         let text = row[column]
         if !text.isEmpty { return text }
-        error(file, row.line, "\(column) is empty. Fill it in or delete the row.")
+        error(file, row.line, "\(column) is empty\(why.map { ": \($0)" } ?? ""). Fill it in or delete the row.")
         return nil
+    }
+
+    /// One or more CPV codes separated by `|`, as a category row may own several.
+    mutating func cpvCodes(_ row: TemplateRow, _ column: String, in file: String) -> [(code: String, checkDigit: Character?)]? {
+        let parts = row[column].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        var codes: [(code: String, checkDigit: Character?)] = []
+        for part in parts {
+            guard let parsed = CPVCode.parse(part) else {
+                error(file, row.line, "\(column) '\(part)' is not a CPV code. Write the 8 digits as in CPV 2008, e.g. 18000000 or 18000000-7, several separated by | (format the column as text in Excel so leading zeros stay).")
+                return nil
+            }
+            codes.append(parsed)
+        }
+        guard !codes.isEmpty else {
+            error(file, row.line, "\(column) is empty. Give the category's CPV code, e.g. 18000000.")
+            return nil
+        }
+        return codes
     }
 
     mutating func integer(_ row: TemplateRow, _ column: String, in file: String, range: ClosedRange<Int>) -> Int? {

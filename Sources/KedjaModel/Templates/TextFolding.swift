@@ -1,12 +1,14 @@
 import Foundation
 
-/// The one way Kedja compares free text with the rule tables: case- and accent-insensitive.
+/// The one way Kedja compares free text with the rule tables: case-insensitive, and insensitive to
+/// accents such as é and ü — but never to å, ä and ö, which are letters of their own in Swedish ("stad" is
+/// a city, "städ" cleaning).
 ///
-/// Keywords and country names are folded once when the tables load and the input once per lookup,
-/// so the comparison itself is on plain bytes.
+/// Keywords, scope words and country names are folded once when the tables load and the input once per
+/// lookup, so the comparison itself is on plain bytes.
 enum TextFolding {
-    /// The text lowercased and without accents, each run of ASCII punctuation or spaces turned into
-    /// one space, with no space at either end: "IT-tjänster, Kaffé" → "it tjanster kaffe".
+    /// The text lowercased and without accents (å, ä, ö kept, lowercased), each run of ASCII punctuation or
+    /// spaces turned into one space, with no space at either end: "IT-Tjänster, Kaffé" → "it tjänster kaffe".
     ///
     /// Letters outside ASCII that have no unaccented form (æ, ø) stay as their UTF-8 bytes and count
     /// as letters, so word boundaries stay right.
@@ -14,7 +16,7 @@ enum TextFolding {
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for byte in foldedUTF8(text) {
+        for byte in foldedUTF8(text, keepingSwedishLetters: true) {
             if let letter = wordByte(byte) {
                 if pendingSpace, !result.isEmpty { result.append(UInt8(ascii: " ")) }
                 pendingSpace = false
@@ -26,24 +28,27 @@ enum TextFolding {
         return result
     }
 
-    /// The text lowercased, without accents, letters and digits only: "Förenta staterna" →
-    /// "forentastaterna", "U.S.A." → "usa". Country names and codes are looked up by this key.
+    /// The text lowercased, without accents (å, ä, ö included), letters and digits only: "Förenta
+    /// staterna" → "forentastaterna", "U.S.A." → "usa". Country names and codes are looked up by this key:
+    /// no two country names differ only in å, ä or ö, and a list typed without them ("Osterrike") still
+    /// finds its country.
     static func lookupKey(_ text: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
-        for byte in foldedUTF8(text) {
+        for byte in foldedUTF8(text, keepingSwedishLetters: false) {
             if let letter = wordByte(byte) { bytes.append(letter) }
         }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The UTF-8 of the text with accents removed from Latin letters, ready for ``wordByte(_:)``.
+    /// The UTF-8 of the text with accents removed from Latin letters, ready for ``wordByte(_:)``; with
+    /// `keepingSwedishLetters`, å, ä and ö stay (in lower case).
     ///
     /// Plain ASCII passes through, and the accented letters of Swedish and its neighbours (å, ä, ö,
     /// é, ü, ñ, …) are folded from a small table without a Foundation call, because this runs for
     /// every description on the hot path. Any other non-ASCII text goes through Foundation's
-    /// case- and diacritic-insensitive folding, which gives the same letters for the table's range.
-    private static func foldedUTF8(_ text: String) -> [UInt8] {
+    /// case- and diacritic-insensitive folding, character by character where å, ä and ö are kept.
+    private static func foldedUTF8(_ text: String, keepingSwedishLetters: Bool) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         var utf8 = text.utf8.makeIterator()
@@ -51,12 +56,43 @@ enum TextFolding {
             if byte < 0x80 {
                 result.append(byte)
             } else if byte == 0xC3, let next = utf8.next(), let folded = latin1Letter(next) {
-                result.append(folded)
+                if keepingSwedishLetters, let swedish = swedishLetter(next) {
+                    result.append(0xC3)
+                    result.append(swedish)
+                } else {
+                    result.append(folded)
+                }
             } else {
-                return Array(text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).utf8)
+                return foundationFolded(text, keepingSwedishLetters: keepingSwedishLetters)
             }
         }
         return result
+    }
+
+    /// The slow path of ``foldedUTF8(_:keepingSwedishLetters:)`` for text beyond Latin-1.
+    private static func foundationFolded(_ text: String, keepingSwedishLetters: Bool) -> [UInt8] {
+        let options: String.CompareOptions = [.caseInsensitive, .diacriticInsensitive, .widthInsensitive]
+        guard keepingSwedishLetters else { return Array(text.folding(options: options, locale: nil).utf8) }
+        var result: [UInt8] = []
+        for character in text.precomposedStringWithCanonicalMapping {
+            switch character {
+            case "å", "Å": result += Array("å".utf8)
+            case "ä", "Ä": result += Array("ä".utf8)
+            case "ö", "Ö": result += Array("ö".utf8)
+            default: result += Array(String(character).folding(options: options, locale: nil).utf8)
+            }
+        }
+        return result
+    }
+
+    /// The lower-case second byte of å, ä or ö for the second byte of `0xC3 byte`, or nil for other letters.
+    private static func swedishLetter(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x85, 0xA5: return 0xA5  // Å å
+        case 0x84, 0xA4: return 0xA4  // Ä ä
+        case 0x96, 0xB6: return 0xB6  // Ö ö
+        default: return nil
+        }
     }
 
     /// The unaccented ASCII letter of a Latin-1 letter encoded as `0xC3 byte` (À–ÿ), or nil for the

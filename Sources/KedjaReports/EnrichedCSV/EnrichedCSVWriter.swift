@@ -68,8 +68,14 @@ public final class EnrichedCSVWriter {
     /// Encodes the columns a tag class shares with every line of it, the first time a line of it comes by.
     private func encodeClass(of tag: LineTag) {
         while classReasons.count <= tag.tagClass { classReasons.append(-1) }
-        let fields = [tag.category?.code ?? "", tag.category?.name(language) ?? "", tag.categorySource.rawValue,
+        let fields: [String]
+        if tag.categorySource == .excluded {
+            // Outside the scope of procurement: not rated, so the risk cells stay empty (the reason says why).
+            fields = ["", "", tag.categorySource.rawValue, ""] + RiskArea.allCases.map { _ in "" } + [""]
+        } else {
+            fields = [tag.category?.code ?? "", tag.category?.name(language) ?? "", tag.categorySource.rawValue,
                       tag.country?.alpha2 ?? ""] + RiskArea.allCases.map { tag.levels[$0].code } + [tag.levels.overall.code]
+        }
         encoded(fields) { classColumns.set(tag.tagClass, to: $0) }
         classReasons[tag.tagClass] = tag.reasonID
     }
@@ -80,11 +86,12 @@ public final class EnrichedCSVWriter {
         encoder.drainFields(body)
     }
 
-    /// Completes every line with its group's priority and tasks and its reason, and writes the file.
-    public func finish(priorities: [Int], tasks: [String], reasons: [String]) throws {
+    /// Completes every line with its group's priority and tasks (empty outside the scope) and its compact
+    /// reason, and writes the file.
+    public func finish(priorities: [Int?], tasks: [String], reasons: [String]) throws {
         var groupColumns = EncodedPieces()
         for (priority, taskIDs) in zip(priorities, tasks) {
-            encoded([String(priority), taskIDs]) { groupColumns.append($0) }
+            encoded([priority.map(String.init) ?? "", taskIDs]) { groupColumns.append($0) }
         }
         var reasonColumns = EncodedPieces()
         for reason in reasons {

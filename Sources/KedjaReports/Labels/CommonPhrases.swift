@@ -33,6 +33,7 @@ enum CommonPhrases {
         case .keyword: Phrase(sv: "Nyckelord i texten", en: "Keyword in the text")
         case .account: Phrase(sv: "Konto (Kommun-Bas)", en: "Account (Kommun-Bas)")
         case .none: Phrase(sv: "Ingen (ej klassificerad)", en: "None (unclassified)")
+        case .excluded: Phrase(sv: "Utanför omfånget (inte upphandling)", en: "Outside the scope (not procurement)")
         }
     }
 

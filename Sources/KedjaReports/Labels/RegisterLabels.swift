@@ -34,6 +34,7 @@ enum RegisterColumn: Int, CaseIterable {
     case supplier, orgNumber, country, category, spend, share
     case humanRights, labourRights, environment, antiCorruption, overall
     case priority, reason, tasks, followUp
+    case chainStages, source
 
     /// The column that shows `area`'s level.
     static func column(for area: RiskArea) -> RegisterColumn {
@@ -66,6 +67,8 @@ enum RegisterColumn: Int, CaseIterable {
         case .reason: Phrase(sv: "Motivering", en: "Reason").text(language)
         case .tasks: Phrase(sv: "Uppgifter", en: "Tasks").text(language)
         case .followUp: Phrase(sv: "Uppföljning", en: "Follow-up").text(language)
+        case .chainStages: Phrase(sv: "Var i kedjan", en: "Where in the chain").text(language)
+        case .source: Phrase(sv: "Källa och motivering", en: "Source and rationale").text(language)
         }
     }
 }
@@ -78,6 +81,9 @@ enum RegisterPhrases {
     static let methodSheet = Phrase(sv: "Metod", en: "Method")
     static let rejectedSheet = Phrase(sv: "Avvisade", en: "Rejected")
 
+    /// The source column of a row without a category.
+    static let noSource = Phrase(
+        sv: "Ingen kategori: klassificera leverantören", en: "No category: classify the supplier")
     /// The workbook's title, in its properties and on the summary.
     static let title = Phrase(
         sv: "Riskregister – ansvarsfulla leveranskedjor", en: "Risk register – responsible supply chains")
@@ -119,12 +125,38 @@ enum RegisterPhrases {
             Phrase(
                 sv: "Varje fakturarad får en kategori från radens CPV-kod, leverantörsregistret, nyckelord i texten "
                     + "eller kontot (Kommun-Bas), i den ordningen; längsta matchande CPV-prefix vinner. Kategorins "
-                    + "nivå per riskområde kommer från Upphandlingsmyndighetens riskanalyser för högriskkategorier "
-                    + "och regionernas prioriterade riskområden (categories.csv).",
+                    + "nivå per riskområde kommer från Upphandlingsmyndighetens riskanalyser per produktområde "
+                    + "(samlad nivå, annars högsta nivån i kedjans steg råvara, bearbetning, sluttillverkning), "
+                    + "myndighetens riskbedömningar av arbetsvillkor i tjänster, eller Kedjas egen dokumenterade "
+                    + "bedömning. Kolumnen Källa och motivering anger vilken, med sida och år.",
                 en: "Each spend line gets a category from its CPV code, the supplier list, a keyword in its text or "
                     + "its account (Kommun-Bas), in that order; the longest matching CPV prefix wins. The category's "
-                    + "level per risk area comes from the agency's risk analyses of high-risk categories and the "
-                    + "Swedish regions' prioritised risk areas (categories.csv).")
+                    + "level per risk area comes from the agency's product risk analyses (the overall level, else "
+                    + "the highest level of the chain stages raw material, processing, final manufacture), its "
+                    + "assessments of working conditions in services, or Kedja's own documented assessment. The "
+                    + "column Source and rationale says which, with page and year.")
+        ),
+        (
+            Phrase(sv: "Tjänster och entreprenader i Sverige", en: "Services and works in Sweden"),
+            Phrase(
+                sv: "Tjänster och entreprenader som utförs i Sverige får inget landlager. Där myndigheten (eller "
+                    + "Kedjas bedömning) finner risk för oskäliga arbetsvillkor är uppföljningen arbetsrättsliga "
+                    + "villkor på kollektivavtalsnivå (LOU 17 kap. 2–3 §§), kontrollerade genom lönebesked, "
+                    + "arbetstider och underleverantörer – inte fabriksrevision.",
+                en: "Services and works performed in Sweden get no country layer. Where the agency (or Kedja's "
+                    + "assessment) finds a risk of unreasonable working conditions, follow-up is labour-law "
+                    + "conditions at collective-agreement level (LOU ch. 17 §§ 2–3), checked through pay slips, "
+                    + "working hours and subcontractors – not a factory audit.")
+        ),
+        (
+            Phrase(sv: "Utanför omfånget", en: "Outside the scope"),
+            Phrase(
+                sv: "Betalningar som inte är upphandling – till myndigheter, kommuner och regioner (organisationsnummer "
+                    + "som börjar med 2), bidrag och liknande (scope.csv) – räknas med sin summa men bedöms inte och "
+                    + "planeras inte för uppföljning.",
+                en: "Payments that are not procurement – to agencies, municipalities and regions (organisation "
+                    + "numbers starting with 2), grants and the like (scope.csv) – are counted with their total but "
+                    + "never rated or planned for follow-up.")
         ),
         (
             Phrase(sv: "Landlagret", en: "Country layer"),
@@ -146,10 +178,16 @@ enum RegisterPhrases {
         (
             Phrase(sv: "Sammanvägning", en: "Combining the layers"),
             Phrase(
-                sv: "Per riskområde gäller den högre nivån av de lager som kunde bedömas. Motiveringen på varje rad "
-                    + "i riskregistret anger vad varje lager gav och varifrån.",
-                en: "Per risk area the higher level of the layers that could be assessed applies. The reason on each "
-                    + "row of the risk register names what each layer gave and where it came from.")
+                sv: "Landlagret gäller varor, med tillverkningslandet; en utländsk leverantörs registreringsland "
+                    + "står i dess ställe (motiveringen säger det), ett svenskt registreringsland säger inget om var "
+                    + "varor tillverkas. Per riskområde gäller den högre nivån av de två lagren. Utan kategori kan "
+                    + "landet höja ett område till hög, men aldrig sätta medel eller låg: området förblir okänt. "
+                    + "Motiveringen på varje rad anger vad varje lager gav och varifrån.",
+                en: "The country layer applies to goods, with the production country; a foreign supplier's "
+                    + "registered country stands in for it (the reason says so), a Swedish registered country says "
+                    + "nothing about where goods are made. Per risk area the higher of the two layers applies. "
+                    + "Without a category the country can raise an area to high, but never set medium or low: the "
+                    + "area stays unknown. The reason on each row names what each layer gave and where it came from.")
         ),
         (
             Phrase(sv: "Okänd", en: "Unknown"),

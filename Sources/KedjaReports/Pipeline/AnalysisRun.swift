@@ -126,7 +126,7 @@ public struct AnalysisRun {
             try rejectsWriter.finish()
             outputs.append(rejectsPath)
         }
-        let (priorities, taskIDs, reasons) = (analyzer.groupPriorities, analyzer.groupTaskIDs, analyzer.reasons)
+        let (priorities, taskIDs, reasons) = (analyzer.groupPriorities, analyzer.groupTaskIDs, analyzer.compactReasons)
         switch (enriched, alongside) {
         case let (enriched?, alongside?):
             try SideBySide.run(

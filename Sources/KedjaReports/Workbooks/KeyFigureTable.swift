@@ -47,21 +47,23 @@ enum KeyFigureTable {
         (first...last).map(width).reduce(0, +)
     }
 
-    /// Sets the table's column widths on `sheet`.
-    /// Writes a whole key-figure sheet: widths, title and subtitle, the table from row 4, and A4 print set-up.
+    /// Writes a whole key-figure sheet: widths, title and subtitle, the table from row 4, what `after` writes
+    /// below it (given the table's last row, returning its own), and A4 print set-up.
     static func writeSheet(
         _ lines: [KeyFigure], title: String, subtitle: String, headers: [String], moneyStyle: CellStyle,
-        to sheet: Worksheet, language: Language
+        to sheet: Worksheet, language: Language, after: (Worksheet, Int) throws -> Int = { $1 }
     ) throws {
         try setWidths(on: sheet)
         try sheet.writeTitle(title, subtitle: subtitle, lastCol: noteColumn, width: width(from: 0, through: noteColumn))
         let headerRow = 3
-        let lastRow = try write(lines, headers: headers, headerRow: headerRow, to: sheet, moneyStyle: moneyStyle)
+        let tableEnd = try write(lines, headers: headers, headerRow: headerRow, to: sheet, moneyStyle: moneyStyle)
+        let lastRow = try after(sheet, tableEnd)
         try sheet.preparePrinting(
             title: title, area: CellRange(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: noteColumn),
             repeatedRow: headerRow, language: language)
     }
 
+    /// Sets the table's column widths on `sheet`.
     static func setWidths(on sheet: Worksheet) throws {
         for (col, width) in columnWidths.enumerated() {
             try sheet.setColumn(first: col, last: col, width: width)
@@ -104,8 +106,11 @@ enum KeyFigureTable {
 }
 
 extension KeyFigure {
-    /// Spend at high risk in each area, then at high and unknown overall risk, each with its share.
-    static func riskSpend(_ figures: SpendFigures, total: Amount, language: Language) -> [KeyFigure] {
+    /// Spend at high risk in each area, then at high and unknown overall risk, each with its share; then spend
+    /// no rule gave a category (unknown, never low) and spend outside the scope of procurement.
+    static func riskSpend(
+        _ figures: SpendFigures, quality: DataQuality, total: Amount, language: Language
+    ) -> [KeyFigure] {
         var lines = RiskArea.allCases.map { area in
             let spend = figures.spend(area, .high)
             return KeyFigure(
@@ -119,6 +124,53 @@ extension KeyFigure {
             KeyFigure(
                 KeyFigurePhrases.unknownOverallSpend.text(language), .amount(unknown),
                 share: unknown.fraction(of: total)))
+        lines.append(
+            KeyFigure(
+                KeyFigurePhrases.uncategorisedSpend.text(language), .amount(quality.spendWithoutCategory),
+                share: quality.spendWithoutCategory.fraction(of: total),
+                note: KeyFigurePhrases.uncategorisedNote.text(language)))
+        lines.append(
+            KeyFigure(
+                KeyFigurePhrases.excludedSpend.text(language), .amount(quality.excludedSpend),
+                share: quality.excludedSpend.fraction(of: total),
+                note: KeyFigurePhrases.excludedNote(quality.excludedLines, language)))
         return lines
+    }
+}
+
+/// The "what to classify next" list: the suppliers with the most spend no rule gave a category, so the team
+/// knows which rows of the supplier list to fill in first.
+enum ClassifyNextTable {
+    /// Writes the heading, a note and the list from `row + 2`; returns the last row written.
+    static func write(
+        _ suppliers: [UnclassifiedSupplier], total: Amount, to sheet: Worksheet, below row: Int, language: Language,
+        moneyStyle: CellStyle
+    ) throws -> Int {
+        var row = row + 2
+        try sheet.write(row: row, col: 0, string: KeyFigurePhrases.classifyNextHeading.text(language), style: Styles.heading)
+        row += 1
+        try sheet.write(row: row, col: 0, string: KeyFigurePhrases.classifyNextNote.text(language), style: Styles.noteLine)
+        row += 1
+        try sheet.writeHeaderRow(
+            KeyFigurePhrases.classifyNextHeaders.map { $0.text(language) }, row: row, widths: KeyFigureTable.width)
+        guard !suppliers.isEmpty else {
+            row += 1
+            try sheet.write(row: row, col: 0, string: ReportPhrases.none.text(language), style: Styles.note)
+            return row
+        }
+        for supplier in suppliers {
+            row += 1
+            let name = [supplier.name, supplier.orgNumber].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+            try sheet.write(row: row, col: KeyFigureTable.labelColumn, string: name, style: Styles.text)
+            try sheet.write(row: row, col: KeyFigureTable.valueColumn, number: supplier.spend.doubleValue, style: moneyStyle)
+            try sheet.write(
+                row: row, col: KeyFigureTable.shareColumn, number: supplier.spend.fraction(of: total), style: Styles.percent)
+            let what = supplier.isListed ? KeyFigurePhrases.fillInListEntry : KeyFigurePhrases.addToList
+            try sheet.write(
+                row: row, col: KeyFigureTable.noteColumn,
+                string: "\(what.text(language)) (\(supplier.lines) \(KeyFigurePhrases.lines.text(language)))",
+                style: Styles.text)
+        }
+        return row
     }
 }

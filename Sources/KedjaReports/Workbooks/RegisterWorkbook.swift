@@ -65,6 +65,7 @@ public enum RegisterWorkbook {
             RegisterColumn.spend.index: 17...17, RegisterColumn.share.index: 10...10,
             RegisterColumn.priority.index: 10...10, RegisterColumn.reason.index: 30...50,
             RegisterColumn.tasks.index: 30...45, RegisterColumn.followUp.index: 20...32,
+            RegisterColumn.chainStages.index: 30...45, RegisterColumn.source.index: 30...50,
         ])
         for column in RegisterColumn.allCases {
             widths.fitHeader(column.index, column.header(language))
@@ -129,7 +130,36 @@ public enum RegisterWorkbook {
             (.reason, row.reason),
             (.tasks, row.tasks.map { "\($0.id) \($0.text(language))" }.joined(separator: "; ")),
             (.followUp, row.followUp.map { $0.method(language) }.joined(separator: " → ")),
+            (.chainStages, chainStages(row.category, language: language)),
+            (.source, source(row.category, language: language)),
         ]
+    }
+
+    /// Where in the chain the category's risk sits: the source's level per stage and area, and its note
+    /// (`råvara: MR hög, AR hög, MI hög, AK hög; …`); for a service, that it is performed in Sweden.
+    private static func chainStages(_ category: Category?, language: Language) -> String {
+        guard let category else { return "" }
+        var parts = category.stages.given.map { stage, levels in
+            stage.label(language) + ": "
+                + RiskArea.allCases.map { "\($0.shortLabel(language)) \(levels[$0].word(language))" }
+                .joined(separator: ", ")
+        }
+        if category.isPerformedInSweden {
+            parts.append(category.kind.label(language) + (category.labourConditions.map { ": " + $0.label(language) } ?? ""))
+        }
+        if !category.agencyNote.isEmpty { parts.append(category.agencyNote) }
+        return parts.joined(separator: "\n")
+    }
+
+    /// The category's source, year and page, then its rationale: what a specialist opens to check the row.
+    private static func source(_ category: Category?, language: Language) -> String {
+        guard let category else {
+            return RegisterPhrases.noSource.text(language)
+        }
+        var text = [category.source, category.year].filter { !$0.isEmpty }.joined(separator: ", ")
+        if !category.url.isEmpty { text += "\n" + category.url }
+        if !category.rationale.isEmpty { text += "\n" + category.rationale }
+        return text
     }
 
     // MARK: - Summary
@@ -141,7 +171,7 @@ public enum RegisterWorkbook {
         let total = result.total
         let counts = result.counts
         let registerNote =
-            figures.registerSpend == total
+            figures.registerSpend + result.quality.excludedSpend == total
             ? KeyFigurePhrases.registerSpendNote : KeyFigurePhrases.registerSpendDiffers
         let priority1 = figures.group(1)
         var lines = [
@@ -164,7 +194,7 @@ public enum RegisterWorkbook {
                 KeyFigurePhrases.classifiedSpend.text(language), .amount(figures.classifiedSpend),
                 share: figures.classifiedSpend.fraction(of: total)),
         ]
-        lines += KeyFigure.riskSpend(figures, total: total, language: language)
+        lines += KeyFigure.riskSpend(figures, quality: result.quality, total: total, language: language)
         lines.append(
             KeyFigure(
                 KeyFigurePhrases.priority1Rows.text(language), .count(priority1.rows),
@@ -173,7 +203,12 @@ public enum RegisterWorkbook {
 
         try KeyFigureTable.writeSheet(
             lines, title: title, subtitle: RegisterPhrases.subtitle.text(language), headers: RegisterPhrases.summaryHeaders.map { $0.text(language) },
-            moneyStyle: Styles.money, to: sheet, language: language)
+            moneyStyle: Styles.money, to: sheet, language: language
+        ) { sheet, row in
+            try ClassifyNextTable.write(
+                result.quality.classifyNext, total: total, to: sheet, below: row, language: language,
+                moneyStyle: Styles.money)
+        }
     }
 
     // MARK: - Rejects

@@ -67,7 +67,7 @@ public enum ReportWorkbook {
                 KeyFigurePhrases.classifiedSpend.text(language), .amount(figures.classifiedSpend),
                 share: figures.classifiedSpend.fraction(of: total)),
         ]
-        lines += KeyFigure.riskSpend(figures, total: total, language: language)
+        lines += KeyFigure.riskSpend(figures, quality: result.quality, total: total, language: language)
         lines.append(
             KeyFigure(
                 KeyFigurePhrases.priority1Suppliers.text(language), .count(priority1.suppliers),
@@ -85,7 +85,12 @@ public enum ReportWorkbook {
 
         try KeyFigureTable.writeSheet(
             lines, title: title, subtitle: ReportPhrases.subtitle.text(language), headers: ReportPhrases.keyFigureHeaders.map { $0.text(language) },
-            moneyStyle: Styles.wholeMoney, to: sheet, language: language)
+            moneyStyle: Styles.wholeMoney, to: sheet, language: language
+        ) { sheet, row in
+            try ClassifyNextTable.write(
+                Array(result.quality.classifyNext.prefix(10)), total: total, to: sheet, below: row, language: language,
+                moneyStyle: Styles.wholeMoney)
+        }
     }
 
     // MARK: - Charts
@@ -353,6 +358,10 @@ public enum ReportWorkbook {
             KeyFigure(
                 ReportPhrases.spendWithoutCategory.text(language), .amount(quality.spendWithoutCategory),
                 share: quality.spendWithoutCategory.fraction(of: total)),
+            KeyFigure(
+                KeyFigurePhrases.excludedSpend.text(language), .amount(quality.excludedSpend),
+                share: quality.excludedSpend.fraction(of: total),
+                note: KeyFigurePhrases.excludedNote(quality.excludedLines, language)),
             KeyFigure(
                 KeyFigurePhrases.rejectedRecords.text(language), .count(counts.rowsRejected),
                 note: KeyFigurePhrases.reconciliation(counts.reconciles, language)),
