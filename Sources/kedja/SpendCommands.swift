@@ -118,6 +118,10 @@ func conclude(
         "unmatched_suppliers": String(result.quality.unmatchedSuppliers),
         "lines_without_category": String(result.quality.linesWithoutCategory),
         "lines_without_country": String(result.quality.linesWithoutCountry),
+        "spend_without_category": result.quality.spendWithoutCategory.description,
+        "spend_unknown_risk": result.quality.unknownRiskSpend.description,
+        "lines_outside_scope": String(result.quality.excludedLines),
+        "spend_outside_scope": result.quality.excludedSpend.description,
     ]
     details.merge(extraDetails) { _, extra in extra }
     var summary = RunSummary(command: command, file: pass.outcome.file, counts: result.counts, rejects: result.rejects,
@@ -129,7 +133,9 @@ func conclude(
         let rowWord = pass.spend.sheet == nil ? "line" : "row"
         note("\(pass.spend.displayName): \(summary.rowsRead) records, \(summary.rowsWritten) accepted, "
              + "\(summary.rowsRejected) rejected; total \(summary.amountTotal); "
-             + "\(result.rows.count) supplier × category rows, \(details["priority_1_rows"] ?? "0") at priority 1.",
+             + "\(result.rows.count) supplier × category rows, \(details["priority_1_rows"] ?? "0") at priority 1; "
+             + "\(result.quality.excludedLines) lines outside the scope (not procurement), "
+             + "\(result.quality.linesWithoutCategory) without a category.",
              quiet: options.quiet)
         for output in outputs { note("wrote \(output)", quiet: options.quiet) }
         for reject in result.rejects.prefix(20) {

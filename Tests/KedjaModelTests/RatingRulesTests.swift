@@ -23,6 +23,16 @@ import Testing
         #expect(tag.levels.labourRights == .high)
     }
 
+    @Test func aFuelDealerListedUnderTransportIsFuel() throws {
+        let tagged = try SpendAnalyzerTests.analyse(
+            "Leverantörsnummer;Leverantör;Belopp\n3;Strömbergs Drivmedel AB;80 000,00\n",
+            suppliers: Self.supplierHeader + "3;Strömbergs Drivmedel AB;556036-0793;Sverige;;;Transporter och fordon\n")
+        let category = try #require(tagged.tags[0].category)
+        #expect(category.code.hasPrefix("091"), "the name's 'drivmedel' says more than the list's 'transport': \(category.code)")
+        #expect(category.kind == .goods)
+        #expect(tagged.reasons[tagged.tags[0].reasonID].contains("which says more than the category 'Transporter och fordon'"))
+    }
+
     @Test func aChineseRegisteredBuilderIsRatedAsWorksInSwedenWithTheLabourConditionsTrack() throws {
         let tagged = try SpendAnalyzerTests.analyse(
             "Leverantörsnummer;Leverantör;CPV-kod;Beskrivning;Belopp\n5;China Build Co;45210000;Nybyggnad förskola;2 000 000,00\n",
@@ -141,6 +151,37 @@ import Testing
         #expect(office.contains("CPI 2025"))
         #expect(office.contains("ITUC 2026"))
         #expect(office.contains("FH 2025"))
+    }
+
+    @Test func aCategoryWithoutASourceIsRefused() throws {
+        let folder = try TemplateFixtures.copyOfBundled()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("categories.csv")
+        let text = try String(contentsOf: url, encoding: .utf8)
+            + "75000000;Offentlig förvaltning;Public administration;service;low;low;low;low;;;Nobody rates it.;;;2026\r\n"
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        let error = try #require(throws: TemplateError.self) { try TemplateSet.load(from: folder) }
+        #expect(error.description.contains("source is empty"))
+        #expect(error.description.contains("categories.csv, line"))
+    }
+
+    @Test func theCompactReasonKeepsTheSourcesYearWhenItShortens() {
+        let category = Category(
+            code: "30192000", nameSv: String(repeating: "Mycket långt kategorinamn ", count: 8), nameEn: "Long",
+            levels: RiskProfile(humanRights: .high, labourRights: .high, environment: .high, antiCorruption: .high),
+            source: "Upphandlingsmyndigheten, riskanalys: " + String(repeating: "Kontorsartiklar ", count: 10), year: "2026")
+        let country = Country(alpha2: "CN", alpha3: "CHN", nameEn: "China", nameSv: "Kina")
+        let rating = CountryRating(level: .high, index: "cpi", indexName: "Corruption Perceptions Index",
+                                   publisher: "TI", edition: "2025", value: "43", source: "TI")
+        let inputs = ReasonText.Inputs.rated(
+            category: category, evidence: "CPV 30192000-1", country: country, countryEvidence: "",
+            layer: CountryLayer(category: category, country: country, isProduction: true),
+            ratings: [.antiCorruption: rating], levels: category.levels)
+        let compact = ReasonText.compact(inputs, language: .sv)
+        #expect(compact.unicodeScalars.count <= 255)
+        #expect(compact.contains(", 2026]"))
+        #expect(compact.contains("MR hög AR hög MI hög AK hög"))
+        #expect(compact.hasSuffix("CN tillverkningsland: CPI 2025 43"))
     }
 
     @Test func everyCategoryNamesItsSourceAndEveryAgencyRowItsPage() throws {

@@ -421,11 +421,15 @@ struct LineTagger {
         if !entry.cpv.isEmpty, let category = Array(entry.cpv.utf8).withUnsafeBufferPointer({ templates.categoryIndex(forCPV: $0) }) {
             return (category, intern(phrase.supplierListCPV(entry.cpv)))
         }
-        if !entry.category.isEmpty, let position = templates.keywordMatchPosition(in: entry.category) {
-            let (category, keyword) = templates.keywordMatch(at: position)
-            return (category, intern(phrase.supplierListCategory(entry.category, keyword: keyword)))
-        }
-        return nil
+        guard !entry.category.isEmpty else { return nil }
+        // The buyer's category text is often coarse ("Transporter och fordon" for a fuel dealer): the name it
+        // describes joins it, and the most specific keyword of the two wins.
+        guard let (position, text) = templates.bestKeywordMatch(in: [entry.category, entry.name]) else { return nil }
+        let (category, keyword) = templates.keywordMatch(at: position)
+        let evidence = text == 0
+            ? phrase.supplierListCategory(entry.category, keyword: keyword)
+            : phrase.supplierListName(entry.name, category: entry.category, keyword: keyword)
+        return (category, intern(evidence))
     }
 
     private mutating func supplierCountry(_ entry: SupplierList.Entry) -> (country: Int, evidence: Int, production: Bool)? {

@@ -111,9 +111,11 @@ enum ReasonText {
         case let .rated(category, evidence, country, _, layer, ratings, levels):
             var categoryPart: String
             var sourcePart = ""
+            var yearPart = ""
             if let category {
                 categoryPart = "\(evidence) → \(category.name(language))"
-                sourcePart = "[\(sourceLabel(category))]"
+                sourcePart = category.source
+                yearPart = category.year
             } else {
                 categoryPart = sv ? "ingen kategori" : "no category"
             }
@@ -144,15 +146,16 @@ enum ReasonText {
                 countryPart += sv ? "; kollektivavtalsvillkor" : "; collective-agreement conditions"
             }
             // The evidence and the source shrink first when the whole does not fit; levels and country never.
-            // UTF-8 lengths bound the character counts from above and cost nothing to read.
-            let whole = categoryPart.utf8.count + sourcePart.utf8.count + levelPart.utf8.count + countryPart.utf8.count + 6
-            if whole > compactLimit {
-                let fixed = levelPart.utf8.count + countryPart.utf8.count + 6
+            // The evidence and the source's text shrink first when the whole does not fit; the source's year, the
+            // levels and the country never. UTF-8 lengths bound the character counts from above and cost nothing.
+            let fixed = levelPart.utf8.count + countryPart.utf8.count + yearPart.utf8.count + 10
+            if categoryPart.utf8.count + sourcePart.utf8.count + fixed > compactLimit {
                 let room = max(compactLimit - fixed, 20)
                 sourcePart = truncated(sourcePart, to: room / 2)
                 categoryPart = truncated(categoryPart, to: room - sourcePart.unicodeScalars.count)
             }
-            return fitted([[categoryPart, sourcePart].filter { !$0.isEmpty }.joined(separator: " ") + " " + levelPart, countryPart])
+            let source = category == nil ? "" : " [" + [sourcePart, yearPart].filter { !$0.isEmpty }.joined(separator: ", ") + "]"
+            return fitted([categoryPart + source + " " + levelPart, countryPart])
         }
     }
 
@@ -226,6 +229,11 @@ struct EvidencePhrases {
     func supplierListCategory(_ category: String, keyword: String) -> String {
         sv ? "leverantörsregistrets kategori '\(category)' (nyckelord '\(keyword)')"
             : "supplier list category '\(category)' (keyword '\(keyword)')"
+    }
+
+    func supplierListName(_ name: String, category: String, keyword: String) -> String {
+        sv ? "leverantörsregistrets namn '\(name)' (nyckelord '\(keyword)', som säger mer än kategorin '\(category)')"
+            : "supplier list name '\(name)' (keyword '\(keyword)', which says more than the category '\(category)')"
     }
 
     func supplierListCountry(_ text: String, production: Bool) -> String {

@@ -93,7 +93,7 @@ struct KeywordMatcher: Sendable {
                     guard candidate >= 0 else { continue }
                     let entry = entries[Int(candidate)]
                     if entry.wholeWordOnly, position < bytes.count, bytes[position] != space { continue }
-                    if best < 0 || isBetter(candidate, than: best) { best = candidate }
+                    if best < 0 || isBetter(Int(candidate), than: Int(best)) { best = candidate }
                 }
             }
             start += 1
@@ -101,9 +101,10 @@ struct KeywordMatcher: Sendable {
         return best < 0 ? nil : Int(best)
     }
 
-    private func isBetter(_ candidate: Int32, than current: Int32) -> Bool {
-        let lhs = entries[Int(candidate)]
-        let rhs = entries[Int(current)]
+    /// Whether the entry at `candidate` beats the one at `current`: more specific, then longer, then earlier.
+    func isBetter(_ candidate: Int, than current: Int) -> Bool {
+        let lhs = entries[candidate]
+        let rhs = entries[current]
         if lhs.specificity != rhs.specificity { return lhs.specificity > rhs.specificity }
         return lhs.length > rhs.length || (lhs.length == rhs.length && candidate < current)
     }

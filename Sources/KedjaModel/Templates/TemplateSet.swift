@@ -104,6 +104,18 @@ public struct TemplateSet: Sendable {
         index.keywordMatcher.bestMatchPosition(in: text)
     }
 
+    /// The best keyword match over several texts by the same rule as within one (most specific category, then
+    /// longest keyword, then table order), with the position of the text it was found in; earlier texts win ties.
+    func bestKeywordMatch(in texts: [String]) -> (position: Int, text: Int)? {
+        var best: (position: Int, text: Int)?
+        for (offset, text) in texts.enumerated() where !text.isEmpty {
+            guard let position = index.keywordMatcher.bestMatchPosition(in: text) else { continue }
+            if let current = best, !index.keywordMatcher.isBetter(position, than: current.position) { continue }
+            best = (position, offset)
+        }
+        return best
+    }
+
     /// The number of keyword rules the matcher holds: ``keywordMatchPosition(in:)`` answers below it.
     var keywordMatchCount: Int { index.keywordMatcher.entryCount }
 
