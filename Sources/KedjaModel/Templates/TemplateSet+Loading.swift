@@ -116,11 +116,7 @@ extension TemplateSet {
             if kind == nil {
                 reader.error(file, row.line, "kind '\(row["kind"])' must be goods, service or works (or vara, tjänst, entreprenad): services and works performed in Sweden get no country layer.")
             }
-            var levels = RiskProfile()
-            var levelsRead = true
-            for area in RiskArea.allCases {
-                if let level = reader.level(row, area.rawValue, in: file) { levels[area] = level } else { levelsRead = false }
-            }
+            let levels = reader.levels(row, in: file)
             var labourConditions: LabourConditionsRisk?
             var labourConditionsRead = true
             if !row["labour_conditions"].isEmpty {
@@ -132,7 +128,7 @@ extension TemplateSet {
             }
             let source = reader.required(row, "source", in: file, why: "every rating must name its source (the agency's page, or Kedjas bedömning with a rationale)")
             let year = reader.required(row, "year", in: file)
-            guard let codes, let nameSv, let nameEn, let kind, levelsRead, labourConditionsRead, let source, let year
+            guard let codes, let nameSv, let nameEn, let kind, let levels, labourConditionsRead, let source, let year
             else { continue }
             let category = Category(
                 code: codes[0].code, codes: codes.map(\.code), nameSv: nameSv, nameEn: nameEn, kind: kind,
@@ -160,12 +156,8 @@ extension TemplateSet {
             if stage == nil {
                 reader.error(file, row.line, "stage '\(row["stage"])' must be raw_material, processing or final_manufacture (or råvara, bearbetning, sluttillverkning).")
             }
-            var levels = RiskProfile()
-            var levelsRead = true
-            for area in RiskArea.allCases {
-                if let level = reader.level(row, area.rawValue, in: file) { levels[area] = level } else { levelsRead = false }
-            }
-            guard let code, let stage, levelsRead else { continue }
+            let levels = reader.levels(row, in: file)
+            guard let code, let stage, let levels else { continue }
             guard let position = positionByCode[code.code] else {
                 reader.warning(file, row.line, "\(code.code) is not the first cpv_code of any row in categories.csv, so these stage levels are never shown. Use the category's first code.")
                 continue

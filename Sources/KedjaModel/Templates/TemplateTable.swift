@@ -100,6 +100,17 @@ struct TemplateReader {
         return nil
     }
 
+    /// The level of every risk area, each in the column named after the area; nil (with an error per bad
+    /// cell) when any is not a level.
+    mutating func levels(_ row: TemplateRow, in file: String) -> RiskProfile? {
+        var levels = RiskProfile()
+        var read = true
+        for area in RiskArea.allCases {
+            if let level = level(row, area.rawValue, in: file) { levels[area] = level } else { read = false }
+        }
+        return read ? levels : nil
+    }
+
     mutating func cpvCode(_ row: TemplateRow, _ column: String, in file: String) -> (code: String, checkDigit: Character?)? {
         let text = row[column]
         if let parsed = CPVCode.parse(text) { return parsed }

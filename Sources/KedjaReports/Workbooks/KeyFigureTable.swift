@@ -128,7 +128,7 @@ extension KeyFigure {
             KeyFigure(
                 KeyFigurePhrases.uncategorisedSpend.text(language), .amount(quality.spendWithoutCategory),
                 share: quality.spendWithoutCategory.fraction(of: total),
-                note: KeyFigurePhrases.uncategorisedNote.text(language)))
+                note: quality.classifyNext.isEmpty ? nil : KeyFigurePhrases.uncategorisedNote.text(language)))
         lines.append(
             KeyFigure(
                 KeyFigurePhrases.excludedSpend.text(language), .amount(quality.excludedSpend),
