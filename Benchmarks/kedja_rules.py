@@ -6,6 +6,8 @@ What it covers (Templates/README.md, /work/shared/design/DOMAIN.md "Combining la
 procurement"):
   * text folding: case-insensitive, accents such as é and ü removed, but å, ä and ö kept as letters of
     their own; punctuation is a word break. Country names fold å, ä, ö away too (lookup key);
+  * the supplier list's category: its CPV code, else the best keyword of its category text and its name
+    (a coarse category text and the name compete by the keyword rule below; the category text wins ties);
   * categories.csv: one or more CPV codes per row separated by `|`, each code's matching prefix (without
     trailing zeros, at least 2 digits) belongs to that row; the longest prefix wins; the first code is the
     category code; `kind` goods/service/works; `labour_conditions`;
@@ -185,6 +187,11 @@ class Matcher:
                              specificity))
         node[None] = len(self.entries) - 1
         return True
+
+    def better(self, candidate: int, current: int) -> bool:
+        """More specific, then longer, then earlier in the table."""
+        a, b = self.entries[candidate], self.entries[current]
+        return (a[4], a[2], -candidate) > (b[4], b[2], -current)
 
     def best(self, text: str) -> int:
         """Position of the best entry in `text`, or -1."""
@@ -500,10 +507,19 @@ def supplier_facts(rules: Rules, line_id: str, line_org: str, line_name: str, en
         if category >= 0:
             facts["category"], facts["category_evidence"] = category, f"leverantörsregistrets CPV {cpv}"
         elif entry["kind"].strip():
-            category, keyword = rules.keyword(entry["kind"])
-            if category >= 0:
+            # A coarse category text and the listed name compete: the most specific keyword of the two wins
+            # (earlier text on a tie), as in Kedja ("Transporter" for a fuel dealer is fuel).
+            best, which = -1, 0
+            for position, text in enumerate((entry["kind"], entry["name"])):
+                found = rules.keywords.best(text) if text.strip() else -1
+                if found >= 0 and (best < 0 or rules.keywords.better(found, best)):
+                    best, which = found, position
+            if best >= 0:
+                category, keyword = rules.keywords.entries[best][1], rules.keywords.entries[best][0]
                 facts["category"] = category
-                facts["category_evidence"] = f"leverantörsregistrets kategori '{entry['kind']}' (nyckelord '{keyword}')"
+                facts["category_evidence"] = (
+                    f"leverantörsregistrets kategori '{entry['kind']}' (nyckelord '{keyword}')" if which == 0
+                    else f"leverantörsnamnet '{entry['name']}' (kategori '{entry['kind']}', nyckelord '{keyword}')")
         for text, production in ((entry["made"], True), (entry["land"], False)):
             if text.strip():
                 code = rules.country(text)

@@ -7,16 +7,26 @@ gives the input's fields back unchanged, money is summed in integer öre (exact)
 work is vectorised — lookups run once per distinct value (`pd.factorize`) and are spread back to
 the lines with NumPy indexing.
 
-It reads the same rule tables as Kedja (`Templates/`) and applies the same method:
+It reads the same rule tables as Kedja (`Templates/`) and applies the same method (the rules are in
+kedja_rules.py, shared with polars_baseline.py):
   * join each ledger supplier to the supplier list on supplier id, then org number, then normalised
     name (case-folded, spaces collapsed);
-  * category, first hit wins (Kedja's order): the line's CPV code (longest prefix in categories.csv) ->
-    the supplier list's CPV code, else a keyword in its Kategori text -> a keyword in the description,
-    the account text, the supplier name -> the account (longest prefix in accounts.csv) -> none;
-  * country: production country (Tillverkningsland) before registered country (Land), resolved via
-    countries.csv; country levels from country-indices.csv banded by country-bands.csv;
-  * per area the higher of the assessed layers, overall the highest area, unknown when nothing is
-    assessed; priority and tasks per supplier x category from settings.csv and tasks.csv;
+  * scope (scope.csv): a supplier whose organisation number starts with a listed prefix (a sole trader's
+    personal number never does), or with no organisation number whose name or list category holds a listed
+    word; a line whose account starts with a listed prefix or whose description or account text holds a
+    listed word: `excluded`, not rated, not in the register or the plan;
+  * category, first hit wins (Kedja's order): the line's CPV code (longest prefix of any of a category's
+    `|`-separated codes) -> the supplier list's CPV code, else a keyword in its Kategori text -> a keyword
+    in the description, the account text, the supplier name (most specific category, then longest keyword,
+    then table order; case- and accent-insensitive but å, ä, ö kept) -> the account (accounts.csv) -> none;
+  * country: production country on the line, country on the line, the list's production country, the
+    list's country (countries.csv); country levels from country-indices.csv banded by country-bands.csv.
+    The country layer applies to goods only (not services or works), from the production country or a
+    registered country other than Sweden;
+  * per area: category known -> the higher of category and country; category unknown -> high only when the
+    country says high, else unknown. Overall = highest area; priority and tasks per supplier x category from
+    settings.csv and tasks.csv; the plan follows followup.csv's labour-conditions track for services and
+    works whose `labour_conditions` is `risk` or `high risk`, else the supply-chain track;
 and writes the enriched CSV in the input's dialect, a rejects CSV, the risk register and the
 follow-up plan workbooks. It prints a JSON summary like `kedja run --json`.
 
@@ -32,7 +42,6 @@ import datetime
 import json
 import re
 import sys
-import unicodedata
 import warnings
 from decimal import Decimal
 from pathlib import Path
@@ -40,11 +49,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-LEVELS = ["unknown", "low", "medium", "high"]            # index = rank; unknown = not assessed
-LEVEL_INPUT = {"high": 3, "hög": 3, "medium": 2, "medel": 2, "low": 1, "låg": 1, "unknown": 0, "okänd": 0, "": 0}
-LEVEL_SV = ["Okänd", "Låg", "Medel", "Hög"]
-AREAS = ["human_rights", "labour_rights", "environment", "anti_corruption"]
-AREA_SV = ["Mänskliga rättigheter", "Arbetares rättigheter", "Miljöskydd", "Anti-korruption"]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kedja_rules import AREA_SV, AREAS, KIND_SV, LEVEL_SV, LEVELS, Rules, SupplierList, supplier_facts  # noqa: E402
+
 KEDJA_COLUMNS = ["kedja_category_code", "kedja_category", "kedja_category_source", "kedja_country",
                  "kedja_risk_human_rights", "kedja_risk_labour_rights", "kedja_risk_environment",
                  "kedja_risk_anti_corruption", "kedja_risk_overall", "kedja_priority", "kedja_tasks",
@@ -61,179 +68,24 @@ ROLE_COLUMNS = {"supplier_id": COL_ID, "supplier_name": COL_NAME, "org_number": 
 
 
 # ----------------------------------------------------------------------------------------------
-# Small helpers
+# Small helpers (the rules themselves are in kedja_rules.py, shared with the polars baseline)
 
 
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form with punctuation as spaces, for keywords and countries."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join((ch if ch.isalnum() else " ") for ch in decomposed if not unicodedata.combining(ch))
-
-
-def level(text: str, where: str) -> int:
-    """A level word (English or Swedish) as its rank; a clear error for anything else."""
-    try:
-        return LEVEL_INPUT[text.strip().casefold()]
-    except KeyError:
-        sys.exit(f"error: {where}: '{text}' is not a level (high, medium, low, unknown)")
-
-
-def norm_name(text: str) -> str:
-    """Normalised supplier name for the name join."""
-    return " ".join(text.casefold().split())
-
-
-def norm_org(text: str) -> str:
-    """Organisation number as 10 digits ('' when it is not one)."""
-    digits = re.sub(r"\D", "", text)
-    if len(digits) == 12 and digits.startswith("16"):
-        digits = digits[2:]
-    return digits if len(digits) == 10 else ""
-
-
-def cpv_prefix(code: str) -> str:
-    """A CPV code's matching prefix: digits without check digit or trailing zeros, at least 2."""
-    digits = re.sub(r"\D", "", code.split("-")[0])[:8]
-    return digits.rstrip("0").ljust(2, "0") if digits else ""
-
-
-def per_unique_pair(series: pd.Series, func) -> tuple[np.ndarray, np.ndarray]:
-    """Apply `func` (returning category index, reason text) once per distinct value; spread to every row."""
+def per_unique(series: pd.Series, func, dtype=object) -> np.ndarray:
+    """Apply `func` once per distinct value of `series` and spread the answers to every row."""
     codes, uniques = pd.factorize(series, sort=False)
-    pairs = [func(value) for value in uniques] + [func("")]
-    found = np.array([p[0] for p in pairs], dtype=np.int64)
-    reason = np.array([p[1] for p in pairs], dtype=object)
-    return found[codes], reason[codes]
+    answers = [func(value) for value in uniques] + [func("")]
+    if dtype is object:
+        out = np.empty(len(answers), dtype=object)
+        out[:] = answers
+    else:
+        out = np.array(answers, dtype=dtype)
+    return out[codes]
 
 
 def ore_text(ore: int) -> str:
     """Exact amount text with '.' decimal mark, e.g. 123450 -> '1234.50'."""
     return str((Decimal(int(ore)) / 100).quantize(Decimal("0.01")))
-
-
-def read_table(path: Path) -> pd.DataFrame:
-    """Read one rule table (UTF-8 with BOM, ';') as text."""
-    return pd.read_csv(path, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
-
-
-# ----------------------------------------------------------------------------------------------
-# Rule tables
-
-
-class Rules:
-    """The Templates/ tables, with the lookups the tagging needs."""
-
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        cats = read_table(directory / "categories.csv")
-        cats["prefix"] = cats["cpv_code"].map(cpv_prefix)
-        self.categories = cats.reset_index(drop=True)
-        self.category_levels = np.zeros((len(cats) + 1, 4), dtype=np.int8)  # last row: no category
-        for i, area in enumerate(AREAS):
-            self.category_levels[:-1, i] = [level(v, f"categories.csv, {area}") for v in cats[area]]
-        self.prefix_to_category = dict(zip(cats["prefix"], range(len(cats))))
-
-        accounts = read_table(directory / "accounts.csv")
-        # Rows with no cpv_code stay in: a longer prefix without a hint blocks a shorter one with one.
-        self.accounts = {row.account_prefix: (self.category_for_cpv(row.cpv_code) if row.cpv_code else -1,
-                                              row.account_group_sv) for row in accounts.itertuples()}
-
-        keywords = read_table(directory / "keywords.csv")
-        entries = []
-        for row in keywords.itertuples():
-            category = self.category_for_cpv(row.cpv_code)
-            key = " ".join(fold(row.keyword).split())
-            if category >= 0 and key:
-                whole_word = sum(ch.isalpha() for ch in key) <= 3
-                entries.append((key, category, whole_word, row.keyword.strip()))
-        # Longest first, table order among equals: the first alternative that matches at a position wins.
-        entries.sort(key=lambda e: -len(e[0]))
-        self.keyword_by_key: dict[str, tuple[int, str]] = {}
-        self.keyword_rank: dict[str, int] = {}
-        for rank, (key, category, _, original) in enumerate(entries):
-            self.keyword_by_key.setdefault(key, (category, original))
-            self.keyword_rank.setdefault(key, rank)
-        self.keyword_pattern = re.compile("|".join(
-            re.escape(k) + (r"(?![0-9a-z])" if whole else "") for k, _, whole, _ in entries))
-
-        countries = read_table(directory / "countries.csv")
-        self.country_names = {}
-        for row in countries.itertuples():
-            forms = [row.alpha2, row.alpha3, row.name_en, row.name_sv, *row.variants.split("|")]
-            for form in forms:
-                if form.strip():
-                    self.country_names.setdefault(fold(form).replace(" ", ""), row.alpha2)
-        self.country_label = dict(zip(countries["alpha2"], countries["name_sv"]))
-
-        self.country_levels, self.country_reasons = self._country_levels(
-            read_table(directory / "country-indices.csv"), read_table(directory / "country-bands.csv"))
-
-        settings = read_table(directory / "settings.csv")
-        values = dict(zip(settings["key"], settings["value"]))
-        self.p1_share = float(values["priority1_min_share"])
-        self.p1_spend = Decimal(values["priority1_min_spend"]) * 100
-        self.p2_spend = Decimal(values["priority2_min_spend"]) * 100
-        self.tasks = read_table(directory / "tasks.csv")
-        self.followup = read_table(directory / "followup.csv")
-
-    def category_for_cpv(self, code: str) -> int:
-        """Index of the category with the longest prefix of `code`, or -1."""
-        prefix = cpv_prefix(code)
-        while len(prefix) >= 2:
-            found = self.prefix_to_category.get(prefix)
-            if found is not None:
-                return found
-            prefix = prefix[:-1]
-        return -1
-
-    def category_for_text(self, text: str) -> tuple[int, str]:
-        """Longest keyword that starts a word in `text`: (category index, keyword) or (-1, '')."""
-        folded = " ".join(fold(text).split())
-        best = None
-        for word in re.finditer(r"(?<![0-9a-z])[0-9a-z]", folded):
-            match = self.keyword_pattern.match(folded, word.start())
-            if match and (best is None or self.keyword_rank[match.group()] < self.keyword_rank[best]):
-                best = match.group()
-        return self.keyword_by_key[best] if best is not None else (-1, "")
-
-    def category_for_account(self, account: str) -> tuple[int, str]:
-        """Longest account prefix with a category hint: (category index, account group) or (-1, '')."""
-        digits = re.sub(r"\D", "", account.split(" ")[0])
-        for length in range(len(digits), 0, -1):
-            hint = self.accounts.get(digits[:length])
-            if hint is not None:
-                return hint
-        return -1, ""
-
-    def country(self, text: str) -> str:
-        """Alpha-2 code for a country written any common way, or ''."""
-        return self.country_names.get(fold(text).replace(" ", ""), "") if text.strip() else ""
-
-    @staticmethod
-    def _country_levels(indices: pd.DataFrame, bands: pd.DataFrame):
-        """Per country: the level per area and the reason text naming index, edition and value."""
-        levels: dict[str, np.ndarray] = {}
-        reasons: dict[str, list[str]] = {}
-        bands_of = {name: list(group.itertuples()) for name, group in bands.groupby("index", sort=False)}
-        for row in indices.itertuples():
-            for band in bands_of.get(row.index, []):
-                if band.value:
-                    hit = band.value.casefold() == row.value.casefold()
-                else:
-                    try:
-                        number = float(row.value)
-                    except ValueError:
-                        continue
-                    hit = float(band.lower) <= number <= float(band.upper)
-                if hit:
-                    area = AREAS.index(band.area)
-                    rank = level(band.level, "country-bands.csv")
-                    country = levels.setdefault(row.alpha2, np.zeros(4, dtype=np.int8))
-                    country[area] = max(country[area], rank)
-                    reasons.setdefault(row.alpha2, []).append(
-                        f"{band.index_name} {row.edition} {row.value} = {LEVELS[rank]} {band.area}")
-                    break
-        return levels, {k: "; ".join(v) for k, v in reasons.items()}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -296,141 +148,123 @@ def read_ledger(path: Path, args: argparse.Namespace):
     return frame.loc[valid].reset_index(drop=True), ore[valid], rejects
 
 
-def join_suppliers(ledger: pd.DataFrame, listing: pd.DataFrame, rules: Rules) -> pd.DataFrame:
-    """One row per ledger supplier id with the list entry it joins to (id, then org, then name)."""
-    suppliers = ledger[[COL_ID, COL_NAME, COL_ORG]].drop_duplicates(COL_ID).reset_index(drop=True)
-    suppliers["org"] = suppliers[COL_ORG].map(norm_org)
-    suppliers["name_key"] = suppliers[COL_NAME].map(norm_name)
-    listing = listing.copy()
-    listing["org"] = listing[COL_ORG].map(norm_org)
-    listing["name_key"] = listing[COL_NAME].map(norm_name)
-    listing["row"] = np.arange(len(listing))
-    by_id = listing[listing[COL_ID] != ""].drop_duplicates(COL_ID).set_index(COL_ID)["row"]
-    by_org = listing[listing["org"] != ""].drop_duplicates("org").set_index("org")["row"]
-    by_name = listing.drop_duplicates("name_key").set_index("name_key")["row"]
-    match = suppliers[COL_ID].map(by_id)
-    how = np.where(match.notna(), "id", "")
-    org_match = suppliers["org"].map(by_org).where(suppliers["org"] != "")
-    take = match.isna() & org_match.notna()
-    match, how = match.where(~take, org_match), np.where(take, "org number", how)
-    name_match = suppliers["name_key"].map(by_name)
-    take = match.isna() & name_match.notna()
-    match, how = match.where(~take, name_match), np.where(take, "name", how)
-    suppliers["joined_by"] = how
-    rows = match.fillna(-1).astype(int).to_numpy()
-    made = np.where(rows >= 0, listing[COL_MADE].to_numpy()[rows], "")
-    land = np.where(rows >= 0, listing[COL_LAND].to_numpy()[rows], "")
-    made_code = [rules.country(v) for v in made]
-    land_code = [rules.country(v) for v in land]
-    suppliers["country"] = [m or l for m, l in zip(made_code, land_code)]
-    suppliers["country_reason"] = [
-        f"country {m or l} ({COL_MADE if m else COL_LAND}): {rules.country_reasons.get(m or l, 'no index values')}"
-        if m or l else "country unknown" for m, l in zip(made_code, land_code)]
-    list_cpv = np.where(rows >= 0, listing[COL_CPV].to_numpy()[rows], "")
-    list_kind = np.where(rows >= 0, listing[COL_KIND].to_numpy()[rows], "")
-    found = [supplier_category(rules, cpv, kind) for cpv, kind in zip(list_cpv, list_kind)]
-    suppliers["category"] = np.array([f[0] for f in found], dtype=np.int64)
-    suppliers["category_reason"] = [f[1] for f in found]
-    return suppliers
+def join_suppliers(ledger: pd.DataFrame, listing: pd.DataFrame, rules: Rules):
+    """Per line, the position of its supplier (one row per distinct supplier key) and the suppliers' facts.
 
-
-def supplier_category(rules: Rules, cpv: str, kind: str) -> tuple[int, str]:
-    """The supplier list's category: its CPV code, else a keyword in its Kategori text."""
-    category = rules.category_for_cpv(cpv) if cpv else -1
-    if category >= 0:
-        return category, f"supplier list CPV {cpv}"
-    category, keyword = rules.category_for_text(kind)
-    if category >= 0:
-        return category, f"supplier list category '{kind}' (keyword '{keyword}')"
-    return -1, ""
+    Each distinct spelling (id, org number, name) joins the list once (id, then org number, then normalised
+    name); spellings that join the same list entry, or share an id, are one supplier, as in Kedja."""
+    entries = [{"id": i, "name": n, "org": o, "land": l, "made": m, "cpv": c, "kind": k} for i, n, o, l, m, c, k in zip(
+        listing[COL_ID], listing[COL_NAME], listing[COL_ORG], listing[COL_LAND], listing[COL_MADE], listing[COL_CPV],
+        listing[COL_KIND])]
+    lookup = SupplierList(entries)
+    spelling = ledger[COL_ID] + "\x1f" + ledger[COL_ORG] + "\x1f" + ledger[COL_NAME]
+    codes, uniques = pd.factorize(spelling, sort=False)
+    facts_by_key: dict[str, int] = {}
+    facts: list[dict] = []
+    supplier_of_spelling = np.empty(len(uniques), dtype=np.int64)
+    joined = {}
+    for i, value in enumerate(uniques):
+        line_id, line_org, line_name = value.split("\x1f")
+        row, how = lookup.match(line_id, line_org, line_name)
+        found = supplier_facts(rules, line_id, line_org, line_name, entries[row] if row >= 0 else None, row)
+        if found["key"] not in facts_by_key:
+            facts_by_key[found["key"]] = len(facts)
+            facts.append(found)
+            joined[how or "unmatched"] = joined.get(how or "unmatched", 0) + 1
+        supplier_of_spelling[i] = facts_by_key[found["key"]]
+    return supplier_of_spelling[codes], pd.DataFrame(facts), joined
 
 
 # ----------------------------------------------------------------------------------------------
 # Tagging
 
 
-def tag(ledger: pd.DataFrame, ore: np.ndarray, suppliers: pd.DataFrame, rules: Rules):
-    """Category, country, risk per area and overall per line; priority and tasks per supplier x category."""
+def tag(ledger: pd.DataFrame, ore: np.ndarray, supplier: np.ndarray, facts: pd.DataFrame, rules: Rules):
+    """Scope, category, country, risk per area per line; priority and tasks per supplier x category."""
     n = len(ledger)
-    supplier_of_line = pd.Index(suppliers[COL_ID]).get_indexer(ledger[COL_ID])
+    # What is not procurement: the supplier's rule, the account's, then words of the description / account text.
+    scope = facts["scope"].to_numpy(dtype=np.int64)[supplier]
+    for column, func in ((COL_ACCOUNT, rules.scope_for_account), (COL_TEXT, rules.scope_for_text),
+                         (COL_ACCOUNT_TEXT, rules.scope_for_text)):
+        todo = scope < 0
+        if todo.any():
+            scope = np.where(todo, per_unique(ledger[column], func, np.int64), scope)
 
     category = np.full(n, -1, dtype=np.int64)
     source = np.full(n, "none", dtype=object)
-    detail = np.full(n, "", dtype=object)
+    evidence = np.full(n, "", dtype=object)
 
-    def fill(found, label):
-        found_category, found_detail = found
-        todo = (category < 0) & (found_category >= 0)
-        category[todo] = found_category[todo]
+    def fill(found, found_evidence, label):
+        todo = (category < 0) & (found >= 0)
+        category[todo] = found[todo]
         source[todo] = label
-        detail[todo] = found_detail[todo]
+        evidence[todo] = found_evidence[todo]
 
-    fill(per_unique_pair(ledger[COL_CPV], lambda c: (rules.category_for_cpv(c), f"CPV {c}")), "cpv")
-    fill((suppliers["category"].to_numpy()[supplier_of_line],
-          suppliers["category_reason"].to_numpy()[supplier_of_line]), "supplier")
-    for column, label in ((COL_TEXT, "description"), (COL_ACCOUNT_TEXT, "account text"),
-                          (COL_NAME, "supplier name")):
-        template = "keyword '{}' in the " + label
-        fill(per_unique_pair(ledger[column], lambda t: described(rules.category_for_text(t), template)),
-             "keyword")
-    fill(per_unique_pair(ledger[COL_ACCOUNT],
-                         lambda a: described(rules.category_for_account(a), "account " + a + " {}")),
-         "account")
+    cpv = per_unique(ledger[COL_CPV], rules.category_for_cpv_field, np.int64)
+    fill(cpv, "CPV " + ledger[COL_CPV].str.strip().to_numpy(dtype=object), "cpv")
+    fill(facts["category"].to_numpy(dtype=np.int64)[supplier],
+         facts["category_evidence"].to_numpy(dtype=object)[supplier], "supplier")
+    for column, place in ((COL_TEXT, "beskrivningen"), (COL_ACCOUNT_TEXT, "kontotexten"),
+                          (COL_NAME, "leverantörsnamnet")):
+        found = per_unique(ledger[column], rules.keyword)
+        fill(np.array([f[0] for f in found], dtype=np.int64),
+             np.array([f"nyckelord '{f[1]}' i {place}" for f in found], dtype=object), "keyword")
+    found = per_unique(ledger[COL_ACCOUNT], rules.account)
+    fill(np.array([f[0] for f in found], dtype=np.int64),
+         np.array([f"kontogrupp {f[1]}" for f in found], dtype=object), "account")
 
-    country = suppliers["country"].to_numpy()[supplier_of_line]
-    reason = detail + "; " + suppliers["country_reason"].to_numpy()[supplier_of_line]
-    country_codes, country_uniques = pd.factorize(pd.Series(country))
-    country_table = np.zeros((len(country_uniques) + 1, 4), dtype=np.int8)
-    for i, code in enumerate(country_uniques):
-        country_table[i] = rules.country_levels.get(code, np.zeros(4, dtype=np.int8))
-    levels = np.maximum(rules.category_levels[category], country_table[country_codes])
+    # Country: production country on the line, the country on the line, then the supplier list's.
+    country = facts["country"].to_numpy(dtype=object)[supplier]
+    production = facts["production"].to_numpy(dtype=bool)[supplier]
+    country_evidence = facts["country_evidence"].to_numpy(dtype=object)[supplier]
+    for column, is_production, words in ((COL_LAND, False, "land på raden"),
+                                         (COL_MADE, True, "tillverkningsland på raden")):  # last wins
+        on_line = per_unique(ledger[column], rules.country)
+        has = on_line != ""
+        country = np.where(has, on_line, country)
+        production = np.where(has, is_production, production)
+        country_evidence = np.where(has, words, country_evidence)
+
+    # Levels and reason once per class of lines tagged alike.
+    excluded = scope >= 0
+    category = np.where(excluded, -1, category)
+    source = np.where(excluded, "excluded", source)
+    classes = pd.DataFrame({"category": category, "evidence": evidence, "country": country,
+                            "country_evidence": country_evidence, "production": production, "scope": scope})
+    class_of_line, class_rows = classes.drop_duplicates().reset_index(drop=True), None
+    class_ids = pd.MultiIndex.from_frame(class_of_line).get_indexer(pd.MultiIndex.from_frame(classes))
+    levels_of_class = np.array([rules.levels(c, k, p) if s < 0 else (0, 0, 0, 0) for c, k, p, s in zip(
+        class_of_line["category"], class_of_line["country"], class_of_line["production"], class_of_line["scope"])],
+        dtype=np.int8).reshape(-1, 4)
+    reason_of_class = np.array([rules.reason(c, e, k, ke, p, s, lv) for (c, e, k, ke, p, s), lv in zip(
+        class_of_line.itertuples(index=False), levels_of_class)], dtype=object)
+    levels = levels_of_class[class_ids]
     overall = levels.max(axis=1)
+    reason = reason_of_class[class_ids]
 
-    # Supplier x category groups: spend, share, priority, tasks.
-    groups = pd.DataFrame({"supplier": supplier_of_line, "category": category, "ore": ore, "reason": reason})
+    # Supplier x category groups (excluded lines apart): spend, share, priority, tasks.
+    group_category = np.where(excluded, -2, category)
+    groups = pd.DataFrame({"supplier": supplier, "category": group_category, "ore": ore, "reason": reason,
+                           "country": country})
     for i, area in enumerate(AREAS):
         groups[area] = levels[:, i]
-    groups["overall"] = overall
     keys = ["supplier", "category"]
-    agg = groups.groupby(keys, sort=True).agg(
-        ore=("ore", "sum"), lines=("ore", "size"), reason=("reason", "first"),
-        **{a: (a, "max") for a in AREAS + ["overall"]})
-    agg = agg.reset_index()
+    grouped = groups.groupby(keys, sort=True)
+    agg = grouped.agg(ore=("ore", "sum"), lines=("ore", "size"), reason=("reason", "first"),
+                      country=("country", "first"), **{a: (a, "max") for a in AREAS}).reset_index()
+    agg["overall"] = agg[AREAS].max(axis=1)
+    line_group = grouped.ngroup().to_numpy()
     total = int(ore.sum())
+    agg["priority"] = [rules.priority(o, int(s), total) for o, s in zip(agg["overall"], agg["ore"])]
+    task_cache: dict = {}
+    tasks = []
+    for row in zip(*(agg[a] for a in AREAS), agg["overall"], agg["priority"]):
+        if row not in task_cache:
+            task_cache[row] = rules.task_ids(row[:4], row[4], row[5])
+        tasks.append(task_cache[row])
+    agg["tasks"] = tasks
     agg["share"] = agg["ore"] / total if total else 0.0
-    material = (agg["share"] >= rules.p1_share) | (agg["ore"] >= int(rules.p1_spend))
-    high, medium, unknown = agg["overall"] == 3, agg["overall"] == 2, agg["overall"] == 0
-    agg["priority"] = np.select(
-        [high & material, (agg["ore"] >= int(rules.p2_spend)) & (high | ((medium | unknown) & material))],
-        [1, 2], 3)
-    agg["tasks"] = task_lists(agg, rules)
-    line_group = groups.groupby(keys, sort=True).ngroup().to_numpy()
-    return category, source, reason, country, levels, overall, agg, line_group
-
-
-def described(found: tuple[int, str], template: str) -> tuple[int, str]:
-    """Turn a (category, matched key) lookup into (category, reason text)."""
-    return found[0], template.format(found[1]) if found[0] >= 0 else ""
-
-
-def task_lists(agg: pd.DataFrame, rules: Rules) -> list[str]:
-    """Task ids per group: overall >= min_risk, a listed area at that level, priority <= max_priority."""
-    minimum = {"any": -1, "low": 1, "medium": 2, "high": 3}
-    columns = []
-    ids = []
-    for task in rules.tasks.itertuples():
-        if task.min_risk == "unknown":  # 'needs mapping': unknown counts, as does medium or higher
-            applies = (agg["overall"] == 0) | (agg["overall"] >= 2)
-        else:
-            applies = agg["overall"] >= minimum[task.min_risk]
-        if task.areas != "any" and task.min_risk in ("low", "medium", "high"):
-            listed = [a for a in task.areas.split("|") if a in AREAS]
-            applies &= agg[listed].max(axis=1) >= minimum[task.min_risk]
-        applies &= agg["priority"] <= int(task.max_priority)
-        columns.append(applies.to_numpy())
-        ids.append(task.id)
-    matrix = np.column_stack(columns) if columns else np.zeros((len(agg), 0), dtype=bool)
-    return ["|".join(i for i, on in zip(ids, row) if on) for row in matrix]
+    return category, source, reason, country, levels, overall, excluded, agg, line_group
 
 
 # ----------------------------------------------------------------------------------------------
@@ -507,22 +341,26 @@ def main(argv: list[str]) -> int:
     ledger, ore, rejects = read_ledger(args.spend, args)
     listing = pd.read_csv(args.suppliers, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
     listing, _ = role_names(listing, args.templates)
-    suppliers = join_suppliers(ledger, listing, rules)
-    category, source, reason, country, levels, overall, agg, line_group = tag(ledger, ore, suppliers, rules)
+    supplier, facts, joined = join_suppliers(ledger, listing, rules)
+    category, source, reason, country, levels, overall, excluded, agg, line_group = tag(
+        ledger, ore, supplier, facts, rules)
 
     cats = rules.categories
-    code_of = np.append(cats["cpv_code"].to_numpy(), "")
-    name_of = np.append(cats["category_sv"].to_numpy(), "")
+    code_of = np.array([c["code"] for c in cats] + [""], dtype=object)
+    name_of = np.array([c["name_sv"] for c in cats] + [""], dtype=object)
     word = np.array(LEVELS, dtype=object)
+    # Lines outside the scope: empty category, country, risk, priority and task cells.
+    rated = lambda values: np.where(excluded, "", values)  # noqa: E731
+    priority_text = agg["priority"].astype(str).to_numpy(dtype=object)
     columns = {
         "kedja_category_code": code_of[category],
         "kedja_category": name_of[category],
         "kedja_category_source": source,
-        "kedja_country": country,
-        **{f"kedja_risk_{area}": word[levels[:, i]] for i, area in enumerate(AREAS)},
-        "kedja_risk_overall": word[overall],
-        "kedja_priority": agg["priority"].to_numpy()[line_group],
-        "kedja_tasks": np.array(agg["tasks"], dtype=object)[line_group],
+        "kedja_country": rated(country),
+        **{f"kedja_risk_{area}": rated(word[levels[:, i]]) for i, area in enumerate(AREAS)},
+        "kedja_risk_overall": rated(word[overall]),
+        "kedja_priority": rated(priority_text[line_group]),
+        "kedja_tasks": rated(np.array(agg["tasks"], dtype=object)[line_group]),
         "kedja_reason": reason,
     }
     stem = args.spend.stem
@@ -532,13 +370,21 @@ def main(argv: list[str]) -> int:
     pd.DataFrame(rejects, columns=["record", "reason"]).to_csv(
         rejects_path, sep=args.sep, encoding=args.encoding, lineterminator="\r\n", index=False)
 
+    # The register and the plan: supplier x category rows, payments outside the scope left out.
+    total = int(ore.sum())
+    excluded_ore = int(ore[excluded].sum())
+    agg = agg[agg["category"] != -2].reset_index(drop=True)
     level_sv = np.array(LEVEL_SV, dtype=object)
     supplier_rows = agg["supplier"].to_numpy()
+    category_rows = agg["category"].to_numpy()
+    kind_of = np.array([KIND_SV[c["kind"]] for c in cats] + [""], dtype=object)
+    stages_of = np.array([c["stages"] for c in cats] + [""], dtype=object)
+    track_of = np.array([c["labour_track"] for c in cats] + [False])
     register = pd.DataFrame({
-        "Leverantör": suppliers[COL_NAME].to_numpy()[supplier_rows],
-        "Org.nr": suppliers[COL_ORG].to_numpy()[supplier_rows],
-        "Land": suppliers["country"].to_numpy()[supplier_rows],
-        "Kategori": name_of[agg["category"].to_numpy()],
+        "Leverantör": facts["name"].to_numpy()[supplier_rows],
+        "Org.nr": facts["org"].to_numpy()[supplier_rows],
+        "Land": agg["country"].to_numpy(),
+        "Kategori": name_of[category_rows],
         "Spend": agg["ore"].to_numpy() / 100,
         "Andel av spend": agg["share"].to_numpy(),
         **{label: level_sv[agg[area].to_numpy()] for label, area in zip(AREA_SV, AREAS)},
@@ -546,24 +392,30 @@ def main(argv: list[str]) -> int:
         "Prioritet": agg["priority"].to_numpy(),
         "Motivering": agg["reason"],
         "Uppgifter": agg["tasks"],
+        "Typ": kind_of[category_rows],
+        "Var i kedjan": stages_of[category_rows],
+        "track": np.where(track_of[category_rows], "labour_conditions", "supply_chain"),
     })
-    followup = rules.followup.assign(priority=lambda f: f["priority"].astype(int),
-                                     offset=lambda f: f["offset_days"].astype(int))
-    methods = followup.groupby("priority")["method_sv"].agg(" → ".join)
-    register["Uppföljning"] = agg["priority"].map(methods).fillna("").to_numpy()
+    followup = pd.DataFrame(rules.followup).assign(priority=lambda f: f["priority"].astype(int),
+                                                   offset=lambda f: f["offset_days"].astype(int))
+    methods = followup.groupby(["track", "priority"])["method_sv"].agg(" → ".join)
+    register["Uppföljning"] = [methods.get((t, p), "") for t, p in zip(register["track"], register["Prioritet"])]
     register = register.sort_values(["Prioritet", "Spend"], ascending=[True, False], kind="stable")
 
-    plan = register[["Leverantör", "Kategori", "Prioritet"]].merge(
-        followup[["priority", "method_sv", "task_id", "offset"]], left_on="Prioritet", right_on="priority")
+    plan = register[["Leverantör", "Kategori", "Prioritet", "track"]].merge(
+        followup[["track", "priority", "method_sv", "task_id", "offset"]], left_on=["track", "Prioritet"],
+        right_on=["track", "priority"])
     plan = pd.DataFrame({
         "Leverantör": plan["Leverantör"], "Kategori": plan["Kategori"], "Prioritet": plan["Prioritet"],
         "Metod": plan["method_sv"], "Uppgift": plan["task_id"],
         "Förfallodatum": pd.Timestamp(args.start) + pd.to_timedelta(plan["offset"], unit="D"),
-        "Ansvarig": "", "Status": "Ej påbörjad", "Kommentar": ""})
+        "Ansvarig": "", "Status": "Ej påbörjad", "Kommentar": "",
+        "Spår": np.where(plan["track"] == "labour_conditions", "arbetsrättsliga villkor", "leveranskedja")})
+    register = register.drop(columns="track")
 
-    total = int(ore.sum())
     summary = {"Fil": str(args.spend), "Rader lästa": len(ledger) + len(rejects), "Rader taggade": len(ledger),
                "Avvisade rader": len(rejects), "Total spend (SEK)": ore_text(total),
+               "Utanför omfånget: rader": int(excluded.sum()), "Utanför omfånget (SEK)": ore_text(excluded_ore),
                "Leverantör x kategori": len(agg), "Regeltabeller": str(args.templates)}
     register_path, plan_path = args.out_dir / "riskregister.xlsx", args.out_dir / "uppfoljningsplan.xlsx"
     write_register(register_path, register, summary)
@@ -575,7 +427,8 @@ def main(argv: list[str]) -> int:
         "rows_read": len(ledger) + len(rejects), "rows_written": len(ledger), "rows_rejected": len(rejects),
         "amount_total": ore_text(total),
         "rejects": [{"record": r, "reason": reason} for r, reason in rejects],
-        "supplier_join": suppliers["joined_by"].replace("", "unmatched").value_counts().to_dict(),
+        "excluded_lines": int(excluded.sum()), "excluded_total": ore_text(excluded_ore),
+        "supplier_join": joined,
         "outputs": [str(p) for p in (enriched, rejects_path, register_path, plan_path)],
     }, ensure_ascii=False))
     return 0

@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
-# Benchmark `kedja run` against the pandas baseline on generated ledgers of the given sizes.
+# Benchmark `kedja run` against the pandas and polars baselines on generated ledgers of the given sizes.
 #
 #   Benchmarks/run.sh [LINES...]                      (default: 1000000 4000000)
 #   Benchmarks/run.sh --ledger FILE --suppliers FILE  (an export of your own, e.g. from another generator)
 #
 # For each size: generate a clean Raindance-style ledger and supplier list once (cached in
-# Benchmarks/out/), run `kedja run`, Benchmarks/pandas_baseline.py and the floor (Benchmarks/floor/csv_floor.c:
-# libcsv parse and write-back only) on the same files under GNU time, check kedja and pandas report the
-# generator's exact amount total, and print wall time and peak RSS side by side. With --ledger the files are
-# used as they are, and the check is that kedja and pandas report the same total.
+# Benchmarks/out/), run `kedja run`, Benchmarks/pandas_baseline.py, Benchmarks/polars_baseline.py and the floor
+# (Benchmarks/floor/csv_floor.c: libcsv parse and write-back only) on the same files under GNU time, check kedja,
+# pandas and polars report the generator's exact amount total, and print wall time and peak RSS side by side.
+# With --ledger the files are used as they are, and the check is that the baselines report kedja's total.
+# Without polars (pip install polars) its columns show '-' and the rest is measured as before.
 #
 # Environment: SWIFT_SCRATCH  scratch path for `swift build` (default: SwiftPM's .build)
 #              PYTHON         python interpreter (default: python3)
-#              PANDAS_ARGS    extra options for the baseline, split at spaces, e.g.
+#              PANDAS_ARGS    extra options for both baselines, split at spaces, e.g.
 #                             "--encoding utf-8-sig --sep , --decimal ." (default: Windows-1252, ';', decimal
 #                             comma, as Swedish ERP exports; the floor program always reads ';')
 set -euo pipefail
@@ -50,6 +51,10 @@ if [ ! -x /usr/bin/time ] || ! /usr/bin/time -v true >/dev/null 2>&1; then
 fi
 "$python" -c 'import pandas, xlsxwriter' 2>/dev/null || {
     echo "error: the baseline needs pandas and xlsxwriter: pip install pandas xlsxwriter" >&2; exit 69; }
+have_polars=1
+"$python" -c 'import polars, xlsxwriter' 2>/dev/null || {
+    have_polars=""
+    echo "warning: polars is not installed (pip install polars); no polars column" >&2; }
 mkdir -p "$out"
 
 # --- build kedja (release); a failure here only disables the kedja column ------------------------
@@ -150,28 +155,50 @@ for size in "${runs[@]}"; do
         p_check="failed"; status=1
     fi
 
-    ratio_time="-" ratio_rss="-" ratio_floor="-"
+    l_wall="-" l_rss="-" l_check="-"
+    if [ -n "$have_polars" ]; then
+        rm -rf "$out/polars-$size"
+        if measure polars "$size" "$python" "$root/Benchmarks/polars_baseline.py" "$ledger" \
+            --suppliers "$suppliers" --templates "$root/Templates" --out-dir "$out/polars-$size" \
+            ${pandas_args[@]+"${pandas_args[@]}"}; then
+            l_wall="$(wall_seconds "$out/polars-$size.time")" l_rss="$(peak_mb "$out/polars-$size.time")"
+            l_total="$(json_total "$out/polars-$size.json")"
+            if [ -z "$want" ]; then
+                if [ "$l_total" = "${k_total:-}" ]; then l_check="same"; else l_check="$l_total"; status=1; fi
+            elif [ "$l_total" = "$want" ]; then l_check="ok"
+            else l_check="WRONG"; status=1; fi
+        else
+            echo "error: the polars baseline failed on $size lines; see $out/polars-$size.log" >&2
+            l_check="failed"; status=1
+        fi
+    fi
+
+    ratio_time="-" ratio_rss="-" ratio_floor="-" lratio_time="-" lratio_rss="-"
     if [ "$k_wall" != "-" ] && [ "$p_wall" != "-" ]; then
         ratio_time="$(awk -v p="$p_wall" -v k="$k_wall" 'BEGIN { printf "%.1fx", (k > 0 ? p / k : 0) }')"
         ratio_rss="$(awk -v p="$p_rss" -v k="$k_rss" 'BEGIN { printf "%.1fx", (k > 0 ? p / k : 0) }')"
     fi
+    if [ "$k_wall" != "-" ] && [ "$l_wall" != "-" ]; then
+        lratio_time="$(awk -v p="$l_wall" -v k="$k_wall" 'BEGIN { printf "%.1fx", (k > 0 ? p / k : 0) }')"
+        lratio_rss="$(awk -v p="$l_rss" -v k="$k_rss" 'BEGIN { printf "%.1fx", (k > 0 ? p / k : 0) }')"
+    fi
     if [ "$k_wall" != "-" ] && [ "$f_wall" != "-" ]; then
         ratio_floor="$(awk -v f="$f_wall" -v k="$k_wall" 'BEGIN { printf "%.2fx", (f > 0 ? k / f : 0) }')"
     fi
-    rows+=("$size|$k_wall|$k_rss|$k_check|$p_wall|$p_rss|$p_check|$ratio_time|$ratio_rss|$f_wall|$ratio_floor")
+    rows+=("$size|$k_wall|$k_rss|$k_check|$p_wall|$p_rss|$p_check|$ratio_time|$ratio_rss|$l_wall|$l_rss|$l_check|$lratio_time|$lratio_rss|$f_wall|$ratio_floor")
 done
 
 echo
-printf '%10s | %8s %9s %6s | %8s %9s %6s | %10s %10s | %8s %11s\n' lines "kedja s" "kedja MB" total \
-    "pandas s" "pandas MB" total "time ratio" "RSS ratio" "floor s" "kedja/floor"
+printf '%10s | %8s %9s %6s | %8s %9s %6s %6s %6s | %8s %9s %6s %6s %6s | %8s %11s\n' lines "kedja s" "kedja MB" \
+    total "pandas s" "pandas MB" total "time" "RSS" "polars s" "polars MB" total "time" "RSS" "floor s" "kedja/floor"
 for row in "${rows[@]}"; do
-    IFS='|' read -r size kw kr kc pw pr pc rt rr fw rf <<<"$row"
-    printf '%10s | %8s %9s %6s | %8s %9s %6s | %10s %10s | %8s %11s\n' \
-        "$size" "$kw" "$kr" "$kc" "$pw" "$pr" "$pc" "$rt" "$rr" "$fw" "$rf"
+    IFS='|' read -r size kw kr kc pw pr pc rt rr lw lr lc lt lrr fw rf <<<"$row"
+    printf '%10s | %8s %9s %6s | %8s %9s %6s %6s %6s | %8s %9s %6s %6s %6s | %8s %11s\n' \
+        "$size" "$kw" "$kr" "$kc" "$pw" "$pr" "$pc" "$rt" "$rr" "$lw" "$lr" "$lc" "$lt" "$lrr" "$fw" "$rf"
 done
-echo "(wall seconds and peak RSS from /usr/bin/time -v; ratio = pandas / kedja; total = amount_total equals the"
-echo " generator's, or same = kedja and pandas agree on a file of your own; floor = Benchmarks/floor/csv_floor.c,"
-echo " libcsv parse and write-back with twelve added columns)"
+echo "(wall seconds and peak RSS from /usr/bin/time -v; time, RSS = the baseline's / kedja's; total = amount_total"
+echo " equals the generator's, or same = the baseline reports kedja's total on a file of your own;"
+echo " floor = Benchmarks/floor/csv_floor.c, libcsv parse and write-back with twelve added columns)"
 if [ -n "$kedja_problem" ]; then
     echo "kedja not measured: $kedja_problem" >&2
     status=1
