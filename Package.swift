@@ -3,7 +3,7 @@ import PackageDescription
 
 /// One set of Swift settings for every target, so the whole package builds under the same rules.
 let strictSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(

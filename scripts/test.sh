@@ -4,5 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
+# The style the code keeps (.swift-format; swift-format ships with the Swift toolchain).
+swift format lint --strict --recursive Sources Tests Benchmarks/Sources Package.swift
 swift build --build-tests
 swift test --skip-build

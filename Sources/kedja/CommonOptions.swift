@@ -34,12 +34,17 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Language of workbooks and labels: sv or en.")
     var lang: String = "sv"
 
-    @Option(name: .customLong("map"), help: ArgumentHelp(
-        "Which column holds a role, overriding detection: ROLE=COLUMN (a header name or a column number). Repeatable.",
-        valueName: "role=column"))
+    @Option(
+        name: .customLong("map"),
+        help: ArgumentHelp(
+            "Which column holds a role, overriding detection: ROLE=COLUMN (a header name or a column number). Repeatable.",
+            valueName: "role=column"))
     var mappings: [String] = []
 
-    @Option(help: "An ERP column profile from Templates/profiles (raindance, unit4, visma, leverantorsreskontra, uk-spend-over-500).")
+    @Option(
+        help:
+            "An ERP column profile from Templates/profiles (raindance, unit4, visma, leverantorsreskontra, uk-spend-over-500)."
+    )
     var profile: String?
 
     @OptionGroup var run: RunFlags
@@ -237,7 +242,8 @@ enum CommandFailure: Error, CustomStringConvertible {
         case .templatesNotFound:
             return "cannot find the bundled rule tables (Templates/). Pass --templates DIR or set KEDJA_TEMPLATES."
         case .noTemplatesIn(let folder):
-            return "\(folder): no rule tables there (categories.csv is missing). Write a set with `kedja templates export \(folder)`, or pass the folder that holds them."
+            return
+                "\(folder): no rule tables there (categories.csv is missing). Write a set with `kedja templates export \(folder)`, or pass the folder that holds them."
         case .noAmountColumn(let message): return message
         case .usage(let message): return message
         }

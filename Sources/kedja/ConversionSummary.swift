@@ -7,15 +7,19 @@ extension CSVConversion.Counts {
         let dataRecords = dialect.hasHeader ? max(records - 1, 0) : records
         let object: [String: Any] = [
             "command": "convert",
-            "input": ["path": input, "encoding": dialect.encoding.rawValue, "bom": dialect.hasBOM,
-                      "delimiter": dialect.delimiterText, "line_ending": dialect.lineEnding.rawValue],
+            "input": [
+                "path": input, "encoding": dialect.encoding.rawValue, "bom": dialect.hasBOM,
+                "delimiter": dialect.delimiterText, "line_ending": dialect.lineEnding.rawValue,
+            ],
             "rows_read": dataRecords,
             "rows_written": dataRecords - rejected,
             "rows_rejected": rejected,
             "rejects": rejects.map { ["record": $0.record, "line": $0.line, "reason": $0.reason] },
             "outputs": [output],
         ]
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
+            return "{}"
+        }
         return String(decoding: data, as: UTF8.self)
     }
 }

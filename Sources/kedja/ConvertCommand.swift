@@ -49,7 +49,8 @@ struct ConvertCommand: ParsableCommand {
                 return
             }
             if let sheet {
-                throw CommandFailure.usage("--sheet \(sheet): \(input) is a CSV file, not a workbook; leave --sheet out.")
+                throw CommandFailure.usage(
+                    "--sheet \(sheet): \(input) is a CSV file, not a workbook; leave --sheet out.")
             }
             let reader = try CSVReader(path: input, limits: flags.limits)
             let format = OutputFormat(path: output)
@@ -90,7 +91,9 @@ struct ConvertCommand: ParsableCommand {
             print(counts.json(input: input, output: output, dialect: dialect))
         } else {
             for reject in counts.rejects.prefix(20) {
-                note("\(input): record \(reject.record) (line \(reject.line)) not written: \(reject.reason)", quiet: flags.quiet)
+                note(
+                    "\(input): record \(reject.record) (line \(reject.line)) not written: \(reject.reason)",
+                    quiet: flags.quiet)
             }
         }
         if flags.strict && counts.rejected > 0 { throw ExitCode(1) }
@@ -102,7 +105,8 @@ struct ConvertCommand: ParsableCommand {
         if format == .tsv { dialect.delimiter = 0x09 }
         if let delimiter {
             guard let byte = CSVDialect.delimiter(fromUserText: delimiter) else {
-                throw CommandFailure.usage("--delimiter \(delimiter): give one character, or tab, semicolon, comma or pipe.")
+                throw CommandFailure.usage(
+                    "--delimiter \(delimiter): give one character, or tab, semicolon, comma or pipe.")
             }
             dialect.delimiter = byte
         }
@@ -146,15 +150,19 @@ extension XlsxToCSV.Outcome {
         let object: [String: Any] = [
             "command": "convert",
             "input": ["path": input, "format": "xlsx", "sheet": sheet, "columns": width],
-            "output": ["encoding": dialect.encoding.rawValue, "bom": dialect.hasBOM,
-                       "delimiter": dialect.delimiterText, "line_ending": dialect.lineEnding.rawValue],
+            "output": [
+                "encoding": dialect.encoding.rawValue, "bom": dialect.hasBOM,
+                "delimiter": dialect.delimiterText, "line_ending": dialect.lineEnding.rawValue,
+            ],
             "rows_read": dataRecords,
             "rows_written": dataRecords,
             "rows_rejected": 0,
             "rejects": [Any](),
             "outputs": [output],
         ]
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
+            return "{}"
+        }
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -25,7 +25,8 @@ struct InspectCommand: ParsableCommand {
             } catch {
                 throw table.relabel(error)
             }
-            var summary = RunSummary(command: "inspect", file: spend, counts: counts, rejects: table.relabel(rejects), outputs: [])
+            var summary = RunSummary(
+                command: "inspect", file: spend, counts: counts, rejects: table.relabel(rejects), outputs: [])
             table.describe(in: &summary)
             if options.json {
                 print(summary.json())
@@ -47,20 +48,28 @@ struct InspectReport {
         var lines: [String] = []
         lines.append("File:          \(input.path)")
         lines.append("Encoding:      \(input.encoding)\(input.bom ? " with BOM" : "")")
-        lines.append("Delimiter:     \(printable(input.delimiter))   Quote: \(input.quote)   Line ending: \(printable(input.lineEnding))")
-        lines.append("Numbers:       decimal mark '\(input.decimalMark)', thousands separator \(input.thousandsSeparator)")
+        lines.append(
+            "Delimiter:     \(printable(input.delimiter))   Quote: \(input.quote)   Line ending: \(printable(input.lineEnding))"
+        )
+        lines.append(
+            "Numbers:       decimal mark '\(input.decimalMark)', thousands separator \(input.thousandsSeparator)")
         lines.append("Header:        \(input.header ? "yes" : "no")\(input.profile.map { "   Profile: \($0)" } ?? "")")
         lines.append("Columns:")
         for column in summary.columns {
-            lines.append("  \(column.role.padding(toLength: 19, withPad: " ", startingAt: 0)) column \(column.column) '\(column.header)': \(column.reason)")
+            lines.append(
+                "  \(column.role.padding(toLength: 19, withPad: " ", startingAt: 0)) column \(column.column) '\(column.header)': \(column.reason)"
+            )
         }
         if !hasAmount {
             lines.append("  (no amount column: spend commands need --map amount=COLUMN)")
         }
-        lines.append("Records:       \(summary.rowsRead) read, \(summary.rowsWritten) accepted, \(summary.rowsRejected) rejected"
-            + (summary.blankLinesSkipped > 0 ? ", \(summary.blankLinesSkipped) blank lines skipped" : ""))
+        lines.append(
+            "Records:       \(summary.rowsRead) read, \(summary.rowsWritten) accepted, \(summary.rowsRejected) rejected"
+                + (summary.blankLinesSkipped > 0 ? ", \(summary.blankLinesSkipped) blank lines skipped" : ""))
         if hasAmount {
-            lines.append("Amount total:  \(summary.amountTotal) (accepted records); rejected records held \(summary.amountRejected)")
+            lines.append(
+                "Amount total:  \(summary.amountTotal) (accepted records); rejected records held \(summary.amountRejected)"
+            )
         }
         lines.append("Reconciled:    \(summary.reconciled ? "yes, every record is accepted or rejected" : "NO")")
         if !summary.rejects.isEmpty {

@@ -1,4 +1,5 @@
 import ArgumentParser
+
 #if canImport(CMalloc)
 import CMalloc
 #endif

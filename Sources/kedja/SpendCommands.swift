@@ -72,18 +72,22 @@ func analyse(
     let progress = ProgressLine(enabled: !options.quiet, total: fileSize(spend.csvPath))
     defer { progress.finish() }
     let request = AnalysisRun.Request(
-        spendPath: spend.csvPath, suppliersPath: suppliers?.csvPath, templatesDirectory: try options.templatesDirectory(),
-        language: options.language, overrides: try options.overrides(), profile: options.profile, limits: options.limits,
+        spendPath: spend.csvPath, suppliersPath: suppliers?.csvPath,
+        templatesDirectory: try options.templatesDirectory(),
+        language: options.language, overrides: try options.overrides(), profile: options.profile,
+        limits: options.limits,
         planStart: try input.planStart(), enrichedPath: enrichedPath, rejectsPath: rejectsPath, excelSafe: excelSafe,
         progress: progress.isActive ? { progress.update(bytes: $0) } : nil)
     do {
-        var outcome = try AnalysisRun.execute(request, alongside: alongside.map { work in
-            { result in
-                var relabelled = result
-                relabelled.rejects = spend.relabel(result.rejects)
-                try work(relabelled)
-            }
-        })
+        var outcome = try AnalysisRun.execute(
+            request,
+            alongside: alongside.map { work in
+                { result in
+                    var relabelled = result
+                    relabelled.rejects = spend.relabel(result.rejects)
+                    try work(relabelled)
+                }
+            })
         outcome.result.rejects = spend.relabel(outcome.result.rejects)
         return SpendPass(outcome: outcome, spend: spend)
     } catch {
@@ -124,22 +128,26 @@ func conclude(
         "spend_outside_scope": result.quality.excludedSpend.description,
     ]
     details.merge(extraDetails) { _, extra in extra }
-    var summary = RunSummary(command: command, file: pass.outcome.file, counts: result.counts, rejects: result.rejects,
-                             outputs: outputs, details: details)
+    var summary = RunSummary(
+        command: command, file: pass.outcome.file, counts: result.counts, rejects: result.rejects,
+        outputs: outputs, details: details)
     pass.spend.describe(in: &summary)
     if options.json {
         print(summary.json())
     } else {
         let rowWord = pass.spend.sheet == nil ? "line" : "row"
-        note("\(pass.spend.displayName): \(summary.rowsRead) records, \(summary.rowsWritten) accepted, "
-             + "\(summary.rowsRejected) rejected; total \(summary.amountTotal); "
-             + "\(result.rows.count) supplier × category rows, \(details["priority_1_rows"] ?? "0") at priority 1; "
-             + "\(result.quality.excludedLines) lines outside the scope (not procurement), "
-             + "\(result.quality.linesWithoutCategory) without a category.",
-             quiet: options.quiet)
+        note(
+            "\(pass.spend.displayName): \(summary.rowsRead) records, \(summary.rowsWritten) accepted, "
+                + "\(summary.rowsRejected) rejected; total \(summary.amountTotal); "
+                + "\(result.rows.count) supplier × category rows, \(details["priority_1_rows"] ?? "0") at priority 1; "
+                + "\(result.quality.excludedLines) lines outside the scope (not procurement), "
+                + "\(result.quality.linesWithoutCategory) without a category.",
+            quiet: options.quiet)
         for output in outputs { note("wrote \(output)", quiet: options.quiet) }
         for reject in result.rejects.prefix(20) {
-            note("  rejected record \(reject.record) (\(rowWord) \(reject.line)): \(reject.reason)", quiet: options.quiet)
+            note(
+                "  rejected record \(reject.record) (\(rowWord) \(reject.line)): \(reject.reason)", quiet: options.quiet
+            )
         }
     }
     if options.strict && summary.rowsRejected > 0 { throw ExitCode(1) }
@@ -153,20 +161,26 @@ struct TagCommand: ParsableCommand {
     @OptionGroup var input: SpendInput
     @OptionGroup var options: CommonOptions
 
-    @Option(name: .shortAndLong, help: "The enriched CSV, or - for standard output (default: SPEND with -tagged before the extension).")
+    @Option(
+        name: .shortAndLong,
+        help: "The enriched CSV, or - for standard output (default: SPEND with -tagged before the extension).")
     var output: String?
 
-    @Option(help: "Where rejected records go (default: next to the output, NAME.rejects.csv; with -o -, next to SPEND).")
+    @Option(
+        help: "Where rejected records go (default: next to the output, NAME.rejects.csv; with -o -, next to SPEND).")
     var rejects: String?
 
-    @Flag(help: "Prefix text Excel would run as a formula with ' (for CSV opened in Excel, not for the ERP round trip).")
+    @Flag(
+        help: "Prefix text Excel would run as a formula with ' (for CSV opened in Excel, not for the ERP round trip).")
     var excelSafe = false
 
     func run() throws {
         try reportingFailures {
             let path = output ?? OutputNames.tagged(for: input.spend, directory: nil, language: options.language)
             if path == "-" && options.json {
-                throw CommandFailure.usage("--json prints to standard output, which -o - already uses: write the CSV to a file, or leave out --json.")
+                throw CommandFailure.usage(
+                    "--json prints to standard output, which -o - already uses: write the CSV to a file, or leave out --json."
+                )
             }
             // With the CSV on standard output, rejected records still go to a file: next to the input.
             let rejectsPath = rejects ?? (path == "-" ? AnalysisRun.defaultRejectsPath(for: input.spend) : nil)
@@ -192,7 +206,9 @@ struct RegisterCommand: ParsableCommand {
             let path = output ?? OutputNames.register(for: input.spend, directory: nil, language: options.language)
             try refuseOverwriting(input.inputPaths, with: path)
             let pass = try analyse(input, options)
-            try WorkbookOutput.write(path, protecting: input.inputPaths) { try RegisterWorkbook.write(pass.result, to: $0) }
+            try WorkbookOutput.write(path, protecting: input.inputPaths) {
+                try RegisterWorkbook.write(pass.result, to: $0)
+            }
             try conclude("register", pass, outputs: [path], options: options)
         }
     }
@@ -201,7 +217,8 @@ struct RegisterCommand: ParsableCommand {
 /// `kedja plan`: the follow-up plan workbook.
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "plan", abstract: "Write the follow-up plan: one row per follow-up task of each prioritised supplier.")
+        commandName: "plan",
+        abstract: "Write the follow-up plan: one row per follow-up task of each prioritised supplier.")
 
     @OptionGroup var input: SpendInput
     @OptionGroup var options: CommonOptions
@@ -209,10 +226,11 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The workbook to write.")
     var output: String?
 
-    @Option(help: ArgumentHelp(
-        "Last period's follow-up plan (XLSX): Status, Responsible, Comment and the corrective-action columns are "
-            + "carried into the new plan; rows that match no task go to the sheet Utgått/Discontinued.",
-        valueName: "plan.xlsx"))
+    @Option(
+        help: ArgumentHelp(
+            "Last period's follow-up plan (XLSX): Status, Responsible, Comment and the corrective-action columns are "
+                + "carried into the new plan; rows that match no task go to the sheet Utgått/Discontinued.",
+            valueName: "plan.xlsx"))
     var previous: String?
 
     func run() throws {
@@ -231,10 +249,11 @@ struct PlanCommand: ParsableCommand {
                 details["carried_over"] = String(carryover.carried.count)
                 details["priority_changes"] = String(carryover.priorityChanges)
                 details["discontinued"] = String(carryover.discontinued.count)
-                note("\(previous ?? ""): carried over \(carryover.carried.count) tasks (\(carryover.priorityChanges) "
-                     + "with a changed priority); \(carryover.discontinued.count) rows match no task and are kept on the "
-                     + "sheet \(PlanLabels(options.language).discontinuedSheet).",
-                     quiet: options.quiet || options.json)
+                note(
+                    "\(previous ?? ""): carried over \(carryover.carried.count) tasks (\(carryover.priorityChanges) "
+                        + "with a changed priority); \(carryover.discontinued.count) rows match no task and are kept on the "
+                        + "sheet \(PlanLabels(options.language).discontinuedSheet).",
+                    quiet: options.quiet || options.json)
             }
             try conclude("plan", pass, outputs: [path], options: options, extraDetails: details)
         }
@@ -244,7 +263,8 @@ struct PlanCommand: ParsableCommand {
 /// `kedja report`: the committee report workbook.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Write the committee report: key figures, top risks, charts, heat map, data quality.")
+        commandName: "report",
+        abstract: "Write the committee report: key figures, top risks, charts, heat map, data quality.")
 
     @OptionGroup var input: SpendInput
     @OptionGroup var options: CommonOptions
@@ -252,15 +272,17 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The workbook to write.")
     var output: String?
 
-    @Option(help: ArgumentHelp(
-        "Last period's risk register (XLSX, from `kedja register`): adds the sheet Förändringar/Changes.",
-        valueName: "register.xlsx"))
+    @Option(
+        help: ArgumentHelp(
+            "Last period's risk register (XLSX, from `kedja register`): adds the sheet Förändringar/Changes.",
+            valueName: "register.xlsx"))
     var previous: String?
 
-    @Option(help: ArgumentHelp(
-        "With --previous: the least change in a supplier's spend that is listed, in kronor (default: the "
-            + "materiality of settings.csv, the lower of priority1_min_spend and priority1_min_share of total spend).",
-        valueName: "amount"))
+    @Option(
+        help: ArgumentHelp(
+            "With --previous: the least change in a supplier's spend that is listed, in kronor (default: the "
+                + "materiality of settings.csv, the lower of priority1_min_spend and priority1_min_share of total spend).",
+            valueName: "amount"))
     var changeThreshold: String?
 
     func validate() throws {
@@ -308,7 +330,8 @@ struct ReportCommand: ParsableCommand {
 /// `kedja run`: all four outputs in one pass.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "run", abstract: "Write the enriched CSV, the risk register, the follow-up plan and the committee report in one pass.")
+        commandName: "run",
+        abstract: "Write the enriched CSV, the risk register, the follow-up plan and the committee report in one pass.")
 
     @OptionGroup var input: SpendInput
     @OptionGroup var options: CommonOptions
@@ -343,8 +366,9 @@ struct RunCommand: ParsableCommand {
 enum OutputNames {
     /// The enriched CSV keeps a CSV input's extension (`.txt`, `.tsv`); a workbook's becomes `.csv`.
     static func tagged(for input: String, directory: String?, language: Language) -> String {
-        name(input, directory, language == .sv ? "taggad" : "tagged", ext: "csv",
-             keepExtension: !TableInput.isWorkbook(input))
+        name(
+            input, directory, language == .sv ? "taggad" : "tagged", ext: "csv",
+            keepExtension: !TableInput.isWorkbook(input))
     }
 
     static func register(for input: String, directory: String?, language: Language) -> String {
@@ -359,7 +383,9 @@ enum OutputNames {
         name(input, directory, language == .sv ? "namndrapport" : "committee-report", ext: "xlsx")
     }
 
-    private static func name(_ input: String, _ directory: String?, _ suffix: String, ext: String, keepExtension: Bool = false) -> String {
+    private static func name(
+        _ input: String, _ directory: String?, _ suffix: String, ext: String, keepExtension: Bool = false
+    ) -> String {
         let url = URL(fileURLWithPath: input)
         let stem = url.deletingPathExtension().lastPathComponent
         let inputExtension = url.pathExtension.isEmpty ? ext : url.pathExtension

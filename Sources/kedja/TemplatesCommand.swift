@@ -29,7 +29,8 @@ struct TemplatesCommand: ParsableCommand {
                         throw CommandFailure.usage("\(destination.path) exists; pass --force to overwrite it.")
                     }
                     do {
-                        try manager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                        try manager.createDirectory(
+                            at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
                         if manager.fileExists(atPath: destination.path) { try manager.removeItem(at: destination) }
                         try manager.copyItem(at: bundled.appendingPathComponent(relative), to: destination)
                     } catch {
@@ -37,7 +38,9 @@ struct TemplatesCommand: ParsableCommand {
                     }
                     written.append(relative)
                 }
-                print("Wrote \(written.count) tables to \(target.path). Edit them in Excel and pass --templates \(directory).")
+                print(
+                    "Wrote \(written.count) tables to \(target.path). Edit them in Excel and pass --templates \(directory)."
+                )
             }
         }
 
@@ -48,7 +51,8 @@ struct TemplatesCommand: ParsableCommand {
     }
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Validate a set of rule tables (default: the bundled set).")
+        static let configuration = CommandConfiguration(
+            abstract: "Validate a set of rule tables (default: the bundled set).")
 
         @Argument(help: "The folder to check.")
         var directory: String?
@@ -65,9 +69,10 @@ struct TemplatesCommand: ParsableCommand {
                 let problems = set.problems(cpvCodes: codes)
                 for problem in problems { print(problem.description) }
                 if problems.isEmpty {
-                    print("\(folder.path): \(set.categories.count) categories, \(set.keywords.count) keywords, "
-                          + "\(set.accountGroups.count) account groups, \(set.countries.count) countries, "
-                          + "\(set.tasks.count) tasks: no problems.")
+                    print(
+                        "\(folder.path): \(set.categories.count) categories, \(set.keywords.count) keywords, "
+                            + "\(set.accountGroups.count) account groups, \(set.countries.count) countries, "
+                            + "\(set.tasks.count) tasks: no problems.")
                 } else {
                     throw ExitCode(65)
                 }

@@ -6,10 +6,13 @@ import Testing
     @Test func csvToCSVInAnotherDialectKeepsEveryField() throws {
         let folder = try Kedja.temporaryDirectory()
         let output = folder.appendingPathComponent("utf8.csv").path
-        let result = try Kedja.run(["convert", Kedja.sampleLedger, "-o", output, "--encoding", "utf-8", "--bom",
-                                    "--delimiter", "tab", "--line-ending", "lf", "--json"])
+        let result = try Kedja.run([
+            "convert", Kedja.sampleLedger, "-o", output, "--encoding", "utf-8", "--bom",
+            "--delimiter", "tab", "--line-ending", "lf", "--json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
-        let rows = try Kedja.python("""
+        let rows = try Kedja.python(
+            """
             import csv, json, sys
             a = list(csv.reader(open(sys.argv[1], encoding='cp1252', newline=''), delimiter=';'))
             b = list(csv.reader(open(sys.argv[2], encoding='utf-8-sig', newline=''), delimiter='\\t'))

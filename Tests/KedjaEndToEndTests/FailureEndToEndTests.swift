@@ -90,7 +90,9 @@ import Testing
         try Data("Leverantör;Belopp\nA;1,00\n\"B;2,00\n".utf8).write(to: URL(fileURLWithPath: bad))
         #expect(try Kedja.run(["tag", bad, "-o", output, "--quiet"]).status == 65)
         #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("kedja-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.contains("kedja-")
+        }
         #expect(leftovers.isEmpty)
     }
 
@@ -109,7 +111,9 @@ import Testing
 
     @Test func utf16WithBOMIsRead() throws {
         var bytes: [UInt8] = [0xFF, 0xFE]
-        for unit in "Leverantör\tBelopp\r\nÅkesson AB\t1 234,50\r\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        for unit in "Leverantör\tBelopp\r\nÅkesson AB\t1 234,50\r\n".utf16 {
+            bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
         let path = try Self.file("unicode.txt", bytes)
         let result = try Kedja.run(["inspect", path, "--json"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -79,10 +79,11 @@ import Testing
         let output = ledger.deletingLastPathComponent().appendingPathComponent("tagged.csv").path
         let result = try Kedja.run(["tag", ledger.path, "-o", output, "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try Self.namesAndAmounts(ofCSV: output) == [
-            [#"=HYPERLINK("http://x","y")"#, "100,00"], ["+1", "200,00"], ["-cmd", "300,00"],
-            ["@SUM(A1)", "-50,00"], ["Vanlig AB", "1,00"],
-        ])
+        #expect(
+            try Self.namesAndAmounts(ofCSV: output) == [
+                [#"=HYPERLINK("http://x","y")"#, "100,00"], ["+1", "200,00"], ["-cmd", "300,00"],
+                ["@SUM(A1)", "-50,00"], ["Vanlig AB", "1,00"],
+            ])
     }
 
     @Test func excelSafeEnrichedCSVPrefixesFormulasButNotNumbers() throws {
@@ -92,9 +93,10 @@ import Testing
         let result = try Kedja.run(["tag", ledger.path, "-o", output, "--excel-safe", "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
         // `+1` and the credit note `-50,00` are numbers: Excel reads them as numbers and runs nothing.
-        #expect(try Self.namesAndAmounts(ofCSV: output) == [
-            [#"'=HYPERLINK("http://x","y")"#, "100,00"], ["+1", "200,00"], ["'-cmd", "300,00"],
-            ["'@SUM(A1)", "-50,00"], ["Vanlig AB", "1,00"],
-        ])
+        #expect(
+            try Self.namesAndAmounts(ofCSV: output) == [
+                [#"'=HYPERLINK("http://x","y")"#, "100,00"], ["+1", "200,00"], ["'-cmd", "300,00"],
+                ["'@SUM(A1)", "-50,00"], ["Vanlig AB", "1,00"],
+            ])
     }
 }

@@ -4,8 +4,12 @@ import Testing
 /// `kedja inspect` on the bundled sample and on real council exports, checked against independent counts.
 @Suite struct InspectEndToEndTests {
     @Test func sampleLedgerMatchesTheGeneratorsOwnSummary() throws {
-        let expected = try #require(JSONSerialization.jsonObject(with: Data(contentsOf:
-            Kedja.packageRoot.appendingPathComponent("SampleData/expected-summary.json"))) as? [String: Any])
+        let expected = try #require(
+            JSONSerialization.jsonObject(
+                with: Data(
+                    contentsOf:
+                        Kedja.packageRoot.appendingPathComponent("SampleData/expected-summary.json"))) as? [String: Any]
+        )
         let result = try Kedja.run(["inspect", Kedja.sampleLedger, "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try result.json()
@@ -25,12 +29,16 @@ import Testing
         #expect(rejects.map { $0["line"] as? Int } == broken.map { $0["line"] as? Int })
         let columns = try #require(json["columns"] as? [[String: Any]])
         let roles = Set(columns.compactMap { $0["role"] as? String })
-        #expect(roles.isSuperset(of: ["amount", "supplier_name", "supplier_id", "org_number", "cpv", "account", "description"]))
+        #expect(
+            roles.isSuperset(of: [
+                "amount", "supplier_name", "supplier_id", "org_number", "cpv", "account", "description",
+            ]))
     }
 
     /// The record count and total of a UK council export, computed independently with Python's csv and Decimal.
     static func independentTotals(_ path: String) throws -> (rows: Int, withoutAmount: Int, total: String) {
-        let output = try Kedja.python("""
+        let output = try Kedja.python(
+            """
             import csv, sys
             from decimal import Decimal
             with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
@@ -52,7 +60,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let json = try result.json()
         #expect(json["rows_read"] as? Int == expected.rows)
-        #expect(json["rows_rejected"] as? Int == expected.withoutAmount, "lines without an amount are rejected, not zeroed")
+        #expect(
+            json["rows_rejected"] as? Int == expected.withoutAmount, "lines without an amount are rejected, not zeroed")
         #expect(json["amount_total"] as? String == expected.total)
         let input = try #require(json["input"] as? [String: Any])
         #expect(input["delimiter"] as? String == ",")

@@ -13,7 +13,8 @@ enum Kedja {
 
     /// The binary next to the test bundle (the same build), else the package's debug build.
     static let binary: String = {
-        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kedja")
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("kedja")
         if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests.path }
         return packageRoot.appendingPathComponent(".build/debug/kedja").path
     }()

@@ -109,11 +109,13 @@ import Testing
         let output = folder.appendingPathComponent("plan.csv").path
         let made = try Kedja.run(["plan", Kedja.sampleLedger, "-o", plan, "--start", "2026-01-01"])
         #expect(made.status == 0, "\(made.stderr)")
-        let edits = try #require(try Self.json(try Kedja.python(Self.editThreeRows, [plan, edited])) as? [[String: String]])
+        let edits = try #require(
+            try Self.json(try Kedja.python(Self.editThreeRows, [plan, edited])) as? [[String: String]])
 
         let converted = try Kedja.run(["convert", edited, "-o", output, "--delimiter", ";"])
         #expect(converted.status == 0, "\(converted.stderr)")
-        let check = try Kedja.python("""
+        let check = try Kedja.python(
+            """
             import csv, json, sys
             import openpyxl
             sheet = openpyxl.load_workbook(sys.argv[1])["Uppföljningsplan"]
@@ -141,11 +143,13 @@ import Testing
         let ledger = folder.appendingPathComponent("reskontra-utan.csv").path
         let made = try Kedja.run(["plan", Kedja.sampleLedger, "-o", first, "--start", "2026-01-01"])
         #expect(made.status == 0, "\(made.stderr)")
-        let edits = try #require(try Self.json(try Kedja.python(Self.editThreeRows, [first, edited])) as? [[String: String]])
+        let edits = try #require(
+            try Self.json(try Kedja.python(Self.editThreeRows, [first, edited])) as? [[String: String]])
         let gone = try #require(edits.first?["supplier"])
 
         // Next period's ledger has no lines from the first edited row's supplier (by org number or name).
-        _ = try Kedja.python("""
+        _ = try Kedja.python(
+            """
             import csv, re, sys
             source, target, supplier, org = sys.argv[1:5]
             with open(source, newline="", encoding="cp1252") as f:
@@ -166,7 +170,8 @@ import Testing
         let details = try #require(try result.json()["details"] as? [String: String])
         #expect(Int(details["discontinued"] ?? "") ?? 0 > 0)
 
-        let kept = try Kedja.python("""
+        let kept = try Kedja.python(
+            """
             import json, sys
             import openpyxl
             book = openpyxl.load_workbook(sys.argv[1])

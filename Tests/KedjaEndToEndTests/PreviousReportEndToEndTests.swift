@@ -14,7 +14,8 @@ import Testing
 
         // The supplier: this period's largest priority-1 supplier with an org number.
         #expect(try Kedja.run(["register", Kedja.sampleLedger, "-o", fullRegister] + suppliers).status == 0)
-        let newcomer = try Kedja.python("""
+        let newcomer = try Kedja.python(
+            """
             import json, sys
             import openpyxl
             sheet = openpyxl.load_workbook(sys.argv[1])["Riskregister"]
@@ -28,7 +29,8 @@ import Testing
         let name = try #require(supplier["name"])
 
         // Last period: the same ledger without that supplier's lines (by org number or name).
-        _ = try Kedja.python("""
+        _ = try Kedja.python(
+            """
             import csv, re, sys
             source, target, org, supplier = sys.argv[1:5]
             with open(source, newline="", encoding="cp1252") as f:
@@ -50,7 +52,8 @@ import Testing
         let details = try #require(try result.json()["details"] as? [String: String])
         #expect(Int(details["changes_new_high_risk"] ?? "") ?? 0 >= 1)
 
-        let sheet = try Kedja.python("""
+        let sheet = try Kedja.python(
+            """
             import json, sys
             import openpyxl
             book = openpyxl.load_workbook(sys.argv[1])

@@ -4,28 +4,36 @@ import Testing
 /// `kedja run`: all four outputs in one pass, in Swedish and English, byte-identical on a second run.
 @Suite struct RunEndToEndTests {
     static func run(language: String, into folder: URL) throws -> [String: Any] {
-        let result = try Kedja.run(["run", Kedja.sampleLedger, "--suppliers", Kedja.sampleSuppliers, "--out-dir", folder.path,
-                                    "--lang", language, "--start", "2026-04-01", "--json"])
+        let result = try Kedja.run([
+            "run", Kedja.sampleLedger, "--suppliers", Kedja.sampleSuppliers, "--out-dir", folder.path,
+            "--lang", language, "--start", "2026-04-01", "--json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         return try result.json()
     }
 
-    @Test(arguments: [("sv", ["Sammanfattning", "Riskregister", "Riskkarta", "Metod", "Avvisade"], "Uppföljningsplan"),
-                      ("en", ["Summary", "Risk register", "Heat map", "Method", "Rejected"], "Follow-up plan")])
+    @Test(arguments: [
+        ("sv", ["Sammanfattning", "Riskregister", "Riskkarta", "Metod", "Avvisade"], "Uppföljningsplan"),
+        ("en", ["Summary", "Risk register", "Heat map", "Method", "Rejected"], "Follow-up plan"),
+    ])
     func outputsInBothLanguages(language: String, registerSheets: [String], planSheet: String) throws {
         let folder = try Kedja.temporaryDirectory()
         let json = try Self.run(language: language, into: folder)
         let outputs = try #require(json["outputs"] as? [String])
         #expect(outputs.count == 5, "enriched CSV, rejects, register, plan, report")
-        let register = try #require(outputs.first { $0.hasSuffix(language == "sv" ? "riskregister.xlsx" : "risk-register.xlsx") })
+        let register = try #require(
+            outputs.first { $0.hasSuffix(language == "sv" ? "riskregister.xlsx" : "risk-register.xlsx") })
         let book = try WorkbookProbe.read(register)
         #expect(book.sheets.map(\.name) == registerSheets)
         let sheet = book.sheets[1]
         let header = sheet.values(row: 0).compactMap { $0 as? String }
         if language == "en" {
-            #expect(header == ["Supplier", "Org. number", "Country", "Category", "Spend", "Share of spend", "Human rights",
-                               "Labour rights", "Environment", "Anti-corruption", "Overall risk", "Priority", "Reason",
-                               "Tasks", "Follow-up", "Where in the chain", "Source and rationale"])
+            #expect(
+                header == [
+                    "Supplier", "Org. number", "Country", "Category", "Spend", "Share of spend", "Human rights",
+                    "Labour rights", "Environment", "Anti-corruption", "Overall risk", "Priority", "Reason",
+                    "Tasks", "Follow-up", "Where in the chain", "Source and rationale",
+                ])
         } else {
             #expect(Array(header.suffix(2)) == ["Var i kedjan", "Källa och motivering"])
         }
@@ -35,7 +43,8 @@ import Testing
         let spend = sheet.cells.dropFirst().compactMap { $0[4]["v"] as? Double }
         let cents = spend.map { Int(($0 * 100).rounded()) }.reduce(0, +)
         let summary = book.sheets[0]
-        let excludedLabel = language == "sv" ? "Utanför omfånget (inte upphandling)" : "Outside the scope (not procurement)"
+        let excludedLabel =
+            language == "sv" ? "Utanför omfånget (inte upphandling)" : "Outside the scope (not procurement)"
         let excludedRow = try #require(summary.cells.first { ($0.first?["v"] as? String) == excludedLabel })
         let excluded = try #require(excludedRow[1]["v"] as? Double)
         let excludedCents = Int((excluded * 100).rounded())
@@ -44,16 +53,20 @@ import Testing
         let sum = cents + excludedCents
         #expect(String(format: "%d.%02d", sum / 100, sum % 100) == total)
         let risks = Set(sheet.cells.dropFirst().compactMap { $0[10]["v"] as? String })
-        #expect(risks.isSubset(of: language == "sv" ? ["Hög", "Medel", "Låg", "Okänd"] : ["High", "Medium", "Low", "Unknown"]))
+        #expect(
+            risks.isSubset(
+                of: language == "sv" ? ["Hög", "Medel", "Låg", "Okänd"] : ["High", "Medium", "Low", "Unknown"]))
         #expect(!(sheet.raw["conditional_formats"] as? [Any] ?? []).isEmpty)
 
-        let plan = try #require(outputs.first { $0.hasSuffix(language == "sv" ? "uppfoljningsplan.xlsx" : "follow-up-plan.xlsx") })
+        let plan = try #require(
+            outputs.first { $0.hasSuffix(language == "sv" ? "uppfoljningsplan.xlsx" : "follow-up-plan.xlsx") })
         let planBook = try WorkbookProbe.read(plan, maxRows: 50)
         let planSheetProbe = try #require(planBook.sheets.first { $0.name == planSheet })
         #expect(Set(planSheetProbe.types(column: 5)) == ["d"], "due dates are dates")
         #expect(!(planSheetProbe.raw["data_validations"] as? [Any] ?? []).isEmpty, "status drop-down")
 
-        let report = try #require(outputs.first { $0.hasSuffix(language == "sv" ? "namndrapport.xlsx" : "committee-report.xlsx") })
+        let report = try #require(
+            outputs.first { $0.hasSuffix(language == "sv" ? "namndrapport.xlsx" : "committee-report.xlsx") })
         #expect(try WorkbookProbe.read(report, maxRows: 5).raw["chart_files"] as? Int ?? 0 >= 1)
     }
 
@@ -65,12 +78,16 @@ import Testing
         #expect(names.count == 5)
         #expect(try FileManager.default.contentsOfDirectory(atPath: second.path).sorted() == names)
         for name in names {
-            #expect(try Data(contentsOf: first.appendingPathComponent(name)) == Data(contentsOf: second.appendingPathComponent(name)), "\(name)")
+            #expect(
+                try Data(contentsOf: first.appendingPathComponent(name))
+                    == Data(contentsOf: second.appendingPathComponent(name)), "\(name)")
         }
     }
 
     @Test func councilExportIsTaggedInItsOwnDialect() throws {
-        let path = Kedja.sharedTestData.appendingPathComponent("spend/uk-oxford-city-council/expenditure-over-500-jan-mar-2014.csv").path
+        let path = Kedja.sharedTestData.appendingPathComponent(
+            "spend/uk-oxford-city-council/expenditure-over-500-jan-mar-2014.csv"
+        ).path
         let folder = try Kedja.temporaryDirectory()
         let output = folder.appendingPathComponent("tagged.csv").path
         let result = try Kedja.run(["tag", path, "-o", output, "--lang", "en", "--json"])
@@ -78,7 +95,8 @@ import Testing
         let original = try Data(contentsOf: URL(fileURLWithPath: path))
         let tagged = try Data(contentsOf: URL(fileURLWithPath: output))
         #expect(original.last != 0x0A && tagged.last != 0x0A, "no final newline, as the input")
-        let check = try Kedja.python("""
+        let check = try Kedja.python(
+            """
             import csv, sys
             a = list(csv.reader(open(sys.argv[1], encoding='utf-8', newline='')))
             a = [r for r in a if r[6].strip()]   # the export's last line holds no amount: rejected, reported

@@ -11,7 +11,8 @@ import Testing
 
     /// Reads a CSV with Python's csv module: an independent reader of what Kedja wrote.
     static func pythonRows(_ path: String, encoding: String) throws -> [[String]] {
-        let json = try Kedja.python("""
+        let json = try Kedja.python(
+            """
             import csv, json, sys
             with open(sys.argv[1], newline='', encoding=sys.argv[2]) as f:
                 print(json.dumps(list(csv.reader(f, delimiter=';'))))
@@ -22,8 +23,10 @@ import Testing
     @Test func sampleLedgerIsTaggedInItsOwnDialect() throws {
         let folder = try Kedja.temporaryDirectory()
         let output = folder.appendingPathComponent("tagged.csv").path
-        let result = try Kedja.run(["tag", Kedja.sampleLedger, "--suppliers", Kedja.sampleSuppliers, "-o", output,
-                                    "--lang", "en", "--json", "--start", "2026-01-01"])
+        let result = try Kedja.run([
+            "tag", Kedja.sampleLedger, "--suppliers", Kedja.sampleSuppliers, "-o", output,
+            "--lang", "en", "--json", "--start", "2026-01-01",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try result.json()
         #expect(json["rows_written"] as? Int == 2994)
@@ -102,7 +105,8 @@ import Testing
         let labour = 6 + 5, overall = 6 + 8, source = 6 + 2
         #expect(byName["Dhaka Garments Ltd"]?[labour] == "high")
         #expect(byName["Dhaka Garments Ltd"]?.last?.contains("BD") == true)
-        #expect(byName["Kaffegrossisten AB"]?[overall] == "high", "coffee is high upstream even from a Swedish wholesaler")
+        #expect(
+            byName["Kaffegrossisten AB"]?[overall] == "high", "coffee is high upstream even from a Swedish wholesaler")
         #expect(byName["Kaffegrossisten AB"]?[source] == "keyword")
         #expect(byName["Sol & Panel AB"]?[overall] == "high")
         #expect(byName["Konsultbolaget AB"]?[overall] == "low")

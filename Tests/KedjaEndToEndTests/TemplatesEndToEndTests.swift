@@ -7,8 +7,10 @@ import Testing
         let folder = try Kedja.temporaryDirectory().appendingPathComponent("mina-regler")
         let export = try Kedja.run(["templates", "export", folder.path])
         #expect(export.status == 0, "\(export.stderr)")
-        for table in ["categories.csv", "keywords.csv", "accounts.csv", "countries.csv", "country-indices.csv",
-                      "country-bands.csv", "tasks.csv", "followup.csv", "settings.csv", "roles.csv", "README.md"] {
+        for table in [
+            "categories.csv", "keywords.csv", "accounts.csv", "countries.csv", "country-indices.csv",
+            "country-bands.csv", "tasks.csv", "followup.csv", "settings.csv", "roles.csv", "README.md",
+        ] {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(table).path), "\(table)")
         }
         let cpvList = Kedja.sharedTestData.appendingPathComponent("reference/cpv2008-en.csv").path

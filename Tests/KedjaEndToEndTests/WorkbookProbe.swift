@@ -15,7 +15,9 @@ enum WorkbookProbe {
 
         /// The cell types (`n`, `s`, `d`, …) of column `column` below the header, empty cells left out.
         func types(column: Int) -> [String] {
-            cells.dropFirst().compactMap { $0.indices.contains(column) ? $0[column]["t"] as? String : nil }.filter { $0 != "blank" }
+            cells.dropFirst().compactMap { $0.indices.contains(column) ? $0[column]["t"] as? String : nil }.filter {
+                $0 != "blank"
+            }
         }
     }
 

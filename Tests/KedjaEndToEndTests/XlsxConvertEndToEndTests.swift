@@ -87,7 +87,8 @@ import Testing
         let folder = try Kedja.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let workbook = folder.appendingPathComponent("cells.xlsx").path
-        _ = try Kedja.python("""
+        _ = try Kedja.python(
+            """
             import datetime, sys
             import openpyxl
             book = openpyxl.Workbook()
@@ -105,15 +106,16 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let text = try String(contentsOfFile: output, encoding: .utf8)
         #expect(
-            text == [
-                "Text\tTal\tDatum\tFlagga\t\t",
-                "\"Kaffe, \"\"te\"\"\noch kakao\"\t0.3\t2025-03-31\tTRUE\t\t",
-                "007\t1234567.5\t2025-01-02 13:45:10\tFALSE\t\t",
-                "\t-0.000123\t\t\t\t",
-                "\t\t\t\t\t",
-                "\t\t\t\t\t100000000000000000000",
-                "",
-            ].joined(separator: "\r\n"))
+            text
+                == [
+                    "Text\tTal\tDatum\tFlagga\t\t",
+                    "\"Kaffe, \"\"te\"\"\noch kakao\"\t0.3\t2025-03-31\tTRUE\t\t",
+                    "007\t1234567.5\t2025-01-02 13:45:10\tFALSE\t\t",
+                    "\t-0.000123\t\t\t\t",
+                    "\t\t\t\t\t",
+                    "\t\t\t\t\t100000000000000000000",
+                    "",
+                ].joined(separator: "\r\n"))
     }
 
     @Test func mistakesGetTheirExitCodes() throws {

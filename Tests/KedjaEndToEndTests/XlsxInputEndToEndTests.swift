@@ -59,7 +59,8 @@ import Testing
 
     /// A small ledger as a finance system's Excel export might look: numbers as numbers, a blank row, a bad amount.
     static func writeLedger(_ path: String) throws {
-        _ = try Kedja.python("""
+        _ = try Kedja.python(
+            """
             import datetime, sys
             import openpyxl
             book = openpyxl.Workbook()
@@ -98,7 +99,8 @@ import Testing
         // The enriched copy goes next to the workbook as CSV, and keeps the sheet's values.
         let tagged = folder.appendingPathComponent("huvudbok-tagged.csv").path
         #expect((json["outputs"] as? [String])?.first == tagged)
-        let rows = try Kedja.python("""
+        let rows = try Kedja.python(
+            """
             import csv, json, sys
             with open(sys.argv[1], newline="", encoding="utf-8-sig") as f:
                 print(json.dumps([r[:5] + [r[-4]] for r in csv.reader(f)]))
@@ -108,8 +110,10 @@ import Testing
         #expect(records?[1] == ["2025-02-03", "Textilhuset AB", "556036-0793", "18100000-0", "1234.5", "high"])
         #expect(records?[2][4] == "0.3")
 
-        let text = try Kedja.run(["register", ledger, "--sheet", "huvudbok", "-o",
-                                  folder.appendingPathComponent("register.xlsx").path])
+        let text = try Kedja.run([
+            "register", ledger, "--sheet", "huvudbok", "-o",
+            folder.appendingPathComponent("register.xlsx").path,
+        ])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stderr.contains("\(ledger), sheet 'Huvudbok': 5 records"))
         #expect(text.stderr.contains("rejected record 4 (row 6): amount 'n/a' is not a number"))
@@ -166,8 +170,10 @@ import Testing
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Kedja.binary)
-        process.arguments = ["register", ledger, "--sheet", "Huvudbok", "--quiet", "-o",
-                             folder.appendingPathComponent("r.xlsx").path]
+        process.arguments = [
+            "register", ledger, "--sheet", "Huvudbok", "--quiet", "-o",
+            folder.appendingPathComponent("r.xlsx").path,
+        ]
         process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": scratch.path]) { _, new in new }
         try process.run()
         process.waitUntilExit()

@@ -1,17 +1,22 @@
 import Foundation
 import Testing
+
 @testable import KedjaModel
 
 /// Header roles: synonyms in Swedish and English, ERP profiles, and `--map` overrides.
 @Suite struct ColumnMappingTests {
     static let vocabulary = Result { try ColumnVocabulary.load(from: TemplateFixtures.templatesDirectory) }
 
-    static func map(_ header: [String], overrides: [(ColumnRole, String)] = [], profile: String? = nil) throws -> ColumnMapping {
+    static func map(_ header: [String], overrides: [(ColumnRole, String)] = [], profile: String? = nil) throws
+        -> ColumnMapping
+    {
         try vocabulary.get().map(header: header, overrides: overrides, profileName: profile)
     }
 
     @Test func swedishHeadersMatchCaseSpaceAndAccentInsensitively() throws {
-        let mapping = try Self.map(["LEVERANTORSNAMN", "Org.nr", "  belopp exkl moms ", "Moms", "Konto", "Kontotext", "CPV-kod"])
+        let mapping = try Self.map([
+            "LEVERANTORSNAMN", "Org.nr", "  belopp exkl moms ", "Moms", "Konto", "Kontotext", "CPV-kod",
+        ])
         #expect(mapping.column(.supplierName) == 0)
         #expect(mapping.column(.orgNumber) == 1)
         #expect(mapping.column(.amount) == 2, "the amount excluding VAT, never the VAT column")
@@ -22,8 +27,10 @@ import Testing
     }
 
     @Test func englishUKSpendHeaders() throws {
-        let mapping = try Self.map(["Body Name", "Paid Date", "Trans No", "Amount", "Supplier Name", "Supplier ID",
-                                    "Expenditure Catergory", "Expenditure Code"])
+        let mapping = try Self.map([
+            "Body Name", "Paid Date", "Trans No", "Amount", "Supplier Name", "Supplier ID",
+            "Expenditure Catergory", "Expenditure Code",
+        ])
         #expect(mapping.column(.amount) == 3)
         #expect(mapping.column(.supplierName) == 4)
         #expect(mapping.column(.supplierID) == 5)
@@ -32,8 +39,10 @@ import Testing
     }
 
     @Test func aProfileIsChosenByHeaderMatch() throws {
-        let mapping = try Self.map(["Verifikationsnr", "Bokf datum", "Leverantör", "Leverantörsnamn", "Org.nr", "Konto",
-                                    "Konto (T)", "Text", "Belopp", "Valuta"])
+        let mapping = try Self.map([
+            "Verifikationsnr", "Bokf datum", "Leverantör", "Leverantörsnamn", "Org.nr", "Konto",
+            "Konto (T)", "Text", "Belopp", "Valuta",
+        ])
         #expect(mapping.profile == "unit4")
         #expect(mapping.column(.supplierID) == 2, "Unit4 writes the supplier number under 'Leverantör'")
         #expect(mapping.column(.supplierName) == 3)

@@ -7,8 +7,12 @@ struct DomainRiskLevelTests {
         #expect(RiskLevel.allCases.map(\.code) == ["unknown", "low", "medium", "high"])
         #expect(RiskLevel.allCases.map { $0.label(.sv) } == ["Okänd", "Låg", "Medel", "Hög"])
         #expect(RiskLevel.allCases.map { $0.label(.en) } == ["Unknown", "Low", "Medium", "High"])
-        #expect(RiskArea.allCases.map(\.rawValue) == ["human_rights", "labour_rights", "environment", "anti_corruption"])
-        #expect(RiskArea.allCases.map { $0.label(.en) } == ["Human rights", "Labour rights", "Environment", "Anti-corruption"])
+        #expect(
+            RiskArea.allCases.map(\.rawValue) == ["human_rights", "labour_rights", "environment", "anti_corruption"])
+        #expect(
+            RiskArea.allCases.map { $0.label(.en) } == [
+                "Human rights", "Labour rights", "Environment", "Anti-corruption",
+            ])
         #expect(RiskArea.labourRights.label(.sv) == "Arbetares rättigheter")
     }
 

@@ -4,10 +4,14 @@ import Testing
 @Suite("Risk profiles")
 struct DomainRiskProfileTests {
     @Test func combinesLayersPerAreaAmongTheAssessed() {
-        let category = RiskProfile(humanRights: .high, labourRights: .low, environment: .unknown, antiCorruption: .unknown)
-        let country = RiskProfile(humanRights: .low, labourRights: .high, environment: .unknown, antiCorruption: .medium)
-        #expect(category.combined(with: country) == RiskProfile(
-            humanRights: .high, labourRights: .high, environment: .unknown, antiCorruption: .medium))
+        let category = RiskProfile(
+            humanRights: .high, labourRights: .low, environment: .unknown, antiCorruption: .unknown)
+        let country = RiskProfile(
+            humanRights: .low, labourRights: .high, environment: .unknown, antiCorruption: .medium)
+        #expect(
+            category.combined(with: country)
+                == RiskProfile(
+                    humanRights: .high, labourRights: .high, environment: .unknown, antiCorruption: .medium))
         #expect(category.combined(with: .unassessed) == category)
     }
 
@@ -22,7 +26,9 @@ struct DomainRiskProfileTests {
         for (offset, area) in RiskArea.allCases.enumerated() {
             profile[area] = RiskLevel(rawValue: offset) ?? .unknown
         }
-        #expect(profile == RiskProfile(humanRights: .unknown, labourRights: .low, environment: .medium, antiCorruption: .high))
+        #expect(
+            profile
+                == RiskProfile(humanRights: .unknown, labourRights: .low, environment: .medium, antiCorruption: .high))
         #expect(RiskArea.allCases.map { profile[$0] } == [.unknown, .low, .medium, .high])
     }
 }

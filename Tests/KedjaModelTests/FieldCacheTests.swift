@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KedjaModel
 
 /// Answers remembered per field value, within a memory bound.

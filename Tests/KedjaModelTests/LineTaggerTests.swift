@@ -2,6 +2,7 @@ import Foundation
 import KedjaTestSupport
 import Tabular
 import Testing
+
 @testable import KedjaModel
 
 /// The tagger's shortcuts (answers cached per field value, the previous line's supplier, class and group)
@@ -12,13 +13,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("ledger.csv")
         try Data(ledger.utf8).write(to: url)
-        let file = try SpendFile(path: url.path, vocabulary: ColumnVocabulary.load(from: TemplateFixtures.templatesDirectory))
-        let analyzer = SpendAnalyzer(templates: try TemplateFixtures.bundled(), suppliers: SupplierList(),
-                                     mapping: file.mapping, language: .en)
+        let file = try SpendFile(
+            path: url.path, vocabulary: ColumnVocabulary.load(from: TemplateFixtures.templatesDirectory))
+        let analyzer = SpendAnalyzer(
+            templates: try TemplateFixtures.bundled(), suppliers: SupplierList(),
+            mapping: file.mapping, language: .en)
         var tags: [LineTag] = []
-        let counts = try file.forEachLine(accepted: { record, amount in
-            tags.append(analyzer.tag(record, amount: amount))
-        }, rejected: { _, _ in })
+        let counts = try file.forEachLine(
+            accepted: { record, amount in
+                tags.append(analyzer.tag(record, amount: amount))
+            }, rejected: { _, _ in })
         let start = try #require(CivilDate(year: 2027, month: 1, day: 1))
         return (tags, analyzer.finish(counts: counts, rejects: [], planStart: start))
     }
@@ -29,7 +33,8 @@ import Testing
             "Textil AB;Bangladesh;18100000;Arbetskläder;30,00", "Kaffe AB;Sverige;;Kaffe 500 g;40,00",
             "Kaffe AB;Sverige;;Te 100 st;50,00", "Textil AB;Bangladesh;18100000;Arbetskläder;60,00",
         ]
-        let (tags, result) = try Self.tags("Leverantör;Land;CPV-kod;Beskrivning;Belopp\n" + lines.joined(separator: "\n") + "\n")
+        let (tags, result) = try Self.tags(
+            "Leverantör;Land;CPV-kod;Beskrivning;Belopp\n" + lines.joined(separator: "\n") + "\n")
         #expect(tags.count == 6)
         #expect(tags[0].tagClass == tags[1].tagClass && tags[1].tagClass == tags[3].tagClass)
         #expect(tags[0].groupID == tags[3].groupID)
@@ -45,7 +50,8 @@ import Testing
     }
 
     @Test func theSameSpellingRightAfterAnotherSupplierIsStillItsOwnSupplier() throws {
-        let (tags, result) = try Self.tags("""
+        let (tags, result) = try Self.tags(
+            """
             Leverantörsnummer;Leverantör;Belopp
             1;Alfa AB;1,00
             2;Beta AB;2,00

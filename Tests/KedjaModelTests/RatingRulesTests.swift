@@ -2,17 +2,20 @@ import Foundation
 import KedjaTestSupport
 import Tabular
 import Testing
+
 @testable import KedjaModel
 
 /// The rating rules a specialist checks row by row (DOMAIN.md): goods vs services performed in Sweden, the
 /// combining rule, what is not procurement, matching, and reasons that name every input.
 @Suite struct RatingRulesTests {
-    static let supplierHeader = "Leverantörsnummer;Leverantörsnamn;Organisationsnummer;Land;Tillverkningsland;CPV-kod;Kategori\n"
+    static let supplierHeader =
+        "Leverantörsnummer;Leverantörsnamn;Organisationsnummer;Land;Tillverkningsland;CPV-kod;Kategori\n"
 
     @Test func aCoffeeWholesalerNamedOnlyByItsCategoryTextIsCoffeeNotGenericFood() throws {
         let tagged = try SpendAnalyzerTests.analyse(
             "Leverantörsnummer;Leverantör;Belopp\n1;Norrlands Grossist AB;500 000,00\n",
-            suppliers: Self.supplierHeader + "1;Norrlands Grossist AB;556036-0793;Sverige;Etiopien;;Livsmedel - kaffe\n")
+            suppliers: Self.supplierHeader + "1;Norrlands Grossist AB;556036-0793;Sverige;Etiopien;;Livsmedel - kaffe\n"
+        )
         let tag = tagged.tags[0]
         #expect(tag.categorySource == .supplier)
         let category = try #require(tag.category)
@@ -28,9 +31,13 @@ import Testing
             "Leverantörsnummer;Leverantör;Belopp\n3;Strömbergs Drivmedel AB;80 000,00\n",
             suppliers: Self.supplierHeader + "3;Strömbergs Drivmedel AB;556036-0793;Sverige;;;Transporter och fordon\n")
         let category = try #require(tagged.tags[0].category)
-        #expect(category.code.hasPrefix("091"), "the name's 'drivmedel' says more than the list's 'transport': \(category.code)")
+        #expect(
+            category.code.hasPrefix("091"),
+            "the name's 'drivmedel' says more than the list's 'transport': \(category.code)")
         #expect(category.kind == .goods)
-        #expect(tagged.reasons[tagged.tags[0].reasonID].contains("which says more than the category 'Transporter och fordon'"))
+        #expect(
+            tagged.reasons[tagged.tags[0].reasonID].contains(
+                "which says more than the category 'Transporter och fordon'"))
     }
 
     @Test func aChineseRegisteredBuilderIsRatedAsWorksInSwedenWithTheLabourConditionsTrack() throws {
@@ -64,7 +71,8 @@ import Testing
 
     @Test func aMunicipalityIsOutsideTheScopeCountedButNeverRatedOrPlanned() throws {
         let tagged = try SpendAnalyzerTests.analyse(
-            "Leverantör;Organisationsnummer;CPV-kod;Belopp\nFalun kommun;212000-2262;90910000;300 000,00\nStäd AB;556036-0793;90910000;100 000,00\n")
+            "Leverantör;Organisationsnummer;CPV-kod;Belopp\nFalun kommun;212000-2262;90910000;300 000,00\nStäd AB;556036-0793;90910000;100 000,00\n"
+        )
         #expect(tagged.tags[0].categorySource == .excluded)
         #expect(tagged.tags[0].category == nil)
         #expect(tagged.result.rows.count == 1, "the municipality never enters the register")
@@ -73,11 +81,14 @@ import Testing
         #expect(tagged.result.quality.excludedLines == 1)
         #expect(tagged.result.quality.excludedSpend == Amount("300000.00"))
         #expect(tagged.reasons[tagged.tags[0].reasonID].contains("outside the scope"))
-        #expect(tagged.result.rows.map(\.spend).reduce(.zero, +) + tagged.result.quality.excludedSpend == tagged.result.total)
+        #expect(
+            tagged.result.rows.map(\.spend).reduce(.zero, +) + tagged.result.quality.excludedSpend
+                == tagged.result.total)
     }
 
     @Test func stockholmsStadIsACityNotACleaningCompany() throws {
-        let tagged = try SpendAnalyzerTests.analyse("Leverantör;Belopp\nStockholms stad;10 000,00\nStädbolaget i Umeå AB;5 000,00\n")
+        let tagged = try SpendAnalyzerTests.analyse(
+            "Leverantör;Belopp\nStockholms stad;10 000,00\nStädbolaget i Umeå AB;5 000,00\n")
         #expect(tagged.tags[0].categorySource == .excluded, "'stad' is a city: outside the scope")
         #expect(tagged.tags[0].category?.code != "90910000")
         #expect(tagged.tags[1].category?.prefixes.contains("9091") == true, "'städ' still finds cleaning")
@@ -87,8 +98,9 @@ import Testing
         #expect(TextFolding.searchBytes("STAD") != TextFolding.searchBytes("städ"))
         #expect(TextFolding.searchBytes("Städ") == TextFolding.searchBytes("STÄD"))
         #expect(String(decoding: TextFolding.searchBytes("Kaffé, IT-Tjänster"), as: UTF8.self) == "kaffe it tjänster")
-        #expect(String(decoding: TextFolding.searchBytes("Ölfabrik Čapek"), as: UTF8.self) == "ölfabrik capek",
-                "beyond Latin-1 too, å, ä, ö stay and other accents go")
+        #expect(
+            String(decoding: TextFolding.searchBytes("Ölfabrik Čapek"), as: UTF8.self) == "ölfabrik capek",
+            "beyond Latin-1 too, å, ä, ö stay and other accents go")
         #expect(TextFolding.lookupKey("Österrike") == TextFolding.lookupKey("Osterrike"), "country names stay lenient")
     }
 
@@ -114,7 +126,8 @@ import Testing
     }
 
     @Test func countryAloneNeverClearsALine() throws {
-        let tagged = try SpendAnalyzerTests.analyse("Leverantör;Land;Belopp\nNordisk AB;Sverige;10 000,00\nDansk A/S;Danmark;10 000,00\n")
+        let tagged = try SpendAnalyzerTests.analyse(
+            "Leverantör;Land;Belopp\nNordisk AB;Sverige;10 000,00\nDansk A/S;Danmark;10 000,00\n")
         for tag in tagged.tags {
             #expect(tag.levels == .unassessed, "Sweden's and Denmark's low indices never clear an uncategorised line")
         }
@@ -157,7 +170,8 @@ import Testing
         let folder = try TemplateFixtures.copyOfBundled()
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("categories.csv")
-        let text = try String(contentsOf: url, encoding: .utf8)
+        let text =
+            try String(contentsOf: url, encoding: .utf8)
             + "75000000;Offentlig förvaltning;Public administration;service;low;low;low;low;;;Nobody rates it.;;;2026\r\n"
         try text.write(to: url, atomically: true, encoding: .utf8)
         let error = try #require(throws: TemplateError.self) { try TemplateSet.load(from: folder) }
@@ -169,10 +183,12 @@ import Testing
         let category = Category(
             code: "30192000", nameSv: String(repeating: "Mycket långt kategorinamn ", count: 8), nameEn: "Long",
             levels: RiskProfile(humanRights: .high, labourRights: .high, environment: .high, antiCorruption: .high),
-            source: "Upphandlingsmyndigheten, riskanalys: " + String(repeating: "Kontorsartiklar ", count: 10), year: "2026")
+            source: "Upphandlingsmyndigheten, riskanalys: " + String(repeating: "Kontorsartiklar ", count: 10),
+            year: "2026")
         let country = Country(alpha2: "CN", alpha3: "CHN", nameEn: "China", nameSv: "Kina")
-        let rating = CountryRating(level: .high, index: "cpi", indexName: "Corruption Perceptions Index",
-                                   publisher: "TI", edition: "2025", value: "43", source: "TI")
+        let rating = CountryRating(
+            level: .high, index: "cpi", indexName: "Corruption Perceptions Index",
+            publisher: "TI", edition: "2025", value: "43", source: "TI")
         let inputs = ReasonText.Inputs.rated(
             category: category, evidence: "CPV 30192000-1", country: country, countryEvidence: "",
             layer: CountryLayer(category: category, country: country, isProduction: true),
@@ -194,9 +210,10 @@ import Testing
             }
             // Construction, solar panels, batteries, bananas, fish and catering: the regions' pages never name them.
             let neverNamed = ["45", "0933", "314", "0322211", "0331", "152", "555", "553"]
-            #expect(!category.source.contains("regionernas prioriterade")
-                        || !category.prefixes.contains { prefix in neverNamed.contains { prefix.hasPrefix($0) } },
-                    "\(category.code): the regions' pages never name it")
+            #expect(
+                !category.source.contains("regionernas prioriterade")
+                    || !category.prefixes.contains { prefix in neverNamed.contains { prefix.hasPrefix($0) } },
+                "\(category.code): the regions' pages never name it")
         }
     }
 }
@@ -213,7 +230,8 @@ import Testing
     }
 
     static func agencyAreas() throws -> [String: AreaRows] {
-        let url = TestLocations.sharedTestData.deletingLastPathComponent().appendingPathComponent("data/uhm-risk-analyses.csv")
+        let url = TestLocations.sharedTestData.deletingLastPathComponent().appendingPathComponent(
+            "data/uhm-risk-analyses.csv")
         let table = try CSVTable.read(contentsOf: url)
         func column(_ name: String) throws -> Int { try #require(table.column(named: name)) }
         var areas: [String: AreaRows] = [:]
@@ -241,14 +259,16 @@ import Testing
         for (name, area) in areas {
             let category = try #require(
                 categories.first {
-                    $0.source.split(separator: ";").first.map(String.init) == "Upphandlingsmyndigheten, riskanalys: \(name)"
+                    $0.source.split(separator: ";").first.map(String.init)
+                        == "Upphandlingsmyndigheten, riskanalys: \(name)"
                 },
                 "no category names the agency's page \(name)")
             #expect(area.urls.contains(category.url), "\(name)")
             #expect(category.kind == .goods)
             for area in RiskArea.allCases {
                 let stages = areas[name]!.stages.values.map { $0[area] }
-                let expected = areas[name]!.overall.map { $0[area] }.flatMap { $0.isAssessed ? $0 : nil }
+                let expected =
+                    areas[name]!.overall.map { $0[area] }.flatMap { $0.isAssessed ? $0 : nil }
                     ?? RiskLevel.highestAssessed(stages)
                 #expect(category.levels[area] == expected, "\(name) \(area.rawValue)")
             }

@@ -2,6 +2,7 @@ import Foundation
 import KedjaTestSupport
 import Tabular
 import Testing
+
 @testable import KedjaModel
 
 /// The tagger and aggregation, layer by layer, on small ledgers written for each case.
@@ -26,19 +27,22 @@ import Testing
             try Data(suppliers.utf8).write(to: url)
             list = try SupplierList(path: url.path, vocabulary: vocabulary)
         }
-        let analyzer = SpendAnalyzer(templates: try TemplateFixtures.bundled(), suppliers: list, mapping: file.mapping, language: language)
+        let analyzer = SpendAnalyzer(
+            templates: try TemplateFixtures.bundled(), suppliers: list, mapping: file.mapping, language: language)
         var tags: [LineTag] = []
         var rejects: [RejectedRecord] = []
-        let counts = try file.forEachLine(accepted: { record, amount in
-            tags.append(analyzer.tag(record, amount: amount))
-        }, rejected: { _, reject in rejects.append(reject) })
+        let counts = try file.forEachLine(
+            accepted: { record, amount in
+                tags.append(analyzer.tag(record, amount: amount))
+            }, rejected: { _, reject in rejects.append(reject) })
         let start = try #require(CivilDate(year: 2027, month: 1, day: 1))
         let result = analyzer.finish(counts: counts, rejects: rejects, planStart: start)
         return Tagged(tags: tags, result: result, reasons: analyzer.reasons, compactReasons: analyzer.compactReasons)
     }
 
     @Test func theLinesOwnCPVCodeWinsByLongestPrefix() throws {
-        let tagged = try Self.analyse("Leverantör;CPV-kod;Beskrivning;Belopp\nA;15861000-1;Möbler;10,00\nB;15000000;x;5,00\n")
+        let tagged = try Self.analyse(
+            "Leverantör;CPV-kod;Beskrivning;Belopp\nA;15861000-1;Möbler;10,00\nB;15000000;x;5,00\n")
         #expect(tagged.tags[0].category?.code == "15860000")
         #expect(tagged.tags[0].categorySource == .cpv)
         #expect(tagged.tags[1].category?.code == "15000000")
@@ -77,7 +81,8 @@ import Testing
         #expect(printed.levels.humanRights == .medium, "low raised to the country's medium")
         #expect(printed.levels.labourRights == .high, "medium raised to the country's high")
         #expect(printed.levels.antiCorruption == .high, "low raised to the country's high")
-        #expect(printed.levels.environment == .medium, "no country index for the environment: the category's level stands")
+        #expect(
+            printed.levels.environment == .medium, "no country index for the environment: the category's level stands")
         let reason = tagged.reasons[printed.reasonID]
         #expect(reason.contains("CPV 22100000"))
         #expect(reason.contains("BD Bangladesh"))
@@ -86,8 +91,10 @@ import Testing
 
         let office = tagged.tags[1]
         #expect(office.category?.code == "30190000")
-        #expect(office.levels == RiskProfile(humanRights: .high, labourRights: .high, environment: .high, antiCorruption: .high),
-                "the country's medium for human rights does not lower the category's high")
+        #expect(
+            office.levels
+                == RiskProfile(humanRights: .high, labourRights: .high, environment: .high, antiCorruption: .high),
+            "the country's medium for human rights does not lower the category's high")
     }
 
     @Test func nothingKnownIsUnknownNotLow() throws {
@@ -111,7 +118,9 @@ import Testing
     }
 
     @Test func priorityTasksAndPlanFollowTheTemplates() throws {
-        let tagged = try Self.analyse("Leverantör;Land;CPV-kod;Belopp\nTextil AB;Bangladesh;18100000;900 000,00\nKonsult AB;Sverige;79411000;100 000,00\n")
+        let tagged = try Self.analyse(
+            "Leverantör;Land;CPV-kod;Belopp\nTextil AB;Bangladesh;18100000;900 000,00\nKonsult AB;Sverige;79411000;100 000,00\n"
+        )
         let textiles = try #require(tagged.result.rows.first { $0.supplierName == "Textil AB" })
         #expect(textiles.priority == 1)
         #expect(textiles.tasks.map(\.id).contains("O2"))
@@ -139,14 +148,17 @@ import Testing
     @Test func joinsOnIdThenOrgNumberThenNameButNeverAMaskedName() throws {
         let folder = try TestLocations.temporaryDirectory(prefix: "kedja-suppliers")
         let url = folder.appendingPathComponent("suppliers.csv")
-        try Data("""
+        try Data(
+            """
             Leverantörsnummer;Leverantörsnamn;Organisationsnummer;Land
             100;Alfa AB;556036-0793;SE
             ;Beta Ltd;;GB
             200;Privatperson (skyddad);;SE
 
-            """.utf8).write(to: url)
-        let list = try SupplierList(path: url.path, vocabulary: ColumnVocabulary.load(from: TemplateFixtures.templatesDirectory))
+            """.utf8
+        ).write(to: url)
+        let list = try SupplierList(
+            path: url.path, vocabulary: ColumnVocabulary.load(from: TemplateFixtures.templatesDirectory))
         #expect(list.match(id: "0100", orgNumber: nil, name: "") == 0)
         #expect(list.match(id: "999", orgNumber: "556036-0793", name: "") == 0)
         #expect(list.match(id: "", orgNumber: nil, name: "BETA  limited") == 1)
@@ -157,7 +169,8 @@ import Testing
     @Test func aNameNeverJoinsADifferentOrganisation() throws {
         let folder = try TestLocations.temporaryDirectory(prefix: "kedja-namesakes")
         let url = folder.appendingPathComponent("suppliers.csv")
-        try Data("""
+        try Data(
+            """
             Leverantörsnummer;Leverantörsnamn;Organisationsnummer;Land
             1;Värmlands Snickeri KB;716492-4719;SE
             2;Stentryck & Co AB;556677-8899;SE
@@ -166,8 +179,10 @@ import Testing
             5;Nordbygg HB;556123-4567;SE
             6;Alfa AB;556036-0793;SE
 
-            """.utf8).write(to: url)
-        let list = try SupplierList(path: url.path, vocabulary: ColumnVocabulary.load(from: TemplateFixtures.templatesDirectory))
+            """.utf8
+        ).write(to: url)
+        let list = try SupplierList(
+            path: url.path, vocabulary: ColumnVocabulary.load(from: TemplateFixtures.templatesDirectory))
         // Another legal form is another company, with or without an org number on the line.
         #expect(list.match(id: "57381", orgNumber: "556633-5633", name: "Värmlands Snickeri AB") == nil)
         #expect(list.match(id: "", orgNumber: nil, name: "Värmlands Snickeri AB") == nil)
@@ -186,7 +201,8 @@ import Testing
     @Test func oneOrganisationPerNameWhateverTheOrderOfTheList() throws {
         let folder = try TestLocations.temporaryDirectory(prefix: "kedja-namesakes-order")
         let url = folder.appendingPathComponent("suppliers.csv")
-        try Data("""
+        try Data(
+            """
             Leverantörsnummer;Leverantörsnamn;Organisationsnummer;Land
             1;Nordbygg AB;;SE
             2;Nordbygg AB;969712-3454;SE
@@ -194,8 +210,10 @@ import Testing
             4;Alfa AB (publ);556036-0793;SE
             5;ООО Ромашка;;RU
 
-            """.utf8).write(to: url)
-        let list = try SupplierList(path: url.path, vocabulary: ColumnVocabulary.load(from: TemplateFixtures.templatesDirectory))
+            """.utf8
+        ).write(to: url)
+        let list = try SupplierList(
+            path: url.path, vocabulary: ColumnVocabulary.load(from: TemplateFixtures.templatesDirectory))
         // Three entries of one exact name, two of them different org numbers: no name join at all.
         #expect(list.match(id: "", orgNumber: nil, name: "Nordbygg AB") == nil)
         #expect(list.match(id: "", orgNumber: "556123-4567", name: "Nordbygg AB") == 2)
@@ -213,7 +231,8 @@ import Testing
         let folder = try TestLocations.temporaryDirectory(prefix: "kedja-vat")
         let url = folder.appendingPathComponent("suppliers.csv")
         try Data("Momsregistreringsnummer;Land\nSE556036079301;Kina\n".utf8).write(to: url)
-        let list = try SupplierList(path: url.path, vocabulary: ColumnVocabulary.load(from: TemplateFixtures.templatesDirectory))
+        let list = try SupplierList(
+            path: url.path, vocabulary: ColumnVocabulary.load(from: TemplateFixtures.templatesDirectory))
         #expect(list.match(id: "", orgNumber: "556036-0793", name: "Vad som helst AB") == 0)
     }
 }

@@ -11,13 +11,16 @@ struct TemplateBundledDirectoryTests {
 
     @Test func findsTheRepositorySetFromTheBuildFolder() throws {
         let found = try #require(TemplateSet.bundledDirectory(environment: [:]))
-        #expect(found.resolvingSymlinksInPath().path == TemplateFixtures.templatesDirectory.resolvingSymlinksInPath().path)
+        #expect(
+            found.resolvingSymlinksInPath().path == TemplateFixtures.templatesDirectory.resolvingSymlinksInPath().path)
         #expect(FileManager.default.fileExists(atPath: found.appendingPathComponent("categories.csv").path))
     }
 
     @Test func listsTheTablesItReads() throws {
         for file in TemplateSet.tableFileNames {
-            #expect(FileManager.default.fileExists(atPath: TemplateFixtures.templatesDirectory.appendingPathComponent(file).path), "\(file)")
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: TemplateFixtures.templatesDirectory.appendingPathComponent(file).path), "\(file)")
         }
     }
 }

@@ -34,7 +34,8 @@ struct TemplateCountryTests {
     @Test func swedenIsLowWhereAssessed() throws {
         let templates = try TemplateFixtures.bundled()
         let profile = templates.countryRiskProfile("SE")
-        #expect(profile == RiskProfile(humanRights: .low, labourRights: .low, environment: .unknown, antiCorruption: .low))
+        #expect(
+            profile == RiskProfile(humanRights: .low, labourRights: .low, environment: .unknown, antiCorruption: .low))
         #expect(templates.countryRisk("se")[.antiCorruption]?.value == "80")
     }
 

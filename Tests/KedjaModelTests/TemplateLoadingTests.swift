@@ -48,28 +48,41 @@ struct TemplateLoadingTests {
         let category = try #require(templates.categoryForCPV("03100000"))
         #expect(category.code == "03000000")
         #expect(category.kind == .goods, "the kind in Swedish too")
-        #expect(category.levels == RiskProfile(humanRights: .high, labourRights: .medium, environment: .low, antiCorruption: .unknown))
+        #expect(
+            category.levels
+                == RiskProfile(humanRights: .high, labourRights: .medium, environment: .low, antiCorruption: .unknown))
     }
 
     @Test func reportsEveryBrokenTableAtOnce() throws {
         let folder = try TemplateFixtures.copyOfBundled()
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.removeItem(at: folder.appendingPathComponent("followup.csv"))
-        try TemplateFixtures.replaceLine(1, of: "keywords.csv", in: folder) { _ in "\u{FEFF}keyword;lang;cpv_code;note" }
-        try TemplateFixtures.replaceLine(3, of: "accounts.csv", in: folder) { $0.replacingOccurrences(of: "45;", with: "4x;") }
+        try TemplateFixtures.replaceLine(1, of: "keywords.csv", in: folder) { _ in "\u{FEFF}keyword;lang;cpv_code;note"
+        }
+        try TemplateFixtures.replaceLine(3, of: "accounts.csv", in: folder) {
+            $0.replacingOccurrences(of: "45;", with: "4x;")
+        }
         let problems = loadErrors(folder)
         #expect(problems.count == 3)
-        #expect(problems.contains { $0.path.hasSuffix("followup.csv") && $0.line == nil && $0.message.contains("missing") })
-        #expect(problems.contains { $0.path.hasSuffix("keywords.csv") && $0.line == 1 && $0.message.contains("language") })
+        #expect(
+            problems.contains { $0.path.hasSuffix("followup.csv") && $0.line == nil && $0.message.contains("missing") })
+        #expect(
+            problems.contains { $0.path.hasSuffix("keywords.csv") && $0.line == 1 && $0.message.contains("language") })
         #expect(problems.contains { $0.path.hasSuffix("accounts.csv") && $0.line == 3 && $0.message.contains("4x") })
     }
 
     @Test func rejectsMalformedCodesAndNumbers() throws {
         let folder = try TemplateFixtures.copyOfBundled()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try TemplateFixtures.replaceLine(2, of: "categories.csv", in: folder) { $0.replacingOccurrences(of: "03000000;", with: "3000000;") }
-        try TemplateFixtures.replaceLine(3, of: "settings.csv", in: folder) { $0.replacingOccurrences(of: "500000", with: "500 000 kr") }
-        try TemplateFixtures.replaceLine(2, of: "tasks.csv", in: folder) { $0.replacingOccurrences(of: ";any;any;3;", with: ";sometimes;any;3;") }
+        try TemplateFixtures.replaceLine(2, of: "categories.csv", in: folder) {
+            $0.replacingOccurrences(of: "03000000;", with: "3000000;")
+        }
+        try TemplateFixtures.replaceLine(3, of: "settings.csv", in: folder) {
+            $0.replacingOccurrences(of: "500000", with: "500 000 kr")
+        }
+        try TemplateFixtures.replaceLine(2, of: "tasks.csv", in: folder) {
+            $0.replacingOccurrences(of: ";any;any;3;", with: ";sometimes;any;3;")
+        }
         let problems = loadErrors(folder)
         try #require(problems.map(\.line) == [3, 2, 2])
         #expect(problems[0].message.contains("priority1_min_spend"))
@@ -80,7 +93,9 @@ struct TemplateLoadingTests {
     @Test func anAmountWithAThousandsSeparatorIsRefusedNotReadAsDecimals() throws {
         let folder = try TemplateFixtures.copyOfBundled()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try TemplateFixtures.replaceLine(3, of: "settings.csv", in: folder) { $0.replacingOccurrences(of: "500000", with: "500,000") }
+        try TemplateFixtures.replaceLine(3, of: "settings.csv", in: folder) {
+            $0.replacingOccurrences(of: "500000", with: "500,000")
+        }
         let problems = loadErrors(folder)
         #expect(problems.map(\.line) == [3])
         #expect(problems.first?.message.contains("priority1_min_spend") == true)
@@ -91,8 +106,9 @@ struct TemplateLoadingTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try TemplateFixtures.replaceLine(4, of: "settings.csv", in: folder) { _ in "" }
         let problems = loadErrors(folder)
-        #expect(problems.map(\.message) == [
-            "the setting 'priority2_min_spend' is missing. Add a row 'priority2_min_spend;VALUE;NOTE' (see Templates/README.md for the default).",
-        ])
+        #expect(
+            problems.map(\.message) == [
+                "the setting 'priority2_min_spend' is missing. Add a row 'priority2_min_spend;VALUE;NOTE' (see Templates/README.md for the default)."
+            ])
     }
 }

@@ -20,7 +20,8 @@ enum TemplateFixtures {
         let folder = try TestLocations.temporaryDirectory(prefix: "kedja-templates")
         let source = templatesDirectory.resolvingSymlinksInPath()
         for file in TemplateSet.tableFileNames {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: folder.appendingPathComponent(file))
+            try FileManager.default.copyItem(
+                at: source.appendingPathComponent(file), to: folder.appendingPathComponent(file))
         }
         return folder
     }
@@ -57,7 +58,8 @@ struct TemplateSetTests {
         let listed = try TemplateSet.readCPVCodeList(contentsOf: TemplateFixtures.cpvList)
         #expect(listed.count == 9454)
         let digits = Set(listed.map { String($0.prefix(8)) })
-        let named = templates.categories.map(\.code) + templates.keywords.map(\.cpvCode)
+        let named =
+            templates.categories.map(\.code) + templates.keywords.map(\.cpvCode)
             + templates.accountGroups.compactMap(\.cpvCode)
         #expect(Set(templates.categories.map(\.code)).count >= 20)
         for code in named {
@@ -87,13 +89,22 @@ struct TemplateSetTests {
     @Test func agencyRatingsAreAsPublished() throws {
         let templates = try TemplateFixtures.bundled()
         let coffee = try #require(templates.categoryForCPV("15860000"))
-        #expect(coffee.levels == RiskProfile(humanRights: .high, labourRights: .high, environment: .medium, antiCorruption: .high))
+        #expect(
+            coffee.levels
+                == RiskProfile(humanRights: .high, labourRights: .high, environment: .medium, antiCorruption: .high))
         #expect(coffee.kind == .goods)
-        #expect(coffee.stages[.rawMaterial] == RiskProfile(humanRights: .high, labourRights: .high, environment: .high, antiCorruption: .high))
+        #expect(
+            coffee.stages[.rawMaterial]
+                == RiskProfile(humanRights: .high, labourRights: .high, environment: .high, antiCorruption: .high))
         let rice = try #require(templates.categoryForCPV("15611000"))
-        #expect(rice.levels == RiskProfile(humanRights: .medium, labourRights: .medium, environment: .high, antiCorruption: .medium))
+        #expect(
+            rice.levels
+                == RiskProfile(humanRights: .medium, labourRights: .medium, environment: .high, antiCorruption: .medium)
+        )
         let gloves = try #require(templates.categoryForCPV("33141420"))
-        #expect(gloves.levels == RiskProfile(humanRights: .high, labourRights: .high, environment: .high, antiCorruption: .medium))
+        #expect(
+            gloves.levels
+                == RiskProfile(humanRights: .high, labourRights: .high, environment: .high, antiCorruption: .medium))
         #expect(gloves.source.contains("Upphandlingsmyndigheten"))
         #expect(gloves.url.hasPrefix("https://www.upphandlingsmyndigheten.se/riskanalyser/"))
         #expect(gloves.year == "2026", "the year the agency's page was read")
@@ -118,19 +129,23 @@ struct TemplateSetTests {
 
         let consultancy = try #require(templates.categoryForCPV("79411000"))
         #expect(consultancy.code == "79400000")
-        #expect(consultancy.levels == RiskProfile(humanRights: .low, labourRights: .low, environment: .low, antiCorruption: .low))
+        #expect(
+            consultancy.levels
+                == RiskProfile(humanRights: .low, labourRights: .low, environment: .low, antiCorruption: .low))
 
         // 18424300 (gloves) starts with textiles' 18, but the medical consumables row owns the longer 184243.
         #expect(templates.categoryForCPV("18424300")?.code == "33140000")
         #expect(templates.categoryForCPV("15000000")?.code == "15000000")
         #expect(templates.categoryForCPV("15511000")?.code == "15500000", "milk falls under dairy's 155")
-        #expect(templates.categoryForCPV("15981000")?.code == "15000000", "mineral water: only the food division covers it")
+        #expect(
+            templates.categoryForCPV("15981000")?.code == "15000000", "mineral water: only the food division covers it")
     }
 
     @Test func cpvLookupReadsSpendFileFields() throws {
         let templates = try TemplateFixtures.bundled()
         #expect(templates.categoryForCPV("  18100000-0 Arbetskläder")?.code == "18000000")
-        #expect(templates.categoryForCPV("3222111")?.code == "03220000", "a leading zero lost in Excel: 03222111, bananas")
+        #expect(
+            templates.categoryForCPV("3222111")?.code == "03220000", "a leading zero lost in Excel: 03222111, bananas")
         #expect(templates.categoryForCPV("") == nil)
         #expect(templates.categoryForCPV("181") == nil)
         #expect(templates.categoryForCPV("181000001") == nil)
@@ -154,7 +169,8 @@ struct TemplateSetTests {
         let templates = try TemplateFixtures.bundled()
         let files = Set(templates.sources.map(\.file))
         #expect(files == ["categories.csv", "accounts.csv", "countries.csv", "country-indices.csv", "tasks.csv"])
-        #expect(templates.sources.contains { $0.source.contains("Corruption Perceptions Index 2025") && $0.year == "2025" })
+        #expect(
+            templates.sources.contains { $0.source.contains("Corruption Perceptions Index 2025") && $0.year == "2025" })
         #expect(templates.sources.contains { $0.source.contains("ITUC Global Rights Index 2026") })
         #expect(templates.sources.contains { $0.source.contains("iso-codes") })
     }

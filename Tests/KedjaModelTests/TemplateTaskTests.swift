@@ -23,7 +23,8 @@ struct TemplateTaskTests {
 
     // These cases are the table in Templates/README.md ("Which tasks apply").
     @Test func highRiskPriorityOneGetsTheWholeModel() throws {
-        #expect(try taskIDs(high, priority: 1) == ["S1", "S2", "S3", "T1", "T2", "T3", "T4", "O1", "O2", "O3", "O4", "O5"])
+        #expect(
+            try taskIDs(high, priority: 1) == ["S1", "S2", "S3", "T1", "T2", "T3", "T4", "O1", "O2", "O3", "O4", "O5"])
     }
 
     @Test func highRiskBelowMaterialityGetsProcurementAndDeskFollowUp() throws {
@@ -45,7 +46,8 @@ struct TemplateTaskTests {
     }
 
     @Test func onSiteAuditNeedsAHighAreaAtTheFactory() throws {
-        let corruptionOnly = RiskProfile(humanRights: .low, labourRights: .low, environment: .low, antiCorruption: .high)
+        let corruptionOnly = RiskProfile(
+            humanRights: .low, labourRights: .low, environment: .low, antiCorruption: .high)
         #expect(try !taskIDs(corruptionOnly, priority: 1).contains("O3"))
         #expect(try taskIDs(corruptionOnly, priority: 1).contains("O2"))
     }

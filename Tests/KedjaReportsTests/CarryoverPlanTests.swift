@@ -66,7 +66,8 @@ struct CarryoverPlanTests {
     @Test("rows that match no task are kept, each with the reason")
     func discontinuedReasons() throws {
         let result = try AnalysisFixture.result(.sv)
-        let textilesO1 = try #require(result.plan.first { $0.row.supplierName == "Textilia AB" && $0.step.taskID == "O1" })
+        let textilesO1 = try #require(
+            result.plan.first { $0.row.supplierName == "Textilia AB" && $0.step.taskID == "O1" })
         var gone = Self.previousRow(textilesO1, sheetRow: 2)
         gone.cells[.supplier] = .string("Nedlagda Leverantören AB")
         gone.cells[.orgNumber] = .string("212000-0142")
@@ -106,7 +107,8 @@ struct CarryoverPlanTests {
             ])
         let typedStatus = Self.previousRow(
             result.plan[textilesO1Index], sheetRow: 2, team: [.status: .string("Väntar på svar")])
-        var gone = Self.previousRow(result.plan[textilesO1Index], sheetRow: 3, team: [.comment: .string("Avslutat avtal")])
+        var gone = Self.previousRow(
+            result.plan[textilesO1Index], sheetRow: 3, team: [.comment: .string("Avslutat avtal")])
         gone.cells[.supplier] = .string("Nedlagda Leverantören AB")
         gone.cells[.orgNumber] = .empty
         let carryover = PlanCarryover(
@@ -153,10 +155,11 @@ struct CarryoverPlanTests {
 
         let guide = try report.sheet("Anvisning")
         let guideTexts = guide.cells.flatMap { $0.map(\.v) }
-        #expect(guideTexts.contains { value in
-            if case .string(let text) = value { return text.contains("förra-planen.xlsx") }
-            return false
-        })
+        #expect(
+            guideTexts.contains { value in
+                if case .string(let text) = value { return text.contains("förra-planen.xlsx") }
+                return false
+            })
     }
 
     @Test("a supplier that comes back finds its entries on last period's Discontinued sheet")
@@ -176,7 +179,8 @@ struct CarryoverPlanTests {
         rows[textilesO1Index].cells[.comment] = .string("Självskattning mottagen")
         let second = folder.path("second.xlsx")
         try PlanWorkbook.write(
-            withoutTextiles, carryover: PlanCarryover(previous: PreviousPlan(path: first, rows: rows), result: withoutTextiles),
+            withoutTextiles,
+            carryover: PlanCarryover(previous: PreviousPlan(path: first, rows: rows), result: withoutTextiles),
             to: second)
         let secondPlan = try PreviousPlan.read(path: second)
         #expect(secondPlan.rows.filter(\.wasDiscontinued).count == 3)
@@ -207,14 +211,17 @@ struct CarryoverPlanTests {
     func missingColumn() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("plan.xlsx")
-        let workbook = try Workbook(path: path, properties: DocumentProperties(created: Date(timeIntervalSince1970: 946_684_800)))
+        let workbook = try Workbook(
+            path: path, properties: DocumentProperties(created: Date(timeIntervalSince1970: 946_684_800)))
         let sheet = try workbook.addWorksheet(name: "Follow-up plan")
         for (col, header) in ["Supplier", "Category", "Status"].enumerated() {
             try sheet.write(row: 0, col: col, string: header)
         }
         try workbook.close()
-        #expect(throws: PreviousPeriodError(
-            path: path, problem: .missingColumn(sheet: "Follow-up plan", headers: ["Uppgift", "Task"]))) {
+        #expect(
+            throws: PreviousPeriodError(
+                path: path, problem: .missingColumn(sheet: "Follow-up plan", headers: ["Uppgift", "Task"]))
+        ) {
             try PreviousPlan.read(path: path)
         }
     }

@@ -20,7 +20,8 @@ struct CarryoverRegisterTests {
     static func result(_ language: Language, rows: [RegisterRow]) throws -> AnalysisResult {
         let fixture = try AnalysisFixture.result(language)
         return AnalysisResult(
-            rows: rows, total: fixture.total, counts: fixture.counts, rejects: fixture.rejects, quality: fixture.quality,
+            rows: rows, total: fixture.total, counts: fixture.counts, rejects: fixture.rejects,
+            quality: fixture.quality,
             sources: fixture.sources, language: language, plan: fixture.plan, planStart: fixture.planStart)
     }
 
@@ -106,7 +107,8 @@ struct CarryoverRegisterTests {
             return nil
         }
         for expected in [
-            "Nya på högrisklistan", "Textilia AB", "Ny leverantör", "Risken höjd från Medel", "Borta från högrisklistan",
+            "Nya på högrisklistan", "Textilia AB", "Ny leverantör", "Risken höjd från Medel",
+            "Borta från högrisklistan",
             "Borta Bomull AB", "Ingen spend denna period", "Ändrade risknivåer", "Mänskliga rättigheter: Medel → Hög",
             coffee.reason, "Spendförändringar",
         ] {

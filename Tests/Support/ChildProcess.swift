@@ -84,7 +84,9 @@ public enum ChildProcess {
     @discardableResult
     public static func python(_ script: String, arguments: [String] = [], input: Data? = nil) throws -> Data {
         let result = try run("/usr/bin/env", arguments: ["python3", "-c", script] + arguments, input: input)
-        guard result.status == 0 else { throw Failure(program: "python3", status: result.status, stderr: result.stderr) }
+        guard result.status == 0 else {
+            throw Failure(program: "python3", status: result.status, stderr: result.stderr)
+        }
         return result.stdout
     }
 }

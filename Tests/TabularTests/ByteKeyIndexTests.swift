@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Tabular
 
 /// Dense ids for byte strings: insertion order, exact comparison, growth and starting over.
@@ -49,7 +50,9 @@ import Testing
     @Test func valuesOfAnyFixedSizeMakeKeysToo() {
         var index = ByteKeyIndex()
         let pairs: [(Int64, Int64)] = [(1, 2), (2, 1), (1, 2), (0, 0)]
-        let ids = pairs.map { pair in withUnsafeBytes(of: pair) { index.insert($0.assumingMemoryBound(to: UInt8.self)).id } }
+        let ids = pairs.map { pair in
+            withUnsafeBytes(of: pair) { index.insert($0.assumingMemoryBound(to: UInt8.self)).id }
+        }
         #expect(ids == [0, 1, 0, 2])
     }
 }

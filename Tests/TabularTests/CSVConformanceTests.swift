@@ -1,6 +1,7 @@
 import Foundation
 import KedjaTestSupport
 import Testing
+
 @testable import Tabular
 
 /// The third-party CSV suites in ../shared/testdata/csv-conformance, read where they are.
@@ -14,10 +15,13 @@ import Testing
     }
 
     static let spectrumCases = names(in: spectrum.appendingPathComponent("csvs"), ext: "csv")
-    static let sineemoreValidCases = names(in: sineemore.appendingPathComponent("csv"), ext: "csv").filter { !$0.hasPrefix("bad-") }
+    static let sineemoreValidCases = names(in: sineemore.appendingPathComponent("csv"), ext: "csv").filter {
+        !$0.hasPrefix("bad-")
+    }
 
     /// Every record of a file, decoded, with the dialect's header flag ignored.
-    static func records(of bytes: [UInt8], path: String, dialect: CSVDialect? = nil) throws -> (CSVDialect, [[String]]) {
+    static func records(of bytes: [UInt8], path: String, dialect: CSVDialect? = nil) throws -> (CSVDialect, [[String]])
+    {
         let reader = try CSVReader(bytes: bytes, path: path, dialect: dialect)
         var rows: [[String]] = []
         try reader.forEachRecord { record in
@@ -51,7 +55,8 @@ import Testing
         let csv = try [UInt8](Data(contentsOf: Self.spectrum.appendingPathComponent("csvs/\(name).csv")))
         let json = try Data(contentsOf: Self.spectrum.appendingPathComponent("json/\(name).json"))
         let expected = try JSONSerialization.jsonObject(with: json)
-        var expectedRows: [[String: String]] = (expected as? [[String: String]]) ?? [(expected as? [String: String]) ?? [:]]
+        var expectedRows: [[String: String]] =
+            (expected as? [[String: String]]) ?? [(expected as? [String: String]) ?? [:]]
         if name.hasSuffix("_crlf") && !csv.contains(0x0D) {
             // Upstream's .gitattributes asks git for CRLF in *_crlf.csv; this copy was checked out with LF,
             // so the line break inside the quoted field is LF too.
@@ -73,7 +78,8 @@ import Testing
     @Test(arguments: sineemoreValidCases)
     func rfc4180Valid(name: String) throws {
         let csv = try [UInt8](Data(contentsOf: Self.sineemore.appendingPathComponent("csv/\(name).csv")))
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.sineemore.appendingPathComponent("json/\(name).json")))
+        let json = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: Self.sineemore.appendingPathComponent("json/\(name).json")))
         for rows in [try Self.records(of: csv, path: name).1, try Self.roundTrip(csv, path: name)] {
             if !name.hasPrefix("header-"), let arrays = json as? [[String]] {
                 #expect(rows == arrays, "\(name)")
@@ -86,9 +92,11 @@ import Testing
         }
     }
 
-    @Test(arguments: [("bad-unescaped-quote", CSVError.Kind.malformedQuote, 2),
-                      ("bad-quotes-with-unescaped-quote", .malformedQuote, 2),
-                      ("bad-missing-quote", .unterminatedQuote, 2)])
+    @Test(arguments: [
+        ("bad-unescaped-quote", CSVError.Kind.malformedQuote, 2),
+        ("bad-quotes-with-unescaped-quote", .malformedQuote, 2),
+        ("bad-missing-quote", .unterminatedQuote, 2),
+    ])
     func malformedQuotesStopTheRunWithTheLine(name: String, kind: CSVError.Kind, line: Int) throws {
         let csv = try [UInt8](Data(contentsOf: Self.sineemore.appendingPathComponent("csv/\(name).csv")))
         let error = try #require(throws: CSVError.self) { try Self.records(of: csv, path: name) }
@@ -116,7 +124,8 @@ import Testing
     }
 
     @Test func aWrongHeaderIsNotTheExpectedOne() throws {
-        let csv = try [UInt8](Data(contentsOf: Self.sineemore.appendingPathComponent("csv/bad-header-wrong-header.csv")))
+        let csv = try [UInt8](
+            Data(contentsOf: Self.sineemore.appendingPathComponent("csv/bad-header-wrong-header.csv")))
         let rows = try Self.records(of: csv, path: "bad-header-wrong-header.csv").1
         #expect(rows == [["qux", "quux", "quuz"]])
         #expect(rows.first != ["foo", "bar", "baz"])

@@ -1,6 +1,7 @@
 import Foundation
 import KedjaTestSupport
 import Testing
+
 @testable import Tabular
 
 /// Reading ahead on a second thread must change nothing the caller sees: the same records with the same numbers,
@@ -34,12 +35,14 @@ import Testing
         reader.readAhead = readAhead
         var pass = Pass()
         do {
-            pass.statistics = try reader.forEachRecord(progress: { _ in pass.progressCalls += 1 }) { record in
+            let progress: (Int64) -> Void = { _ in pass.progressCalls += 1 }
+            pass.statistics = try reader.forEachRecord(progress: progress) { record in
                 if record.index == throwAt { throw Thrown() }
-                pass.records.append(Observed(
-                    index: record.index, number: record.number, line: record.line, fieldCount: record.fieldCount,
-                    problem: record.problem, fields: (0..<record.storedCount).map { record.bytes(at: $0) },
-                    quoted: (0..<record.storedCount).map { record.isQuoted($0) }))
+                pass.records.append(
+                    Observed(
+                        index: record.index, number: record.number, line: record.line, fieldCount: record.fieldCount,
+                        problem: record.problem, fields: (0..<record.storedCount).map { record.bytes(at: $0) },
+                        quoted: (0..<record.storedCount).map { record.isQuoted($0) }))
                 return record.index != stopAfter
             }
         } catch {
@@ -81,7 +84,8 @@ import Testing
         let ahead = try Self.pass(bytes, readAhead: .always, limits: limits)
         let inline = try Self.pass(bytes, readAhead: .never, limits: limits)
         #expect(ahead.records.contains { $0.problem != nil })
-        #expect(ahead == Pass(records: inline.records, statistics: inline.statistics, progressCalls: ahead.progressCalls))
+        #expect(
+            ahead == Pass(records: inline.records, statistics: inline.statistics, progressCalls: ahead.progressCalls))
     }
 
     @Test func aMalformedQuoteLateInTheFileComesAfterEveryRecordBeforeIt() throws {

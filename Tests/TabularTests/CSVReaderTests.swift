@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Tabular
 
 /// The streaming reader: record and line numbers, blank lines, limits, encodings and quotes.
@@ -9,7 +10,9 @@ import Testing
         var fields: [String]
     }
 
-    static func read(_ bytes: [UInt8], limits: CSVLimits = CSVLimits()) throws -> (rows: [Read], problems: [CSVRecordProblem?], statistics: CSVReadStatistics) {
+    static func read(_ bytes: [UInt8], limits: CSVLimits = CSVLimits()) throws -> (
+        rows: [Read], problems: [CSVRecordProblem?], statistics: CSVReadStatistics
+    ) {
         let reader = try CSVReader(bytes: bytes, path: "test.csv", limits: limits)
         var rows: [Read] = []
         var problems: [CSVRecordProblem?] = []

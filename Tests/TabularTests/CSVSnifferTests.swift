@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Tabular
 
 /// Dialect sniffing on the shapes ERP systems and Excel write.
@@ -10,7 +11,8 @@ import Testing
     static func windows1252(_ text: String) -> [UInt8] { TextCodec.encode(text, as: .windows1252) }
 
     @Test func raindanceStyleWindows1252SemicolonCRLF() throws {
-        let dialect = try Self.sniff(Self.windows1252("Leverantör;Belopp\r\nÅkesson AB;1 234,50\r\nBäck HB;-200,00\r\n"))
+        let dialect = try Self.sniff(
+            Self.windows1252("Leverantör;Belopp\r\nÅkesson AB;1 234,50\r\nBäck HB;-200,00\r\n"))
         #expect(dialect.encoding == .windows1252)
         #expect(!dialect.hasBOM)
         #expect(dialect.delimiter == UInt8(ascii: ";"))
@@ -70,11 +72,12 @@ import Testing
         #expect(!dialect.quotesAllFields)
     }
 
-    @Test(arguments: [
-        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "ZIP"),
-        ([0x25, 0x50, 0x44, 0x46, 0x2D], "PDF"),
-        ([0x61, 0x00, 0x62, 0x2C, 0x63], "NUL"),
-    ] as [([UInt8], String)])
+    @Test(
+        arguments: [
+            ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "ZIP"),
+            ([0x25, 0x50, 0x44, 0x46, 0x2D], "PDF"),
+            ([0x61, 0x00, 0x62, 0x2C, 0x63], "NUL"),
+        ] as [([UInt8], String)])
     func binaryFilesAreNotText(bytes: [UInt8], name: String) throws {
         let error = try #require(throws: CSVError.self) { try Self.sniff(bytes) }
         guard case .notText = error.kind else {

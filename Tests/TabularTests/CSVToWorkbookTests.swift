@@ -1,6 +1,7 @@
 import Foundation
 import KedjaTestSupport
 import Testing
+
 @testable import Tabular
 
 /// How `convert` types a column from its sample, and what it keeps as text.

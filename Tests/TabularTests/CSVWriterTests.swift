@@ -1,6 +1,7 @@
 import Foundation
 import KedjaTestSupport
 import Testing
+
 @testable import Tabular
 
 /// The dialect-preserving writer: quoting, encodings, BOM, line endings, Excel-safe text and atomic files.
@@ -16,8 +17,9 @@ import Testing
     }
 
     @Test func quotesOnlyWhereNeeded() throws {
-        let bytes = try Self.write(CSVDialect(delimiter: UInt8(ascii: ";"), lineEnding: .lf),
-                                   [["a;b", "say \"hi\"", "two\nlines", "plain", "1,5"]])
+        let bytes = try Self.write(
+            CSVDialect(delimiter: UInt8(ascii: ";"), lineEnding: .lf),
+            [["a;b", "say \"hi\"", "two\nlines", "plain", "1,5"]])
         #expect(String(decoding: bytes, as: UTF8.self) == "\"a;b\";\"say \"\"hi\"\"\";\"two\nlines\";plain;1,5\n")
     }
 
@@ -27,7 +29,8 @@ import Testing
     }
 
     @Test func windows1252WithTransliteration() throws {
-        let bytes = try Self.write(CSVDialect(encoding: .windows1252, delimiter: UInt8(ascii: ";")), [["Åsa → Öberg", "€"]])
+        let bytes = try Self.write(
+            CSVDialect(encoding: .windows1252, delimiter: UInt8(ascii: ";")), [["Åsa → Öberg", "€"]])
         #expect(bytes == [0xC5] + Array("sa -> ".utf8) + [0xD6] + Array("berg;".utf8) + [0x80, 0x0D, 0x0A])
     }
 
@@ -43,9 +46,12 @@ import Testing
 
     @Test func excelSafePrefixesFormulaLikeTextButNotNumbers() throws {
         let rows = [["=HYPERLINK(\"x\")", "+46 8 123", "-cmd", "@SUM(A1)", "-1 200,00", "+5", "Plain"]]
-        let safe = String(decoding: try Self.write(CSVDialect(delimiter: UInt8(ascii: ";"), lineEnding: .lf), excelSafe: true, rows), as: UTF8.self)
+        let safe = String(
+            decoding: try Self.write(CSVDialect(delimiter: UInt8(ascii: ";"), lineEnding: .lf), excelSafe: true, rows),
+            as: UTF8.self)
         #expect(safe == "\"'=HYPERLINK(\"\"x\"\")\";\"'+46 8 123\";\"'-cmd\";\"'@SUM(A1)\";-1 200,00;+5;Plain\n")
-        let exact = String(decoding: try Self.write(CSVDialect(delimiter: UInt8(ascii: ";"), lineEnding: .lf), rows), as: UTF8.self)
+        let exact = String(
+            decoding: try Self.write(CSVDialect(delimiter: UInt8(ascii: ";"), lineEnding: .lf), rows), as: UTF8.self)
         #expect(exact.hasPrefix("\"=HYPERLINK(\"\"x\"\")\";+46 8 123;-cmd;"))
     }
 
@@ -66,7 +72,9 @@ import Testing
             try Array("x".utf8).withUnsafeBytes { try file.write($0) }
             #expect(!FileManager.default.fileExists(atPath: destination))
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "an abandoned file leaves nothing")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "an abandoned file leaves nothing"
+        )
         let file = try AtomicOutputFile(destination: destination)
         try Array("y".utf8).withUnsafeBytes { try file.write($0) }
         try file.commit()

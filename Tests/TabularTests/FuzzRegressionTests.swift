@@ -1,11 +1,14 @@
 import Foundation
-import Testing
 import KedjaTestSupport
+import Testing
+
 @testable import Tabular
 
 /// Inputs the fuzzer and the mutation runs found (fuzz/regressions holds the raw crash files): each stays fixed.
 @Suite struct FuzzRegressionTests {
-    static func records(_ bytes: [UInt8], limits: CSVLimits, dialect: CSVDialect? = nil) throws -> [(line: Int, count: Int, problem: CSVRecordProblem?, fields: [String])] {
+    static func records(_ bytes: [UInt8], limits: CSVLimits, dialect: CSVDialect? = nil) throws -> [(
+        line: Int, count: Int, problem: CSVRecordProblem?, fields: [String]
+    )] {
         let reader = try CSVReader(bytes: bytes, path: "fuzz.csv", dialect: dialect, limits: limits)
         var rows: [(Int, Int, CSVRecordProblem?, [String])] = []
         try reader.forEachRecord { record in
@@ -43,13 +46,15 @@ import KedjaTestSupport
 
     @Test func aRecordOverBothLimitsReportsItsFullFieldCount() throws {
         // F2: an oversized field after the field-count limit hid the count.
-        let rows = try Self.records(Array("a;b\n1;2;3;toolong\n".utf8), limits: CSVLimits(maxFieldBytes: 4, maxFieldsPerRecord: 2))
+        let rows = try Self.records(
+            Array("a;b\n1;2;3;toolong\n".utf8), limits: CSVLimits(maxFieldBytes: 4, maxFieldsPerRecord: 2))
         #expect(rows[1].problem == .tooManyFields(count: 4, limit: 2))
     }
 
     @Test func theExcelSafePrefixIsDoubledWhenSingleQuotesQuote() throws {
         // F1: with ' as the quote character the prefix ended the quoted field.
-        let dialect = CSVDialect(delimiter: UInt8(ascii: ";"), quote: UInt8(ascii: "'"), lineEnding: .lf, hasHeader: false)
+        let dialect = CSVDialect(
+            delimiter: UInt8(ascii: ";"), quote: UInt8(ascii: "'"), lineEnding: .lf, hasHeader: false)
         let writer = CSVWriter.inMemory(dialect: dialect, excelSafe: true)
         writer.writeField("=x")
         writer.writeField("1")
@@ -72,9 +77,12 @@ import KedjaTestSupport
         #expect(try Self.records(writer.finishedBytes(), limits: CSVLimits(), dialect: dialect).count == 3)
     }
 
-    @Test(arguments: (try? FileManager.default.contentsOfDirectory(atPath: TestLocations.packageRoot.appendingPathComponent("fuzz/regressions").path))?.sorted() ?? [])
+    @Test(
+        arguments: (try? FileManager.default.contentsOfDirectory(
+            atPath: TestLocations.packageRoot.appendingPathComponent("fuzz/regressions").path))?.sorted() ?? [])
     func savedCrashInputsReadWithoutCrashing(name: String) throws {
-        let bytes = try [UInt8](Data(contentsOf: TestLocations.packageRoot.appendingPathComponent("fuzz/regressions/\(name)")))
+        let bytes = try [UInt8](
+            Data(contentsOf: TestLocations.packageRoot.appendingPathComponent("fuzz/regressions/\(name)")))
         for limits in [CSVLimits(), CSVLimits(maxFieldBytes: 4, maxFieldsPerRecord: 2)] {
             do {
                 _ = try Self.records(bytes, limits: limits)

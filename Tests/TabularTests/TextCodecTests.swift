@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Tabular
 
 /// Decoding Windows-1252, which most Swedish ERP exports still use.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Tabular
 
 /// Trimming whitespace the way Foundation's `.whitespaces` does, without Foundation.
@@ -17,7 +18,8 @@ import Testing
         for value in 0...0x3100 {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let text = String(scalar) + "x" + String(scalar)
-            #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "U+\(String(value, radix: 16))")
+            #expect(
+                text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "U+\(String(value, radix: 16))")
         }
         let combining = " \u{301}abc \u{A0}"
         #expect(combining.trimmingWhitespace() == combining.trimmingCharacters(in: .whitespaces))

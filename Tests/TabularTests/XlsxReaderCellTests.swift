@@ -25,7 +25,8 @@ struct XlsxReaderCellTests {
 
     @Test("inline strings (openpyxl): text, exact number text, booleans, blanks")
     func inlineStrings() throws {
-        let url = try XlsxReaderFixtures.pythonWorkbook("""
+        let url = try XlsxReaderFixtures.pythonWorkbook(
+            """
             import json, sys, openpyxl
             book = openpyxl.Workbook()
             sheet = book.active
@@ -42,16 +43,18 @@ struct XlsxReaderCellTests {
         #expect(Array(rows.prefix(4)) == Self.expectedTextAndNumbers)
         // openpyxl writes numbers with "%.16g": 17 digits become an exponent form, shown in plain
         // notation; an empty string is a blank cell; 42.0 is written "42".
-        #expect(rows[4] == [
-            .string("Lång & <kort>"), .number("1.234567890123457e+16", 1.234567890123457e16), .empty,
-            .number("42", 42),
-        ])
+        #expect(
+            rows[4] == [
+                .string("Lång & <kort>"), .number("1.234567890123457e+16", 1.234567890123457e16), .empty,
+                .number("42", 42),
+            ])
         #expect(rows[4].map(\.text) == ["Lång & <kort>", "12345678901234570", "", "42"])
     }
 
     @Test("shared strings (XlsxWriter) read the same as inline ones, rich text joined")
     func sharedStrings() throws {
-        let url = try XlsxReaderFixtures.pythonWorkbook("""
+        let url = try XlsxReaderFixtures.pythonWorkbook(
+            """
             import json, sys, xlsxwriter
             book = xlsxwriter.Workbook(sys.argv[1])
             sheet = book.add_worksheet("Ledger")
@@ -71,17 +74,19 @@ struct XlsxReaderCellTests {
         try #require(rows.count == 7)
         #expect(Array(rows.prefix(4)) == Self.expectedTextAndNumbers)
         // XlsxWriter keeps an empty string as a shared string and writes numbers with "%.16G".
-        #expect(rows[4] == [
-            .string("Lång & <kort>"), .number("1.234567890123457E+16", 1.234567890123457e16), .string(""),
-            .number("42", 42),
-        ])
+        #expect(
+            rows[4] == [
+                .string("Lång & <kort>"), .number("1.234567890123457E+16", 1.234567890123457e16), .string(""),
+                .number("42", 42),
+            ])
         #expect(rows[5].isEmpty)
         #expect(rows[6] == [.string("plain bold tail")])
     }
 
     @Test("dates in the 1900 system, with and without time, built-in and custom formats")
     func dates1900() throws {
-        let url = try XlsxReaderFixtures.pythonWorkbook("""
+        let url = try XlsxReaderFixtures.pythonWorkbook(
+            """
             import sys, datetime, openpyxl
             book = openpyxl.Workbook()
             sheet = book.active
@@ -100,19 +105,22 @@ struct XlsxReaderCellTests {
         let rows = try XlsxReader(url: url).readSheet()
         #expect(rows[0] == [.date(year: 2024, month: 3, day: 1), .date(year: 2024, month: 3, day: 1, seconds: 49_530)])
         #expect(rows[0].map(\.text) == ["2024-03-01", "2024-03-01 13:45:30"])
-        #expect(rows[1] == [
-            .date(year: 1900, month: 2, day: 29), .date(year: 1900, month: 3, day: 1),
-            .date(year: 1900, month: 2, day: 28), .date(year: 1900, month: 1, day: 1),
-        ])
-        #expect(rows[2] == [
-            .date(year: 2024, month: 3, day: 1), .number("45352", 45352),
-            .date(year: 2024, month: 3, day: 1, seconds: 43_200), .number("1.5", 1.5), .number("45352", 45352),
-        ])
+        #expect(
+            rows[1] == [
+                .date(year: 1900, month: 2, day: 29), .date(year: 1900, month: 3, day: 1),
+                .date(year: 1900, month: 2, day: 28), .date(year: 1900, month: 1, day: 1),
+            ])
+        #expect(
+            rows[2] == [
+                .date(year: 2024, month: 3, day: 1), .number("45352", 45352),
+                .date(year: 2024, month: 3, day: 1, seconds: 43_200), .number("1.5", 1.5), .number("45352", 45352),
+            ])
     }
 
     @Test("dates in the 1904 system")
     func dates1904() throws {
-        let url = try XlsxReaderFixtures.pythonWorkbook("""
+        let url = try XlsxReaderFixtures.pythonWorkbook(
+            """
             import sys, datetime, openpyxl
             from openpyxl.utils.datetime import CALENDAR_MAC_1904
             book = openpyxl.Workbook()
@@ -124,16 +132,18 @@ struct XlsxReaderCellTests {
             book.save(sys.argv[1])
             """)
         let rows = try XlsxReader(url: url).readSheet()
-        #expect(rows[0] == [
-            .date(year: 2024, month: 3, day: 1), .date(year: 1904, month: 1, day: 1),
-            .date(year: 1904, month: 1, day: 2, seconds: 21_600),
-        ])
+        #expect(
+            rows[0] == [
+                .date(year: 2024, month: 3, day: 1), .date(year: 1904, month: 1, day: 1),
+                .date(year: 1904, month: 1, day: 2, seconds: 21_600),
+            ])
         #expect(rows[1] == [.date(year: 1904, month: 1, day: 1)])
     }
 
     @Test("sparse rows: skipped columns are filled, absent and blank rows are not reported")
     func sparseRows() throws {
-        let url = try XlsxReaderFixtures.pythonWorkbook("""
+        let url = try XlsxReaderFixtures.pythonWorkbook(
+            """
             import sys, openpyxl
             from openpyxl.styles import Font
             book = openpyxl.Workbook()
@@ -146,11 +156,12 @@ struct XlsxReaderCellTests {
             book.save(sys.argv[1])
             """)
         let rows = try XlsxReaderFixtures.rows(of: url)
-        #expect(rows == [
-            XlsxRow(index: 1, cells: [.string("first"), .empty, .number("3", 3)]),
-            XlsxRow(index: 5, cells: [.empty, .empty, .empty, .empty, .string("far")]),
-            XlsxRow(index: 9, cells: [.string("last")]),
-        ])
+        #expect(
+            rows == [
+                XlsxRow(index: 1, cells: [.string("first"), .empty, .number("3", 3)]),
+                XlsxRow(index: 5, cells: [.empty, .empty, .empty, .empty, .string("far")]),
+                XlsxRow(index: 9, cells: [.string("last")]),
+            ])
         #expect(rows[0][1] == .empty)
         #expect(rows[0][99] == .empty)
 

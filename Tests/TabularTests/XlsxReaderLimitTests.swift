@@ -124,15 +124,18 @@ struct XlsxReaderLimitTests {
             sheets: [("Bad", "<row r=\"1\"><c r=\"B1\" t=\"s\"><v>5</v></c></row>")],
             sharedStrings: ["<si><t>only</t></si>"])
         let cellError = try #require(throws: XlsxReadError.self) { try XlsxReader(url: dangling).readSheet() }
-        #expect(cellError.reason == .malformedCell(
-            cell: "B1", detail: "shared string 5 does not exist (the table has 1)"))
+        #expect(
+            cellError.reason
+                == .malformedCell(
+                    cell: "B1", detail: "shared string 5 does not exist (the table has 1)"))
     }
 
     @Test("a damaged entry (checksum mismatch) is reported as such")
     func corruptEntry() throws {
         let url = try XlsxReaderFixtures.handWrittenWorkbook(
             sheets: [("Damaged", "<row r=\"1\"><c t=\"inlineStr\"><is><t>hello</t></is></c></row>")])
-        try ChildProcess.python("""
+        try ChildProcess.python(
+            """
             import sys, zipfile
             path = sys.argv[1]
             with zipfile.ZipFile(path) as archive:
@@ -158,7 +161,8 @@ struct XlsxReaderLimitTests {
     static func bomb(lyingAboutSize: Bool) throws -> URL {
         let url = try XlsxReaderFixtures.handWrittenWorkbook(
             sheets: [("Bomb", "<row r=\"1\"><c><v>1</v></c></row>PADDING")])
-        try ChildProcess.python("""
+        try ChildProcess.python(
+            """
             import struct, sys, zipfile
             path, lie = sys.argv[1], sys.argv[2] == "lie"
             name = "xl/worksheets/sheet1.xml"

@@ -13,11 +13,12 @@ struct XlsxReaderReferenceTests {
     @Test("sheet names come in tab order, not ZIP order")
     func sheetNames() throws {
         let reader = try XlsxReader(url: url)
-        #expect(reader.sheetNames == [
-            "CPI 2017", "CPI changes 2016-2017", "CPI historical data 2012-2017", "Americas",
-            "Asia & the Pacific", "Eastern Europe & Central Asia", "Western Europe", "MENA",
-            "Sub-Saharan Africa", "African Union", "Arab States", "BRICS", "EU", "G20", "OECD",
-        ])
+        #expect(
+            reader.sheetNames == [
+                "CPI 2017", "CPI changes 2016-2017", "CPI historical data 2012-2017", "Americas",
+                "Asia & the Pacific", "Eastern Europe & Central Asia", "Western Europe", "MENA",
+                "Sub-Saharan Africa", "African Union", "Arab States", "BRICS", "EU", "G20", "OECD",
+            ])
     }
 
     @Test("the first sheet: title, header on row 3, data, a gap, and a formula's cached value")
@@ -32,10 +33,11 @@ struct XlsxReaderReferenceTests {
 
         // A1 is rich text in three runs; the trailing space is part of the last run.
         #expect(byIndex[1]?.cells == [.string("Corruption Perceptions Index 2017: Global Scores ")])
-        #expect(byIndex[3]?.cells.map(\.text) == [
-            "Country", "ISO3", "Region", "CPI Score 2017", "Rank ", "standard error", "Lower CI ", "Upper CI",
-            "number of sources",
-        ])
+        #expect(
+            byIndex[3]?.cells.map(\.text) == [
+                "Country", "ISO3", "Region", "CPI Score 2017", "Rank ", "standard error", "Lower CI ", "Upper CI",
+                "number of sources",
+            ])
         let newZealand = try #require(byIndex[4])
         #expect(newZealand[0] == .string("New Zealand"))
         #expect(newZealand[3] == .number("89", 89))
@@ -43,9 +45,10 @@ struct XlsxReaderReferenceTests {
         #expect(newZealand.cells.count == 9)
 
         let average = try #require(byIndex[185])
-        #expect(average.cells == [
-            .string("GLOBAL AVARAGE"), .empty, .empty, .number("43.072222222222223", 43.072222222222223),
-        ])
+        #expect(
+            average.cells == [
+                .string("GLOBAL AVARAGE"), .empty, .empty, .number("43.072222222222223", 43.072222222222223),
+            ])
         #expect(average[3].text == "43.072222222222223")
     }
 
@@ -100,8 +103,9 @@ struct XlsxReaderReferenceTests {
         var mismatches: [String] = []
         for fields in expected {
             guard case .text(let sheet) = fields[0], case .number(let row) = fields[1],
-                  case .number(let column) = fields[2], case .text(let kind) = fields[3],
-                  case .text(let text) = fields[4] else {
+                case .number(let column) = fields[2], case .text(let kind) = fields[3],
+                case .text(let text) = fields[4]
+            else {
                 Issue.record("unexpected dump row \(fields)")
                 continue
             }
@@ -113,7 +117,9 @@ struct XlsxReaderReferenceTests {
             case ("b", let cell?), ("d", let cell?): matches = cell.text == text
             default: matches = false
             }
-            if !matches { mismatches.append("\(key): openpyxl \(kind) '\(text)', reader \(String(describing: actual[key]))") }
+            if !matches {
+                mismatches.append("\(key): openpyxl \(kind) '\(text)', reader \(String(describing: actual[key]))")
+            }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
     }

@@ -1,5 +1,6 @@
-@testable import Tabular
 import Testing
+
+@testable import Tabular
 
 /// The streaming XML scanner: the same tokens however the bytes are split into chunks, and clear
 /// errors for XML it must refuse.
@@ -34,8 +35,12 @@ struct XlsxReaderScannerTests {
     }
 
     static func describe(_ token: XlsxXMLScanner.Token, _ scanner: XlsxXMLScanner) throws -> String {
-        let name = scanner.isNamed("root") ? "root" : scanner.isNamed("item") ? "item"
-            : scanner.isNamed("other") ? "other" : "?"
+        let name =
+            scanner.isNamed("root")
+            ? "root"
+            : scanner.isNamed("item")
+                ? "item"
+                : scanner.isNamed("other") ? "other" : "?"
         switch token {
         case .startTag:
             let id = try scanner.attribute("id") ?? "-"
@@ -54,18 +59,19 @@ struct XlsxReaderScannerTests {
     @Test("tokens, entities, CDATA, attribute normalisation and namespace prefixes")
     func wholeDocument() throws {
         let tokens = try Self.tokens(chunkSize: .max)
-        #expect(tokens.filter { $0 != "(space)" } == [
-            "<root id=- label=- ns=->",
-            "<item id=1 label=single \"quoted\" & a > sign ns=->",
-            "text:Text <one> ☺☃",
-            "</item>",
-            "<item id=2 label=multi line value ns=-/>",
-            "<other id=- label=- ns=->",
-            "text:raw <not a tag> & ]] text",
-            "text:\nafter",
-            "</other>",
-            "</root>",
-        ])
+        #expect(
+            tokens.filter { $0 != "(space)" } == [
+                "<root id=- label=- ns=->",
+                "<item id=1 label=single \"quoted\" & a > sign ns=->",
+                "text:Text <one> ☺☃",
+                "</item>",
+                "<item id=2 label=multi line value ns=-/>",
+                "<other id=- label=- ns=->",
+                "text:raw <not a tag> & ]] text",
+                "text:\nafter",
+                "</other>",
+                "</root>",
+            ])
     }
 
     @Test("the same tokens for every chunk size", arguments: [1, 2, 3, 5, 7, 16, 64])
@@ -73,20 +79,22 @@ struct XlsxReaderScannerTests {
         #expect(try Self.tokens(chunkSize: size) == Self.tokens(chunkSize: .max))
     }
 
-    @Test("XML the scanner refuses", arguments: [
-        ("<a><!DOCTYPE a></a>", "DOCTYPE"),
-        ("<a>&nbsp;</a>", "unknown entity '&nbsp;'"),
-        ("<a>&#xD800;</a>", "no Unicode character"),
-        ("<a>fish & chips</a>", "does not start an entity"),
-        ("<a b=c/>", "without quotes"),
-        ("<a b/>", "without a value"),
-        ("<a><b></a>", "before its closing tags"),
-        ("<a></a></b>", "without a matching start tag"),
-        ("<a>", "before its closing tags"),
-        ("<a", "ends inside a tag"),
-        ("  ", "holds no XML element"),
-        ("\u{FFFE}<a/>", "UTF-16"),
-    ])
+    @Test(
+        "XML the scanner refuses",
+        arguments: [
+            ("<a><!DOCTYPE a></a>", "DOCTYPE"),
+            ("<a>&nbsp;</a>", "unknown entity '&nbsp;'"),
+            ("<a>&#xD800;</a>", "no Unicode character"),
+            ("<a>fish & chips</a>", "does not start an entity"),
+            ("<a b=c/>", "without quotes"),
+            ("<a b/>", "without a value"),
+            ("<a><b></a>", "before its closing tags"),
+            ("<a></a></b>", "without a matching start tag"),
+            ("<a>", "before its closing tags"),
+            ("<a", "ends inside a tag"),
+            ("  ", "holds no XML element"),
+            ("\u{FFFE}<a/>", "UTF-16"),
+        ])
     func refused(xml: String, problem: String) {
         var bytes = Array(xml.utf8)
         if xml.hasPrefix("\u{FFFE}") { bytes = [0xFF, 0xFE] + Array(xml.utf8.dropFirst(3)) }

@@ -12,7 +12,8 @@ struct XlsxReaderSheetTests {
     }
 
     private static let sharedWorkbook = Result {
-        try XlsxReaderFixtures.pythonWorkbook("""
+        try XlsxReaderFixtures.pythonWorkbook(
+            """
             import sys, openpyxl
             from openpyxl.chart import BarChart, Reference
             book = openpyxl.Workbook()
@@ -42,9 +43,10 @@ struct XlsxReaderSheetTests {
     func selection() throws {
         let reader = try XlsxReader(url: try Self.workbook())
         #expect(try reader.readSheet() == [[.string("plan")]])
-        #expect(try reader.readSheet("Ledger") == [
-            [.string("ledger"), .number("1", 1)], [.string("ledger"), .number("2", 2)],
-        ])
+        #expect(
+            try reader.readSheet("Ledger") == [
+                [.string("ledger"), .number("1", 1)], [.string("ledger"), .number("2", 2)],
+            ])
         #expect(try reader.readSheet("notes") == [[], [.empty, .string("notes")]])
         // The same reader serves several sheets, in any order, more than once.
         #expect(try reader.readSheet("Plan") == [[.string("plan")]])

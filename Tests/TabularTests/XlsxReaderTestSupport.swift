@@ -51,7 +51,8 @@ enum XlsxReaderFixtures {
         for (index, sheet) in sheets.enumerated() {
             let number = index + 1
             sheetElements += "<sheet name=\"\(escape(sheet.name))\" sheetId=\"\(number)\" r:id=\"rId\(number)\"/>"
-            relationships += "<Relationship Id=\"rId\(number)\" Type=\"\(relationshipNamespace)/worksheet\""
+            relationships +=
+                "<Relationship Id=\"rId\(number)\" Type=\"\(relationshipNamespace)/worksheet\""
                 + " Target=\"worksheets/sheet\(number).xml\"/>"
             parts["xl/worksheets/sheet\(number).xml"] = """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -59,14 +60,18 @@ enum XlsxReaderFixtures {
                 """
         }
         if let sharedStrings {
-            relationships += "<Relationship Id=\"rIdS\" Type=\"\(relationshipNamespace)/sharedStrings\""
+            relationships +=
+                "<Relationship Id=\"rIdS\" Type=\"\(relationshipNamespace)/sharedStrings\""
                 + " Target=\"sharedStrings.xml\"/>"
-            parts["xl/sharedStrings.xml"] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"\(main)\">"
+            parts["xl/sharedStrings.xml"] =
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"\(main)\">"
                 + sharedStrings.joined() + "</sst>"
         }
         if let styles {
-            relationships += "<Relationship Id=\"rIdT\" Type=\"\(relationshipNamespace)/styles\" Target=\"styles.xml\"/>"
-            parts["xl/styles.xml"] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"\(main)\">"
+            relationships +=
+                "<Relationship Id=\"rIdT\" Type=\"\(relationshipNamespace)/styles\" Target=\"styles.xml\"/>"
+            parts["xl/styles.xml"] =
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"\(main)\">"
                 + styles + "</styleSheet>"
         }
         parts["xl/workbook.xml"] = """

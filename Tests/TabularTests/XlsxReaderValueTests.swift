@@ -1,16 +1,19 @@
-@testable import Tabular
 import Testing
+
+@testable import Tabular
 
 /// The pure conversions behind cell values: number text, serial dates, date formats, references.
 @Suite("XlsxReader value conversions")
 struct XlsxReaderValueTests {
-    @Test("number text: plain notation, integers without a fraction, digits never lost", arguments: [
-        ("42", "42"), ("42.0", "42"), ("-42.000", "-42"), ("2.50", "2.50"), ("0.1", "0.1"),
-        ("1234567.891", "1234567.891"), ("1.5E-3", "0.0015"), ("1e-05", "0.00001"),
-        ("1.234567890123457E+16", "12345678901234570"), ("1E+17", "100000000000000000"),
-        ("-2.5e+2", "-250"), ("1.25E0", "1.25"), ("-0.0", "0"), ("0E+5", "0"),
-        ("1E+300", "1E+300"), ("5E-324", "5E-324"), ("abc", "abc"), ("", ""),
-    ])
+    @Test(
+        "number text: plain notation, integers without a fraction, digits never lost",
+        arguments: [
+            ("42", "42"), ("42.0", "42"), ("-42.000", "-42"), ("2.50", "2.50"), ("0.1", "0.1"),
+            ("1234567.891", "1234567.891"), ("1.5E-3", "0.0015"), ("1e-05", "0.00001"),
+            ("1.234567890123457E+16", "12345678901234570"), ("1E+17", "100000000000000000"),
+            ("-2.5e+2", "-250"), ("1.25E0", "1.25"), ("-0.0", "0"), ("0E+5", "0"),
+            ("1E+300", "1E+300"), ("5E-324", "5E-324"), ("abc", "abc"), ("", ""),
+        ])
     func numberText(literal: String, expected: String) {
         #expect(XlsxCell.number(literal, Double(literal) ?? 0).text == expected)
     }
@@ -28,17 +31,19 @@ struct XlsxReaderValueTests {
         #expect(XlsxCell.empty.isEmpty && !XlsxCell.string("").isEmpty)
     }
 
-    @Test("1900 date system: Lotus's 29 February 1900, then the real calendar", arguments: [
-        (0.0, XlsxCell.date(year: 1899, month: 12, day: 31)),
-        (1.0, .date(year: 1900, month: 1, day: 1)),
-        (59.0, .date(year: 1900, month: 2, day: 28)),
-        (60.0, .date(year: 1900, month: 2, day: 29)),
-        (61.0, .date(year: 1900, month: 3, day: 1)),
-        (45352.0, .date(year: 2024, month: 3, day: 1)),
-        (45352.5, .date(year: 2024, month: 3, day: 1, seconds: 43_200)),
-        (45352.999999999, .date(year: 2024, month: 3, day: 2)),
-        (2_958_465.0, .date(year: 9999, month: 12, day: 31)),
-    ])
+    @Test(
+        "1900 date system: Lotus's 29 February 1900, then the real calendar",
+        arguments: [
+            (0.0, XlsxCell.date(year: 1899, month: 12, day: 31)),
+            (1.0, .date(year: 1900, month: 1, day: 1)),
+            (59.0, .date(year: 1900, month: 2, day: 28)),
+            (60.0, .date(year: 1900, month: 2, day: 29)),
+            (61.0, .date(year: 1900, month: 3, day: 1)),
+            (45352.0, .date(year: 2024, month: 3, day: 1)),
+            (45352.5, .date(year: 2024, month: 3, day: 1, seconds: 43_200)),
+            (45352.999999999, .date(year: 2024, month: 3, day: 2)),
+            (2_958_465.0, .date(year: 9999, month: 12, day: 31)),
+        ])
     func serial1900(serial: Double, expected: XlsxCell) {
         #expect(XlsxSerialDate.cell(fromSerial: serial, uses1904: false) == expected)
     }
@@ -62,25 +67,30 @@ struct XlsxReaderValueTests {
     @Test("ISO 8601 dates of t=\"d\" cells")
     func isoDates() {
         #expect(XlsxSerialDate.cell(fromISO8601: "2024-02-29") == .date(year: 2024, month: 2, day: 29))
-        #expect(XlsxSerialDate.cell(fromISO8601: "2024-03-01T08:30:15.250Z")
-            == .date(year: 2024, month: 3, day: 1, seconds: 30_615))
+        #expect(
+            XlsxSerialDate.cell(fromISO8601: "2024-03-01T08:30:15.250Z")
+                == .date(year: 2024, month: 3, day: 1, seconds: 30_615))
         for invalid in ["2023-02-29", "2024-13-01", "24-03-01", "2024-03-01T25:00:00", "13:45:00", ""] {
             #expect(XlsxSerialDate.cell(fromISO8601: invalid) == nil, "\(invalid)")
         }
     }
 
-    @Test("format codes that show dates", arguments: [
-        "yyyy-mm-dd", "d/m/yy", "[$-41D]d mmmm yyyy;@", "mmm-yy", "h:mm AM/PM", "dd/mm/yyyy\\ hh:mm",
-        "[Red][<0]yyyy-mm-dd;yyyy-mm-dd", "YYYY-MM-DD", "ss.0",
-    ])
+    @Test(
+        "format codes that show dates",
+        arguments: [
+            "yyyy-mm-dd", "d/m/yy", "[$-41D]d mmmm yyyy;@", "mmm-yy", "h:mm AM/PM", "dd/mm/yyyy\\ hh:mm",
+            "[Red][<0]yyyy-mm-dd;yyyy-mm-dd", "YYYY-MM-DD", "ss.0",
+        ])
     func dateCodes(code: String) {
         #expect(XlsxNumberFormat.isDate(code: code))
     }
 
-    @Test("format codes that do not show dates", arguments: [
-        "General", "0.00", "#,##0.00 \"kr\"", "[Red]-#,##0", "0%", "@", "0.00E+00", "[h]:mm:ss", "[mm]:ss",
-        "\"Day\" 0", "0\\d", "#,##0_);(#,##0)", "* #,##0", "[$SEK] #,##0",
-    ])
+    @Test(
+        "format codes that do not show dates",
+        arguments: [
+            "General", "0.00", "#,##0.00 \"kr\"", "[Red]-#,##0", "0%", "@", "0.00E+00", "[h]:mm:ss", "[mm]:ss",
+            "\"Day\" 0", "0\\d", "#,##0_);(#,##0)", "* #,##0", "[$SEK] #,##0",
+        ])
     func numberCodes(code: String) {
         #expect(!XlsxNumberFormat.isDate(code: code))
     }

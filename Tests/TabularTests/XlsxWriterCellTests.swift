@@ -87,11 +87,14 @@ struct XlsxWriterCellTests {
         #expect(try sheet.cell(0, 3).v == .string("1900-03-01"))
     }
 
-    @Test("impossible dates are refused", arguments: [
-        ExcelDate.day(year: 2023, month: 2, day: 29), .day(year: 1899, month: 12, day: 31),
-        .day(year: 2024, month: 13, day: 1), .day(year: 2024, month: 4, day: 31), .day(year: 10_000, month: 1, day: 1),
-        .serial(-1), .serial(.nan), .serial(2_958_466),
-    ])
+    @Test(
+        "impossible dates are refused",
+        arguments: [
+            ExcelDate.day(year: 2023, month: 2, day: 29), .day(year: 1899, month: 12, day: 31),
+            .day(year: 2024, month: 13, day: 1), .day(year: 2024, month: 4, day: 31),
+            .day(year: 10_000, month: 1, day: 1),
+            .serial(-1), .serial(.nan), .serial(2_958_466),
+        ])
     func impossibleDates(date: ExcelDate) throws {
         _ = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
@@ -111,7 +114,8 @@ struct XlsxWriterCellTests {
             try sheet.writeFormula(row: 3, col: 0, formula: "A1*2")
             try sheet.writeBoolean(row: 0, col: 1, value: true)
             try sheet.writeBoolean(row: 1, col: 1, value: false)
-            try sheet.writeBlank(row: 2, col: 1, style: CellStyle(fillColor: XlsxColor(red: 0xFF, green: 0xC7, blue: 0xCE)))
+            try sheet.writeBlank(
+                row: 2, col: 1, style: CellStyle(fillColor: XlsxColor(red: 0xFF, green: 0xC7, blue: 0xCE)))
         }
         let sheet = try report.sheet("A")
         #expect(try sheet.cell(2, 0).t == "f")
@@ -187,7 +191,8 @@ struct XlsxWriterCellTests {
     @Test("a style's font, fill, border and alignment reach the cell")
     func styleParts() throws {
         let style = CellStyle(
-            bold: true, italic: true, fontName: "Arial", fontSize: 14, fontColor: XlsxColor(red: 0x9C, green: 0, blue: 6),
+            bold: true, italic: true, fontName: "Arial", fontSize: 14,
+            fontColor: XlsxColor(red: 0x9C, green: 0, blue: 6),
             fillColor: XlsxColor(hex: "#FFC7CE"), border: .thin, borderColor: .black, wrapText: true,
             horizontalAlignment: .center, verticalAlignment: .top)
         let report = try XlsxWriterFixture.write { workbook in
@@ -211,8 +216,12 @@ struct XlsxWriterCellTests {
             let sheet = try workbook.addWorksheet(name: "A")
             let tooLong = CellStyle(numberFormat: String(repeating: "0", count: 128))
             #expect(throws: XlsxError.self) { try sheet.write(row: 0, col: 0, number: 1, style: tooLong) }
-            #expect(throws: XlsxError.self) { try sheet.write(row: 0, col: 0, number: 1, style: CellStyle(fontSize: 0)) }
-            #expect(throws: XlsxError.self) { try sheet.write(row: 0, col: 0, number: 1, style: CellStyle(fontName: "")) }
+            #expect(throws: XlsxError.self) {
+                try sheet.write(row: 0, col: 0, number: 1, style: CellStyle(fontSize: 0))
+            }
+            #expect(throws: XlsxError.self) {
+                try sheet.write(row: 0, col: 0, number: 1, style: CellStyle(fontName: ""))
+            }
         }
     }
 

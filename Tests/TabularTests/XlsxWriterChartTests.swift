@@ -37,7 +37,8 @@ struct XlsxWriterChartTests {
                     name: "2025", sheet: "Risk register", categories: Self.categories, values: Self.firstValues,
                     color: Self.red, dataLabels: .value, dataLabelNumberFormat: "#,##0"))
             try chart.addSeries(
-                ChartSeries(name: "2026", sheet: "Risk register", categories: Self.categories, values: Self.secondValues))
+                ChartSeries(
+                    name: "2026", sheet: "Risk register", categories: Self.categories, values: Self.secondValues))
             #expect(chart.seriesCount == 2)
             try sheet.insertChart(row: 5, col: 0, chart: chart, xScale: 1.5, yScale: 1.2)
             #expect(chart.isInserted)
@@ -68,8 +69,10 @@ struct XlsxWriterChartTests {
             let sheet = try Self.data(workbook)
             let chart = try workbook.addChart(.stackedBar)
             try chart.setAxisTitles(category: "Supplier", value: "Spend")
-            try chart.addSeries(ChartSeries(sheet: "Risk register", categories: Self.categories, values: Self.firstValues))
-            try chart.addSeries(ChartSeries(sheet: "Risk register", categories: Self.categories, values: Self.secondValues))
+            try chart.addSeries(
+                ChartSeries(sheet: "Risk register", categories: Self.categories, values: Self.firstValues))
+            try chart.addSeries(
+                ChartSeries(sheet: "Risk register", categories: Self.categories, values: Self.secondValues))
             try sheet.insertChart(row: 5, col: 0, chart: chart)
         }
         let chart = try #require(try report.sheet("Risk register").charts.first)
@@ -92,15 +95,18 @@ struct XlsxWriterChartTests {
             try sheet.insertChart(row: 5, col: 0, chart: pie)
             let doughnut = try workbook.addChart(.doughnut)
             try doughnut.setLegend(.none)
-            try doughnut.addSeries(ChartSeries(sheet: "Risk register", categories: Self.categories, values: Self.firstValues))
+            try doughnut.addSeries(
+                ChartSeries(sheet: "Risk register", categories: Self.categories, values: Self.firstValues))
             try sheet.insertChart(row: 5, col: 8, chart: doughnut)
             let line = try workbook.addChart(.line)
             try line.addSeries(
-                ChartSeries(sheet: "Risk register", categories: Self.categories, values: Self.firstValues, color: Self.green))
+                ChartSeries(
+                    sheet: "Risk register", categories: Self.categories, values: Self.firstValues, color: Self.green))
             let other = try workbook.addWorksheet(name: "Charts")
             try other.insertChart(row: 0, col: 0, chart: line)
             let stacked = try workbook.addChart(.stackedColumn)
-            try stacked.addSeries(ChartSeries(sheet: "Risk register", categories: Self.categories, values: Self.firstValues))
+            try stacked.addSeries(
+                ChartSeries(sheet: "Risk register", categories: Self.categories, values: Self.firstValues))
             try other.insertChart(row: 20, col: 0, chart: stacked)
         }
         #expect(report.chartFiles == 4)
@@ -127,7 +133,8 @@ struct XlsxWriterChartTests {
             try sheet.write(row: 0, col: 1, number: 3)
             let chart = try workbook.addChart(.column)
             try chart.addSeries(
-                ChartSeries(sheet: "Kim's data", categories: CellRange(row: 0, col: 0), values: CellRange(row: 0, col: 1)))
+                ChartSeries(
+                    sheet: "Kim's data", categories: CellRange(row: 0, col: 0), values: CellRange(row: 0, col: 1)))
             try sheet.insertChart(row: 2, col: 0, chart: chart)
         }
         let series = try #require(try report.sheet("Kim's data").charts.first?.series.first)
@@ -144,7 +151,8 @@ struct XlsxWriterChartTests {
             #expect(noSeries?.detail.contains("no series") == true)
             #expect(throws: XlsxError.self) { try empty.setTitle("=A1") }
             let unknownSheet = #expect(throws: XlsxError.self) {
-                try empty.addSeries(ChartSeries(sheet: "Nowhere", categories: Self.categories, values: Self.firstValues))
+                try empty.addSeries(
+                    ChartSeries(sheet: "Nowhere", categories: Self.categories, values: Self.firstValues))
             }
             #expect(unknownSheet?.detail.contains("Nowhere") == true)
             #expect(throws: XlsxError.self) {
@@ -168,14 +176,17 @@ struct XlsxWriterChartTests {
             #expect(throws: XlsxError.self) {
                 try empty.addSeries(
                     ChartSeries(
-                        name: "=Sheet!A1", sheet: "Risk register", categories: Self.categories, values: Self.firstValues))
+                        name: "=Sheet!A1", sheet: "Risk register", categories: Self.categories, values: Self.firstValues
+                    ))
             }
             #expect(empty.seriesCount == 0)
             let pie = try workbook.addChart(.pie)
             #expect(throws: XlsxError.self) { try pie.setAxisTitles(category: "x", value: "y") }
-            try pie.addSeries(ChartSeries(sheet: "Risk register", categories: Self.categories, values: Self.firstValues))
+            try pie.addSeries(
+                ChartSeries(sheet: "Risk register", categories: Self.categories, values: Self.firstValues))
             #expect(throws: XlsxError.self) {
-                try pie.addSeries(ChartSeries(sheet: "Risk register", categories: Self.categories, values: Self.secondValues))
+                try pie.addSeries(
+                    ChartSeries(sheet: "Risk register", categories: Self.categories, values: Self.secondValues))
             }
             try sheet.insertChart(row: 0, col: 5, chart: pie)
             let twice = #expect(throws: XlsxError.self) { try sheet.insertChart(row: 20, col: 5, chart: pie) }

@@ -5,7 +5,8 @@ import Testing
 
 @Suite("XLSX writer: tables, drop-down lists and conditional formats")
 struct XlsxWriterRulesTests {
-    static let high = CellStyle(fontColor: XlsxColor(red: 0x9C, green: 0, blue: 0x06), fillColor: XlsxColor(red: 0xFF, green: 0xC7, blue: 0xCE))
+    static let high = CellStyle(
+        fontColor: XlsxColor(red: 0x9C, green: 0, blue: 0x06), fillColor: XlsxColor(red: 0xFF, green: 0xC7, blue: 0xCE))
     static let medium = CellStyle(fillColor: XlsxColor(red: 0xFF, green: 0xEB, blue: 0x9C))
     static let low = CellStyle(fillColor: XlsxColor(red: 0xC6, green: 0xEF, blue: 0xCE))
 
@@ -21,7 +22,8 @@ struct XlsxWriterRulesTests {
                 CellRange(firstRow: 0, firstCol: 0, lastRow: 2, lastCol: 2), headers: headers, name: "Register",
                 style: .medium(2))
             let other = try workbook.addWorksheet(name: "Other")
-            try other.addTable(CellRange(firstRow: 0, firstCol: 0, lastRow: 1, lastCol: 0), headers: ["X"], style: .none)
+            try other.addTable(
+                CellRange(firstRow: 0, firstCol: 0, lastRow: 1, lastCol: 0), headers: ["X"], style: .none)
         }
         let sheet = try report.sheet("Riskregister")
         let table = try #require(sheet.tables.first)
@@ -50,7 +52,9 @@ struct XlsxWriterRulesTests {
             }
             try sheet.addTable(range, headers: ["A", "B"], name: "Register")
             let other = CellRange(firstRow: 10, firstCol: 0, lastRow: 12, lastCol: 1)
-            let clash = #expect(throws: XlsxError.self) { try sheet.addTable(other, headers: ["A", "B"], name: "register") }
+            let clash = #expect(throws: XlsxError.self) {
+                try sheet.addTable(other, headers: ["A", "B"], name: "register")
+            }
             #expect(clash?.detail.contains("already named") == true)
             let invalidName = #expect(throws: XlsxError.self) {
                 try sheet.addTable(other, headers: ["A", "B"], name: "has space")
@@ -81,7 +85,9 @@ struct XlsxWriterRulesTests {
         _ = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             let range = CellRange(firstRow: 0, firstCol: 0, lastRow: 9, lastCol: 0)
-            let comma = #expect(throws: XlsxError.self) { try sheet.dataValidationList(range, values: ["Ja", "Nej, inte än"]) }
+            let comma = #expect(throws: XlsxError.self) {
+                try sheet.dataValidationList(range, values: ["Ja", "Nej, inte än"])
+            }
             #expect(comma?.detail.contains("comma") == true)
             #expect(throws: XlsxError.self) { try sheet.dataValidationList(range, values: ["\"quoted\""]) }
             #expect(throws: XlsxError.self) { try sheet.dataValidationList(range, values: []) }
@@ -109,7 +115,9 @@ struct XlsxWriterRulesTests {
             try sheet.conditionalFormat(range, rule: .formula("$L2=\"Hög\"", style: CellStyle(bold: true)))
             try sheet.conditionalFormat(
                 CellRange(firstRow: 1, firstCol: 1, lastRow: 10, lastCol: 4),
-                rule: .colorScale(low: .white, middle: XlsxColor(red: 0xFF, green: 0xEB, blue: 0x84), high: XlsxColor(red: 0xF8, green: 0x69, blue: 0x6B)))
+                rule: .colorScale(
+                    low: .white, middle: XlsxColor(red: 0xFF, green: 0xEB, blue: 0x84),
+                    high: XlsxColor(red: 0xF8, green: 0x69, blue: 0x6B)))
         }
         let formats = try report.sheet("Riskregister").conditionalFormats
         let riskRules = try #require(formats.first { $0.range == "G2:K41" }).rules
@@ -144,9 +152,15 @@ struct XlsxWriterRulesTests {
         _ = try XlsxWriterFixture.write { workbook in
             let sheet = try workbook.addWorksheet(name: "A")
             let range = CellRange(firstRow: 0, firstCol: 0, lastRow: 9, lastCol: 0)
-            #expect(throws: XlsxError.self) { try sheet.conditionalFormat(range, rule: .textContains("a\"b", style: Self.low)) }
-            #expect(throws: XlsxError.self) { try sheet.conditionalFormat(range, rule: .textContains("", style: Self.low)) }
-            #expect(throws: XlsxError.self) { try sheet.conditionalFormat(range, rule: .cellEqualsNumber(.nan, style: Self.low)) }
+            #expect(throws: XlsxError.self) {
+                try sheet.conditionalFormat(range, rule: .textContains("a\"b", style: Self.low))
+            }
+            #expect(throws: XlsxError.self) {
+                try sheet.conditionalFormat(range, rule: .textContains("", style: Self.low))
+            }
+            #expect(throws: XlsxError.self) {
+                try sheet.conditionalFormat(range, rule: .cellEqualsNumber(.nan, style: Self.low))
+            }
             #expect(throws: XlsxError.self) { try sheet.conditionalFormat(range, rule: .formula("", style: Self.low)) }
         }
     }

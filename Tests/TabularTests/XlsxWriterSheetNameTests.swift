@@ -7,8 +7,10 @@ import Testing
 struct XlsxWriterSheetNameTests {
     @Test("valid names are kept in order, Swedish letters and 31 characters included")
     func validNames() throws {
-        let names = ["Sammanfattning", "Riskregister", "Riskkarta", "Metod", "Avvisade", String(repeating: "å", count: 31),
-                     "Risk register (2)", "It's fine"]
+        let names = [
+            "Sammanfattning", "Riskregister", "Riskkarta", "Metod", "Avvisade", String(repeating: "å", count: 31),
+            "Risk register (2)", "It's fine",
+        ]
         let report = try XlsxWriterFixture.write { workbook in
             for name in names {
                 _ = try workbook.addWorksheet(name: name)

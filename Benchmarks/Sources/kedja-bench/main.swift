@@ -25,7 +25,8 @@ struct Arguments {
         while let word = rest.popFirst() {
             switch word {
             case "--suppliers": arguments.suppliers = rest.popFirst()
-            case "--templates": arguments.templates = rest.popFirst().map { URL(fileURLWithPath: $0, isDirectory: true) }
+            case "--templates":
+                arguments.templates = rest.popFirst().map { URL(fileURLWithPath: $0, isDirectory: true) }
             case "--repeat":
                 guard let count = rest.popFirst().flatMap({ Int($0) }), count > 0 else { return nil }
                 arguments.repeats = count
@@ -121,8 +122,10 @@ func run(_ arguments: Arguments) throws {
         amountBytes.withUnsafeBufferPointer { bytes in
             var start = 0
             for end in amountEnds {
-                if case .success(let amount) = AmountParser.parse(UnsafeBufferPointer(rebasing: bytes[start..<end]),
-                                                                  decimalMark: file.decimalMark) {
+                if case .success(let amount) = AmountParser.parse(
+                    UnsafeBufferPointer(rebasing: bytes[start..<end]),
+                    decimalMark: file.decimalMark)
+                {
                     parsedTotal += amount
                 }
                 start = end
@@ -133,9 +136,10 @@ func run(_ arguments: Arguments) throws {
     // Reading, amounts and tagging: the analysis pass without output.
     let tagging = try best(arguments.repeats) {
         let analyzer = SpendAnalyzer(templates: templates, suppliers: suppliers, mapping: file.mapping, language: .sv)
-        _ = try file.forEachLine(accepted: { record, amount in
-            _ = analyzer.place(record, amount: amount)
-        }, rejected: { _, _ in })
+        _ = try file.forEachLine(
+            accepted: { record, amount in
+                _ = analyzer.place(record, amount: amount)
+            }, rejected: { _, _ in })
     }
 
     // The same pass writing the enriched CSV (spooled, then completed) to a temporary file.
@@ -146,20 +150,25 @@ func run(_ arguments: Arguments) throws {
         let writer = try EnrichedCSVWriter(
             output: CSVWriter(file: try AtomicOutputFile(destination: outputPath), dialect: file.reader.dialect),
             header: file.mapping.header, language: .sv)
-        let counts = try file.forEachLine(accepted: { record, amount in
-            try writer.add(record, at: analyzer.place(record, amount: amount), taggedBy: analyzer)
-        }, rejected: { _, _ in })
+        let counts = try file.forEachLine(
+            accepted: { record, amount in
+                try writer.add(record, at: analyzer.place(record, amount: amount), taggedBy: analyzer)
+            }, rejected: { _, _ in })
         _ = analyzer.finish(counts: counts, rejects: [], planStart: planStart)
         try writer.finish(priorities: analyzer.groupPriorities, tasks: analyzer.groupTaskIDs, reasons: analyzer.reasons)
     }
 
     let lines = Double(max(records - 1, 1))
-    print(String(format: "%@: %.1f MB, %.0f lines, best of %d", arguments.ledger, byteCount / 1e6, lines, arguments.repeats))
+    print(
+        String(
+            format: "%@: %.1f MB, %.0f lines, best of %d", arguments.ledger, byteCount / 1e6, lines, arguments.repeats))
     print("stage                         wall s    cpu s   MB/s (cpu)  lines/s (cpu)")
     func row(_ name: String, _ timing: Timing) {
-        print(name.padding(toLength: 28, withPad: " ", startingAt: 0)
-              + String(format: "%8.3f %8.3f %12.1f %14.0f", timing.wall, timing.cpu, byteCount / 1e6 / timing.cpu,
-                       lines / timing.cpu))
+        print(
+            name.padding(toLength: 28, withPad: " ", startingAt: 0)
+                + String(
+                    format: "%8.3f %8.3f %12.1f %14.0f", timing.wall, timing.cpu, byteCount / 1e6 / timing.cpu,
+                    lines / timing.cpu))
     }
     row("reader", read)
     row("amount parsing (isolated)", amounts)

@@ -231,7 +231,8 @@ struct LineTagger {
         supplierNameColumn = mapping.column(.supplierName)
         orgNumberColumn = mapping.column(.orgNumber)
         spellingColumns = [supplierIDColumn, orgNumberColumn, supplierNameColumn]
-        keywordColumns = [(ColumnRole.description, 0), (.accountText, 1), (.supplierName, 2)].compactMap { role, number in
+        keywordColumns = [(ColumnRole.description, 0), (.accountText, 1), (.supplierName, 2)].compactMap {
+            role, number in
             mapping.column(role).map { ($0, number) }
         }
         countryColumns = [(ColumnRole.productionCountry, true), (.country, false)].compactMap { role, production in
@@ -273,13 +274,15 @@ struct LineTagger {
         let scopeRule = self.scopeRule(record, supplier: supplier)
         let classID: Int
         if scopeRule >= 0 {
-            classID = tagClass(category: -1, source: .excluded, evidence: noEvidence, country: -1,
-                               countryEvidence: noEvidence, countryIsProduction: false, scopeRule: scopeRule)
+            classID = tagClass(
+                category: -1, source: .excluded, evidence: noEvidence, country: -1,
+                countryEvidence: noEvidence, countryIsProduction: false, scopeRule: scopeRule)
         } else {
             let (category, source, evidence) = classify(record, supplier: supplier)
             let (country, countryEvidence, production) = lineCountry(record, supplier: supplier)
-            classID = tagClass(category: category, source: source, evidence: evidence, country: country,
-                               countryEvidence: countryEvidence, countryIsProduction: production, scopeRule: -1)
+            classID = tagClass(
+                category: category, source: source, evidence: evidence, country: country,
+                countryEvidence: countryEvidence, countryIsProduction: production, scopeRule: -1)
         }
         let facts = classFacts[classID]
 
@@ -409,16 +412,19 @@ struct LineTagger {
             .compactMap { $0 }.first { $0.kind != .soleTrader }
         let names = [name, entry?.name ?? "", entry?.category ?? ""]
         tags.scopeRule = templates.scopeRuleIndex(orgNumber: organisation?.description, names: names) ?? -1
-        supplierFacts.append(SupplierFacts(
-            key: key, name: entry.map { $0.name.isEmpty ? name : $0.name } ?? name,
-            orgNumber: entry?.orgNumber ?? org, isListed: entry != nil))
+        supplierFacts.append(
+            SupplierFacts(
+                key: key, name: entry.map { $0.name.isEmpty ? name : $0.name } ?? name,
+                orgNumber: entry?.orgNumber ?? org, isListed: entry != nil))
         supplierTags.append(tags)
         supplierByKey[key] = supplierFacts.count - 1
         return supplierFacts.count - 1
     }
 
     private mutating func supplierCategory(_ entry: SupplierList.Entry) -> (category: Int, evidence: Int)? {
-        if !entry.cpv.isEmpty, let category = Array(entry.cpv.utf8).withUnsafeBufferPointer({ templates.categoryIndex(forCPV: $0) }) {
+        if !entry.cpv.isEmpty,
+            let category = Array(entry.cpv.utf8).withUnsafeBufferPointer({ templates.categoryIndex(forCPV: $0) })
+        {
             return (category, intern(phrase.supplierListCPV(entry.cpv)))
         }
         guard !entry.category.isEmpty else { return nil }
@@ -426,13 +432,16 @@ struct LineTagger {
         // describes joins it, and the most specific keyword of the two wins.
         guard let (position, text) = templates.bestKeywordMatch(in: [entry.category, entry.name]) else { return nil }
         let (category, keyword) = templates.keywordMatch(at: position)
-        let evidence = text == 0
+        let evidence =
+            text == 0
             ? phrase.supplierListCategory(entry.category, keyword: keyword)
             : phrase.supplierListName(entry.name, category: entry.category, keyword: keyword)
         return (category, intern(evidence))
     }
 
-    private mutating func supplierCountry(_ entry: SupplierList.Entry) -> (country: Int, evidence: Int, production: Bool)? {
+    private mutating func supplierCountry(_ entry: SupplierList.Entry) -> (
+        country: Int, evidence: Int, production: Bool
+    )? {
         for (text, production) in [(entry.productionCountry, true), (entry.country, false)] where !text.isEmpty {
             if let country = templates.countryIndex(named: text) {
                 return (country, intern(phrase.supplierListCountry(text, production: production)), production)
@@ -550,10 +559,14 @@ struct LineTagger {
 
     private mutating func lineCountryEvidence(production: Bool) -> Int {
         if production {
-            if lineCountryEvidence.production < 0 { lineCountryEvidence.production = intern(phrase.lineCountry(production: true)) }
+            if lineCountryEvidence.production < 0 {
+                lineCountryEvidence.production = intern(phrase.lineCountry(production: true))
+            }
             return lineCountryEvidence.production
         }
-        if lineCountryEvidence.registered < 0 { lineCountryEvidence.registered = intern(phrase.lineCountry(production: false)) }
+        if lineCountryEvidence.registered < 0 {
+            lineCountryEvidence.registered = intern(phrase.lineCountry(production: false))
+        }
         return lineCountryEvidence.registered
     }
 
@@ -571,9 +584,10 @@ struct LineTagger {
         category: Int, source: CategorySource, evidence: Int, country: Int, countryEvidence: Int,
         countryIsProduction: Bool, scopeRule: Int
     ) -> Int {
-        let key = ClassKey(category: Int32(category), source: Int32(source.position), evidence: Int32(evidence),
-                           country: Int32(country), countryEvidence: Int32(countryEvidence),
-                           countryIsProduction: countryIsProduction ? 1 : 0, scopeRule: Int32(scopeRule))
+        let key = ClassKey(
+            category: Int32(category), source: Int32(source.position), evidence: Int32(evidence),
+            country: Int32(country), countryEvidence: Int32(countryEvidence),
+            countryIsProduction: countryIsProduction ? 1 : 0, scopeRule: Int32(scopeRule))
         if let previous = previousClass, previous.key == key { return previous.id }
         let (classID, isNew) = classIDs.insert(bytesOf: key)
         defer { previousClass = (key, classID) }
@@ -587,11 +601,14 @@ struct LineTagger {
             category: category, evidence: evidence, country: country, countryEvidence: countryEvidence,
             layer: layer, scopeRule: scopeRule, levels: levels)
         let categoryKey = scopeRule >= 0 ? Self.excludedCategoryKey : category >= 0 ? categoryKeys[category] : -1
-        classFacts.append(ClassFacts(categoryKey: categoryKey, country: country, source: source, levels: levels,
-                                     reasonID: reasonID))
-        classTags.append(LineTag(
-            category: categoryValue, categorySource: source, country: countryValue, levels: levels,
-            reasonID: reasonID, groupID: -1, tagClass: classID))
+        classFacts.append(
+            ClassFacts(
+                categoryKey: categoryKey, country: country, source: source, levels: levels,
+                reasonID: reasonID))
+        classTags.append(
+            LineTag(
+                category: categoryValue, categorySource: source, country: countryValue, levels: levels,
+                reasonID: reasonID, groupID: -1, tagClass: classID))
         return classID
     }
 
@@ -600,9 +617,10 @@ struct LineTagger {
         category: Int, evidence: Int, country: Int, countryEvidence: Int, layer: CountryLayer, scopeRule: Int,
         levels: RiskProfile
     ) -> Int {
-        let key = ReasonKey(category: Int32(category >= 0 ? categoryKeys[category] : -1), evidence: Int32(evidence),
-                            country: Int32(country >= 0 ? countryKeys[country] : -1), countryEvidence: Int32(countryEvidence),
-                            countryIsProduction: layer.isProduction ? 1 : 0, scopeRule: Int32(scopeRule))
+        let key = ReasonKey(
+            category: Int32(category >= 0 ? categoryKeys[category] : -1), evidence: Int32(evidence),
+            country: Int32(country >= 0 ? countryKeys[country] : -1), countryEvidence: Int32(countryEvidence),
+            countryIsProduction: layer.isProduction ? 1 : 0, scopeRule: Int32(scopeRule))
         let (reasonID, isNew) = reasonIDs.insert(bytesOf: key)
         if !isNew { return reasonID }
         let inputs: ReasonText.Inputs

@@ -35,7 +35,8 @@ enum ReasonText {
         case let .rated(category, evidence, country, countryEvidence, layer, ratings, levels):
             var parts: [String] = []
             if let category {
-                var text = "\(evidence) → \(category.name(language)) (\(category.kind.label(language)); \(sourceLabel(category))"
+                var text =
+                    "\(evidence) → \(category.name(language)) (\(category.kind.label(language)); \(sourceLabel(category))"
                 if let conditions = category.labourConditions { text += ": \(conditions.label(language))" }
                 text += ")"
                 let areaLevels = RiskArea.allCases.compactMap { area -> String? in
@@ -45,32 +46,45 @@ enum ReasonText {
                 if !areaLevels.isEmpty { text += ": " + areaLevels.joined(separator: ", ") }
                 parts.append(text)
             } else {
-                parts.append(sv
-                    ? "ingen kategori (ingen CPV-kod, leverantörsuppgift, nyckelord eller kontogrupp träffade)"
-                    : "no category (no CPV code, supplier list entry, keyword or account group matched)")
+                parts.append(
+                    sv
+                        ? "ingen kategori (ingen CPV-kod, leverantörsuppgift, nyckelord eller kontogrupp träffade)"
+                        : "no category (no CPV code, supplier list entry, keyword or account group matched)")
             }
             if let country {
                 var text = "\(country.alpha2) \(country.name(language))"
                 if !countryEvidence.isEmpty { text += " (\(countryEvidence))" }
                 switch layer.role {
                 case .performedInSweden:
-                    text += sv ? ": inget landlager, tjänsten utförs i Sverige" : ": no country layer, the service is performed in Sweden"
+                    text +=
+                        sv
+                        ? ": inget landlager, tjänsten utförs i Sverige"
+                        : ": no country layer, the service is performed in Sweden"
                 case .registeredInSweden:
-                    text += sv ? ": registrerad i Sverige, vilket inte säger var varorna tillverkas – inget landlager"
+                    text +=
+                        sv
+                        ? ": registrerad i Sverige, vilket inte säger var varorna tillverkas – inget landlager"
                         : ": registered in Sweden, which says nothing about where the goods are made – no country layer"
                 case .production, .registeredStandIn:
                     if layer.role == .registeredStandIn {
-                        text += sv ? ", registreringsland i stället för okänt tillverkningsland" : ", registered country standing in for the unknown production country"
+                        text +=
+                            sv
+                            ? ", registreringsland i stället för okänt tillverkningsland"
+                            : ", registered country standing in for the unknown production country"
                     }
                     let rated = RiskArea.allCases.compactMap { area -> String? in
                         guard let rating = ratings[area] else { return nil }
-                        return "\(rating.indexName) \(rating.edition) \(rating.value) → \(area.word(language)) \(rating.level.word(language))"
+                        return
+                            "\(rating.indexName) \(rating.edition) \(rating.value) → \(area.word(language)) \(rating.level.word(language))"
                     }
-                    text += rated.isEmpty
+                    text +=
+                        rated.isEmpty
                         ? (sv ? ": inget landindex" : ": no country index")
                         : ": " + rated.joined(separator: ", ")
                     if category == nil, !rated.isEmpty {
-                        text += sv ? " (utan kategori kan landet bara höja ett område till hög, aldrig sätta medel eller låg)"
+                        text +=
+                            sv
+                            ? " (utan kategori kan landet bara höja ett område till hög, aldrig sätta medel eller låg)"
                             : " (without a category the country can only raise an area to high, never set medium or low)"
                     }
                 case .none:
@@ -78,19 +92,25 @@ enum ReasonText {
                 }
                 parts.append(text)
             } else if category?.isPerformedInSweden == true {
-                parts.append(sv ? "inget landlager, tjänsten utförs i Sverige" : "no country layer, the service is performed in Sweden")
+                parts.append(
+                    sv
+                        ? "inget landlager, tjänsten utförs i Sverige"
+                        : "no country layer, the service is performed in Sweden")
             } else {
                 parts.append(sv ? "land okänt" : "country unknown")
             }
             if category?.needsLabourConditions == true {
-                parts.append(sv
-                    ? "uppföljning: arbetsrättsliga villkor på kollektivavtalsnivå (LOU 17 kap. 2–3 §§), kontroll av lönebesked, arbetstider och underleverantörer"
-                    : "follow-up: labour-law conditions at collective-agreement level (LOU ch. 17 §§ 2–3), checked through pay slips, working hours and subcontractors")
+                parts.append(
+                    sv
+                        ? "uppföljning: arbetsrättsliga villkor på kollektivavtalsnivå (LOU 17 kap. 2–3 §§), kontroll av lönebesked, arbetstider och underleverantörer"
+                        : "follow-up: labour-law conditions at collective-agreement level (LOU ch. 17 §§ 2–3), checked through pay slips, working hours and subcontractors"
+                )
             }
             if levels.overall == .unknown {
-                parts.append(sv
-                    ? "risken är okänd, inte låg: klassificera leverantören (CPV-kod eller kategori i leverantörsregistret)"
-                    : "risk unknown, not low: classify the supplier (CPV code or category in the supplier list)")
+                parts.append(
+                    sv
+                        ? "risken är okänd, inte låg: klassificera leverantören (CPV-kod eller kategori i leverantörsregistret)"
+                        : "risk unknown, not low: classify the supplier (CPV code or category in the supplier list)")
             } else if RiskArea.allCases.contains(where: { !levels[$0].isAssessed }) {
                 let unknown = RiskArea.allCases.filter { !levels[$0].isAssessed }.map { $0.word(language) }
                 parts.append((sv ? "okänt: " : "unknown: ") + unknown.joined(separator: ", "))
@@ -124,21 +144,27 @@ enum ReasonText {
             var countryPart = ""
             if let country {
                 switch layer.role {
-                case .performedInSweden: countryPart = sv ? "tjänst i Sverige: inget landlager" : "service in Sweden: no country layer"
-                case .registeredInSweden: countryPart = sv ? "SE registreringsland: inget landlager" : "SE registered: no country layer"
+                case .performedInSweden:
+                    countryPart = sv ? "tjänst i Sverige: inget landlager" : "service in Sweden: no country layer"
+                case .registeredInSweden:
+                    countryPart = sv ? "SE registreringsland: inget landlager" : "SE registered: no country layer"
                 case .production, .registeredStandIn:
-                    let role = layer.role == .production
+                    let role =
+                        layer.role == .production
                         ? (sv ? "tillverkningsland" : "production country")
                         : (sv ? "reg.land i st.f. tillv.land" : "registered, for production country")
                     let values = RiskArea.allCases.compactMap { area -> String? in
                         guard let rating = ratings[area] else { return nil }
                         return "\(rating.shortIndexName) \(rating.edition) \(rating.value)"
                     }
-                    countryPart = "\(country.alpha2) \(role): " + (values.isEmpty ? (sv ? "inget index" : "no index") : values.joined(separator: ", "))
+                    countryPart =
+                        "\(country.alpha2) \(role): "
+                        + (values.isEmpty ? (sv ? "inget index" : "no index") : values.joined(separator: ", "))
                 case .none: break
                 }
             } else {
-                countryPart = category?.isPerformedInSweden == true
+                countryPart =
+                    category?.isPerformedInSweden == true
                     ? (sv ? "tjänst i Sverige: inget landlager" : "service in Sweden: no country layer")
                     : (sv ? "land okänt" : "country unknown")
             }
@@ -154,7 +180,9 @@ enum ReasonText {
                 sourcePart = truncated(sourcePart, to: room / 2)
                 categoryPart = truncated(categoryPart, to: room - sourcePart.unicodeScalars.count)
             }
-            let source = category == nil ? "" : " [" + [sourcePart, yearPart].filter { !$0.isEmpty }.joined(separator: ", ") + "]"
+            let source =
+                category == nil
+                ? "" : " [" + [sourcePart, yearPart].filter { !$0.isEmpty }.joined(separator: ", ") + "]"
             return fitted([categoryPart + source + " " + levelPart, countryPart])
         }
     }
@@ -174,7 +202,7 @@ enum ReasonText {
         guard text.utf8.count > limit else { return text }
         let scalars = text.unicodeScalars
         guard limit > 1, let cut = scalars.index(scalars.startIndex, offsetBy: limit - 1, limitedBy: scalars.endIndex),
-              cut != scalars.endIndex, scalars.index(after: cut) != scalars.endIndex
+            cut != scalars.endIndex, scalars.index(after: cut) != scalars.endIndex
         else { return limit > 1 ? text : "" }
         return String(scalars[..<cut]) + "…"
     }
@@ -227,12 +255,14 @@ struct EvidencePhrases {
     }
 
     func supplierListCategory(_ category: String, keyword: String) -> String {
-        sv ? "leverantörsregistrets kategori '\(category)' (nyckelord '\(keyword)')"
+        sv
+            ? "leverantörsregistrets kategori '\(category)' (nyckelord '\(keyword)')"
             : "supplier list category '\(category)' (keyword '\(keyword)')"
     }
 
     func supplierListName(_ name: String, category: String, keyword: String) -> String {
-        sv ? "leverantörsregistrets namn '\(name)' (nyckelord '\(keyword)', som säger mer än kategorin '\(category)')"
+        sv
+            ? "leverantörsregistrets namn '\(name)' (nyckelord '\(keyword)', som säger mer än kategorin '\(category)')"
             : "supplier list name '\(name)' (keyword '\(keyword)', which says more than the category '\(category)')"
     }
 

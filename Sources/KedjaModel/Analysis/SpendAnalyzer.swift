@@ -91,20 +91,26 @@ public final class SpendAnalyzer {
             }
             if group.levels.overall == .unknown { unknownRiskSpend += group.spend }
             if group.category < 0 {
-                unclassified[group.supplier, default: UnclassifiedSupplier(
-                    name: facts.name, orgNumber: facts.orgNumber, spend: .zero, lines: 0, isListed: facts.isListed)]
-                    .spend += group.spend
+                unclassified[
+                    group.supplier,
+                    default: UnclassifiedSupplier(
+                        name: facts.name, orgNumber: facts.orgNumber, spend: .zero, lines: 0, isListed: facts.isListed)
+                ]
+                .spend += group.spend
                 unclassified[group.supplier]?.lines += group.lines
             }
             let priority = templates.settings.priority(overall: group.levels.overall, spend: group.spend, total: total)
             let taskKey = TaskKey(levels: group.levels, priority: priority)
-            let (tasks, taskIDs) = taskLists[taskKey] ?? {
-                let tasks = templates.tasks(for: group.levels, overall: group.levels.overall, priority: priority)
-                let list = (tasks, tasks.map(\.id).joined(separator: "|"))
-                taskLists[taskKey] = list
-                return list
-            }()
-            let source = group.spendBySource.entries
+            let (tasks, taskIDs) =
+                taskLists[taskKey]
+                ?? {
+                    let tasks = templates.tasks(for: group.levels, overall: group.levels.overall, priority: priority)
+                    let list = (tasks, tasks.map(\.id).joined(separator: "|"))
+                    taskLists[taskKey] = list
+                    return list
+                }()
+            let source =
+                group.spendBySource.entries
                 .max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key ?? .none
             let category = group.category >= 0 ? templates.categories[group.category] : nil
             let track: FollowUpTrack = category?.needsLabourConditions == true ? .labourConditions : .supplyChain

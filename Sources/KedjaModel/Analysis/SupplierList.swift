@@ -46,8 +46,13 @@ public struct SupplierList: Sendable {
         let table = try CSVTable.read(path: path)
         let mapping = try vocabulary.map(header: table.header, overrides: overrides)
         guard [.supplierID, .supplierName, .orgNumber, .vatNumber].contains(where: { mapping.column($0) != nil }) else {
-            throw TemplateError(problems: [TemplateProblem(path: path, line: 1, message:
-                "the supplier list has no supplier id, name, org number or VAT number column among \(table.header.map { "'\($0)'" }.joined(separator: ", ")); add one or use --map")])
+            throw TemplateError(problems: [
+                TemplateProblem(
+                    path: path, line: 1,
+                    message:
+                        "the supplier list has no supplier id, name, org number or VAT number column among \(table.header.map { "'\($0)'" }.joined(separator: ", ")); add one or use --map"
+                )
+            ])
         }
         func value(_ row: CSVTable.Row, _ role: ColumnRole) -> String {
             mapping.column(role).map { row[$0].trimmingWhitespace() } ?? ""
@@ -55,7 +60,8 @@ public struct SupplierList: Sendable {
         for row in table.rows {
             let entry = Entry(
                 id: value(row, .supplierID), name: value(row, .supplierName),
-                orgNumber: (OrgNumber.parse(value(row, .orgNumber)) ?? VATNumber.parse(value(row, .vatNumber))?.orgNumber)
+                orgNumber: (OrgNumber.parse(value(row, .orgNumber))
+                    ?? VATNumber.parse(value(row, .vatNumber))?.orgNumber)
                     .map(\.description),
                 country: value(row, .country), productionCountry: value(row, .productionCountry),
                 cpv: value(row, .cpv), category: value(row, .category), line: row.line)
@@ -106,9 +112,14 @@ public struct SupplierList: Sendable {
             for position in positions {
                 let exact = exactNameOf[position]
                 exactNames.insert(exact)
-                if let org = entries[position].orgNumber { orgNumbers.insert(org) } else { unnumberedNames.insert(exact) }
+                if let org = entries[position].orgNumber {
+                    orgNumbers.insert(org)
+                } else {
+                    unnumberedNames.insert(exact)
+                }
             }
-            let oneOrganisation = orgNumbers.count <= 1
+            let oneOrganisation =
+                orgNumbers.count <= 1
                 && (unnumberedNames.isEmpty || (unnumberedNames.count == 1 && exactNames.count == 1))
             return oneOrganisation ? positions[0] : nil
         }
@@ -138,14 +149,17 @@ public struct SupplierList: Sendable {
         return position
     }
 
-    private static let maskMarkerBytes = ["skyddad", "sekretess", "privatperson", "redacted", "personal data", "withheld"]
-        .map { Array($0.utf8) }
+    private static let maskMarkerBytes = [
+        "skyddad", "sekretess", "privatperson", "redacted", "personal data", "withheld",
+    ]
+    .map { Array($0.utf8) }
 
     private static func occurs(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = needle.first, needle.count <= haystack.count else { return false }
         return needle.withUnsafeBufferPointer { needle in
             (0...(haystack.count - needle.count)).contains { start in
-                haystack[start] == first && memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0
+                haystack[start] == first
+                    && memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0
             }
         }
     }

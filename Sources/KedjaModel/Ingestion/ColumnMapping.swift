@@ -66,8 +66,13 @@ public struct ColumnVocabulary: Sendable {
         var synonyms: [Synonym] = []
         for row in roles.rows {
             guard let role = ColumnRole(rawValue: row[0].trimmingCharacters(in: .whitespaces)) else {
-                throw TemplateError(problems: [TemplateProblem(path: rolesPath, line: row.line,
-                    message: "unknown role '\(row[0])'; use one of \(ColumnRole.allCases.map(\.rawValue).joined(separator: ", "))")])
+                throw TemplateError(problems: [
+                    TemplateProblem(
+                        path: rolesPath, line: row.line,
+                        message:
+                            "unknown role '\(row[0])'; use one of \(ColumnRole.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
+                ])
             }
             synonyms.append(Synonym(role: role, text: row[1], key: normalizedHeader(row[1]), rank: synonyms.count))
         }
@@ -80,7 +85,9 @@ public struct ColumnVocabulary: Sendable {
             var columns: [(ColumnRole, String)] = []
             for row in table.rows {
                 guard let role = ColumnRole(rawValue: row[0].trimmingCharacters(in: .whitespaces)) else {
-                    throw TemplateError(problems: [TemplateProblem(path: path, line: row.line, message: "unknown role '\(row[0])'")])
+                    throw TemplateError(problems: [
+                        TemplateProblem(path: path, line: row.line, message: "unknown role '\(row[0])'")
+                    ])
                 }
                 columns.append((role, row[1]))
             }
@@ -101,7 +108,9 @@ public struct ColumnVocabulary: Sendable {
     /// - Parameters:
     ///   - overrides: `--map ROLE=COLUMN` pairs; COLUMN is a header name or a 1-based column number.
     ///   - profileName: `--profile NAME`; nil chooses the best-matching profile, if any matches well.
-    public func map(header: [String], overrides: [(ColumnRole, String)] = [], profileName: String? = nil) throws -> ColumnMapping {
+    public func map(header: [String], overrides: [(ColumnRole, String)] = [], profileName: String? = nil) throws
+        -> ColumnMapping
+    {
         var mapping = ColumnMapping(header: header, assignments: [:], profile: nil)
         var taken = Set<Int>()
         let keys = header.map(Self.normalizedHeader)
@@ -110,7 +119,8 @@ public struct ColumnVocabulary: Sendable {
             guard let index = Self.columnIndex(column, keys: keys, count: header.count) else {
                 throw MappingError.unknownColumn(role: role, column: column, header: header)
             }
-            mapping.assignments[role] = .init(column: index, header: header[index], reason: "--map \(role.rawValue)=\(column)")
+            mapping.assignments[role] = .init(
+                column: index, header: header[index], reason: "--map \(role.rawValue)=\(column)")
             taken.insert(index)
         }
 
@@ -128,7 +138,8 @@ public struct ColumnVocabulary: Sendable {
             for (role, column) in profile.columns where mapping.assignments[role] == nil {
                 let key = Self.normalizedHeader(column)
                 guard let index = keys.firstIndex(of: key), !taken.contains(index) else { continue }
-                mapping.assignments[role] = .init(column: index, header: header[index], reason: "profile \(profile.name): '\(column)'")
+                mapping.assignments[role] = .init(
+                    column: index, header: header[index], reason: "profile \(profile.name): '\(column)'")
                 taken.insert(index)
             }
         }
@@ -139,12 +150,14 @@ public struct ColumnVocabulary: Sendable {
             for synonym in synonyms where mapping.assignments[synonym.role] == nil {
                 let index = keys.indices.first { index in
                     guard !taken.contains(index), !keys[index].isEmpty else { return false }
-                    return exact ? keys[index] == synonym.key
+                    return exact
+                        ? keys[index] == synonym.key
                         : synonym.key.count >= 4 && keys[index].hasPrefix(synonym.key) && !Self.isVATColumn(keys[index])
                 }
                 guard let index else { continue }
                 let how = exact ? "matches" : "starts with"
-                mapping.assignments[synonym.role] = .init(column: index, header: header[index],
+                mapping.assignments[synonym.role] = .init(
+                    column: index, header: header[index],
                     reason: "header \(how) '\(synonym.text)'")
                 taken.insert(index)
             }
@@ -154,7 +167,8 @@ public struct ColumnVocabulary: Sendable {
 
     /// A VAT or gross column must never be read as the spend amount.
     private static func isVATColumn(_ key: String) -> Bool {
-        key.contains("moms") && !key.contains("exkl") || key.contains("inkl") || key.contains("vat") && !key.contains("excl")
+        key.contains("moms") && !key.contains("exkl") || key.contains("inkl")
+            || key.contains("vat") && !key.contains("excl")
     }
 
     private func bestProfile(keys: [String]) -> Profile? {
@@ -186,18 +200,20 @@ public enum MappingError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .unknownColumn(let role, let column, let header):
-            return "--map \(role.rawValue)=\(column): no such column. The headers are: \(header.map { "'\($0)'" }.joined(separator: ", ")) (or give a column number from 1)."
+            return
+                "--map \(role.rawValue)=\(column): no such column. The headers are: \(header.map { "'\($0)'" }.joined(separator: ", ")) (or give a column number from 1)."
         case .unknownProfile(let name, let known):
             return "--profile \(name): no such profile. Known profiles: \(known.joined(separator: ", "))."
         case .badOverride(let text):
-            return "--map \(text): write ROLE=COLUMN with ROLE one of \(ColumnRole.allCases.map(\.rawValue).joined(separator: ", "))."
+            return
+                "--map \(text): write ROLE=COLUMN with ROLE one of \(ColumnRole.allCases.map(\.rawValue).joined(separator: ", "))."
         }
     }
 
     /// Parses one `--map ROLE=COLUMN` argument.
     public static func parseOverride(_ text: String) throws -> (ColumnRole, String) {
         guard let equals = text.firstIndex(of: "="),
-              let role = ColumnRole(rawValue: text[..<equals].trimmingCharacters(in: .whitespaces).lowercased())
+            let role = ColumnRole(rawValue: text[..<equals].trimmingCharacters(in: .whitespaces).lowercased())
         else { throw MappingError.badOverride(text) }
         return (role, String(text[text.index(after: equals)...]))
     }

@@ -58,8 +58,10 @@ struct KeywordMatcher: Sendable {
         }
         guard nodes[node].entry < 0 else { return false }
         let letters = String(decoding: bytes, as: UTF8.self).count
-        entries.append(Entry(keyword: keyword, target: target, length: bytes.count,
-                             wholeWordOnly: wholeWord || letters <= Self.shortKeywordLetters, specificity: specificity))
+        entries.append(
+            Entry(
+                keyword: keyword, target: target, length: bytes.count,
+                wholeWordOnly: wholeWord || letters <= Self.shortKeywordLetters, specificity: specificity))
         nodes[node].entry = Int32(entries.count - 1)
         return true
     }

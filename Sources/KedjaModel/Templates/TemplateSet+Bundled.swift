@@ -39,7 +39,8 @@ extension TemplateSet {
             locations.append(URL(fileURLWithPath: target))
         }
         if let argument = CommandLine.arguments.first, !argument.isEmpty {
-            let url = argument.contains("/")
+            let url =
+                argument.contains("/")
                 ? URL(fileURLWithPath: argument)
                 : searchPath(for: argument)
             if let url { locations.append(url.resolvingSymlinksInPath()) }

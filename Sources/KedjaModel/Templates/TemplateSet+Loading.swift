@@ -46,8 +46,9 @@ extension TemplateSet {
             followUpSteps: followUp.map(\.value),
             scopeRules: scope.map(\.value),
             settings: settings,
-            sources: collectSources(categories: categories.map(\.value.category), accounts: accounts.map(\.value),
-                                    countries: countries, indexValues: indexValues.map(\.value), tasks: tasks),
+            sources: collectSources(
+                categories: categories.map(\.value.category), accounts: accounts.map(\.value),
+                countries: countries, indexValues: indexValues.map(\.value), tasks: tasks),
             index: builder.index)
     }
 }
@@ -69,11 +70,17 @@ extension TemplateSet {
         for row in rows {
             let key = row["key"].lowercased()
             guard known.contains(key) else {
-                reader.warning(file, row.line, "the key '\(row["key"])' is not used by Kedja. Check its spelling (known keys: \(known.joined(separator: ", "))) or delete the row.")
+                reader.warning(
+                    file, row.line,
+                    "the key '\(row["key"])' is not used by Kedja. Check its spelling (known keys: \(known.joined(separator: ", "))) or delete the row."
+                )
                 continue
             }
             if values[key] != nil {
-                reader.warning(file, row.line, "'\(key)' is set again; the first value (line \(values[key]?.line ?? 0)) is used. Delete one of the rows.")
+                reader.warning(
+                    file, row.line,
+                    "'\(key)' is set again; the first value (line \(values[key]?.line ?? 0)) is used. Delete one of the rows."
+                )
                 continue
             }
             values[key] = (row["value"], row.line)
@@ -83,28 +90,41 @@ extension TemplateSet {
         var spend2: Amount?
         for key in known {
             guard let (text, line) = values[key] else {
-                reader.error(file, nil, "the setting '\(key)' is missing. Add a row '\(key);VALUE;NOTE' (see Templates/README.md for the default).")
+                reader.error(
+                    file, nil,
+                    "the setting '\(key)' is missing. Add a row '\(key);VALUE;NOTE' (see Templates/README.md for the default)."
+                )
                 continue
             }
             if key == "priority1_min_share" {
                 if let fraction = TemplateNumber.fraction(text), fraction.micros <= 1_000_000 {
                     share = Int(fraction.micros)
                 } else {
-                    reader.error(file, line, "priority1_min_share '\(text)' must be a share of total spend from 0 to 1, e.g. 0.005 for 0.5 %.")
+                    reader.error(
+                        file, line,
+                        "priority1_min_share '\(text)' must be a share of total spend from 0 to 1, e.g. 0.005 for 0.5 %."
+                    )
                 }
             } else if let amount = TemplateNumber.amount(text) {
                 if key == "priority1_min_spend" { spend1 = amount } else { spend2 = amount }
             } else {
-                reader.error(file, line, "\(key) '\(text)' must be an amount in SEK without spaces, thousands separators or currency, e.g. 500000.")
+                reader.error(
+                    file, line,
+                    "\(key) '\(text)' must be an amount in SEK without spaces, thousands separators or currency, e.g. 500000."
+                )
             }
         }
         guard let share, let spend1, let spend2 else { return nil }
-        return PrioritySettings(priority1MinShareMillionths: share, priority1MinSpend: spend1, priority2MinSpend: spend2)
+        return PrioritySettings(
+            priority1MinShareMillionths: share, priority1MinSpend: spend1, priority2MinSpend: spend2)
     }
 
-    fileprivate static func readCategories(_ reader: inout TemplateReader) -> [LocatedRule<(category: Category, checkDigits: [Character?])>] {
+    fileprivate static func readCategories(_ reader: inout TemplateReader) -> [LocatedRule<
+        (category: Category, checkDigits: [Character?])
+    >] {
         let file = "categories.csv"
-        let columns = ["cpv_code", "category_sv", "category_en", "kind"] + RiskArea.allCases.map(\.rawValue)
+        let columns =
+            ["cpv_code", "category_sv", "category_en", "kind"] + RiskArea.allCases.map(\.rawValue)
             + ["source", "year"]
         let optional = ["labour_conditions", "agency_note", "rationale", "url"]
         var result: [LocatedRule<(category: Category, checkDigits: [Character?])>] = []
@@ -114,7 +134,10 @@ extension TemplateSet {
             let nameEn = reader.required(row, "category_en", in: file)
             let kind = CategoryKind(code: row["kind"])
             if kind == nil {
-                reader.error(file, row.line, "kind '\(row["kind"])' must be goods, service or works (or vara, tjänst, entreprenad): services and works performed in Sweden get no country layer.")
+                reader.error(
+                    file, row.line,
+                    "kind '\(row["kind"])' must be goods, service or works (or vara, tjänst, entreprenad): services and works performed in Sweden get no country layer."
+                )
             }
             let levels = reader.levels(row, in: file)
             var labourConditions: LabourConditionsRisk?
@@ -123,10 +146,15 @@ extension TemplateSet {
                 labourConditions = LabourConditionsRisk(code: row["labour_conditions"])
                 if labourConditions == nil {
                     labourConditionsRead = false
-                    reader.error(file, row.line, "labour_conditions '\(row["labour_conditions"])' must be high risk, risk, low risk or no risk (the agency's conclusion on unreasonable working conditions), or empty.")
+                    reader.error(
+                        file, row.line,
+                        "labour_conditions '\(row["labour_conditions"])' must be high risk, risk, low risk or no risk (the agency's conclusion on unreasonable working conditions), or empty."
+                    )
                 }
             }
-            let source = reader.required(row, "source", in: file, why: "every rating must name its source (the agency's page, or Kedjas bedömning with a rationale)")
+            let source = reader.required(
+                row, "source", in: file,
+                why: "every rating must name its source (the agency's page, or Kedjas bedömning with a rationale)")
             let year = reader.required(row, "year", in: file)
             guard let codes, let nameSv, let nameEn, let kind, let levels, labourConditionsRead, let source, let year
             else { continue }
@@ -141,7 +169,8 @@ extension TemplateSet {
 
     /// Reads `category-stages.csv` into the categories its rows name by their first code.
     fileprivate static func readStages(
-        _ reader: inout TemplateReader, into categories: inout [LocatedRule<(category: Category, checkDigits: [Character?])>]
+        _ reader: inout TemplateReader,
+        into categories: inout [LocatedRule<(category: Category, checkDigits: [Character?])>]
     ) {
         let file = "category-stages.csv"
         let columns = ["cpv_code", "stage"] + RiskArea.allCases.map(\.rawValue)
@@ -154,17 +183,26 @@ extension TemplateSet {
             let code = reader.cpvCode(row, "cpv_code", in: file)
             let stage = ChainStage(code: row["stage"])
             if stage == nil {
-                reader.error(file, row.line, "stage '\(row["stage"])' must be raw_material, processing or final_manufacture (or råvara, bearbetning, sluttillverkning).")
+                reader.error(
+                    file, row.line,
+                    "stage '\(row["stage"])' must be raw_material, processing or final_manufacture (or råvara, bearbetning, sluttillverkning)."
+                )
             }
             let levels = reader.levels(row, in: file)
             guard let code, let stage, let levels else { continue }
             guard let position = positionByCode[code.code] else {
-                reader.warning(file, row.line, "\(code.code) is not the first cpv_code of any row in categories.csv, so these stage levels are never shown. Use the category's first code.")
+                reader.warning(
+                    file, row.line,
+                    "\(code.code) is not the first cpv_code of any row in categories.csv, so these stage levels are never shown. Use the category's first code."
+                )
                 continue
             }
             let key = "\(code.code)/\(stage.rawValue)"
             if let first = seen[key] {
-                reader.warning(file, row.line, "\(code.code) \(stage.rawValue) is already on line \(first), which is used. Delete one of the rows.")
+                reader.warning(
+                    file, row.line,
+                    "\(code.code) \(stage.rawValue) is already on line \(first), which is used. Delete one of the rows."
+                )
                 continue
             }
             seen[key] = row.line
@@ -175,7 +213,9 @@ extension TemplateSet {
     fileprivate static func readScope(_ reader: inout TemplateReader) -> [LocatedRule<ScopeRule>] {
         let file = "scope.csv"
         var result: [LocatedRule<ScopeRule>] = []
-        for row in reader.rows(of: file, columns: ["field", "value", "reason_sv", "reason_en"], optional: ["source"]) ?? [] {
+        for row in reader.rows(of: file, columns: ["field", "value", "reason_sv", "reason_en"], optional: ["source"])
+            ?? []
+        {
             let field = ScopeRule.Field(rawValue: row["field"].lowercased())
             if field == nil {
                 let names = ScopeRule.Field.allCases.map(\.rawValue).joined(separator: ", ")
@@ -183,15 +223,22 @@ extension TemplateSet {
             }
             let value = reader.required(row, "value", in: file)
             if let field, let value, field == .orgNumber || field == .account,
-               !value.allSatisfy({ $0.isASCII && $0.isNumber }) {
-                reader.error(file, row.line, "value '\(value)' must be the leading digits of the \(field == .orgNumber ? "organisation number" : "account"), e.g. 2.")
+                !value.allSatisfy({ $0.isASCII && $0.isNumber })
+            {
+                reader.error(
+                    file, row.line,
+                    "value '\(value)' must be the leading digits of the \(field == .orgNumber ? "organisation number" : "account"), e.g. 2."
+                )
                 continue
             }
             let reasonSv = reader.required(row, "reason_sv", in: file)
             let reasonEn = reader.required(row, "reason_en", in: file)
             guard let field, let value, let reasonSv, let reasonEn else { continue }
-            result.append(LocatedRule(value: ScopeRule(field: field, value: value, reasonSv: reasonSv,
-                                                       reasonEn: reasonEn, source: row["source"]), line: row.line))
+            result.append(
+                LocatedRule(
+                    value: ScopeRule(
+                        field: field, value: value, reasonSv: reasonSv,
+                        reasonEn: reasonEn, source: row["source"]), line: row.line))
         }
         return result
     }
@@ -207,8 +254,11 @@ extension TemplateSet {
             }
             let code = reader.cpvCode(row, "cpv_code", in: file)
             guard let keyword, let language, let code else { continue }
-            result.append(LocatedRule(value: KeywordRule(keyword: keyword, language: language, cpvCode: code.code,
-                                                     note: row["note"]), line: row.line))
+            result.append(
+                LocatedRule(
+                    value: KeywordRule(
+                        keyword: keyword, language: language, cpvCode: code.code,
+                        note: row["note"]), line: row.line))
         }
         return result
     }
@@ -221,7 +271,9 @@ extension TemplateSet {
             let prefix = row["account_prefix"]
             let prefixIsValid = (1...15).contains(prefix.count) && prefix.allSatisfy { $0.isASCII && $0.isNumber }
             if !prefixIsValid {
-                reader.error(file, row.line, "account_prefix '\(prefix)' must be the leading digits of the accounts (1 to 15 digits, e.g. 64).")
+                reader.error(
+                    file, row.line,
+                    "account_prefix '\(prefix)' must be the leading digits of the accounts (1 to 15 digits, e.g. 64).")
             }
             let nameSv = reader.required(row, "account_group_sv", in: file)
             let nameEn = reader.required(row, "account_group_en", in: file)
@@ -232,25 +284,35 @@ extension TemplateSet {
                 codeIsValid = code != nil
             }
             guard prefixIsValid, let nameSv, let nameEn, codeIsValid else { continue }
-            result.append(LocatedRule(value: AccountGroup(
-                prefix: prefix, nameSv: nameSv, nameEn: nameEn, cpvCode: code, note: row["note"],
-                source: row["source"], year: row["year"]), line: row.line))
+            result.append(
+                LocatedRule(
+                    value: AccountGroup(
+                        prefix: prefix, nameSv: nameSv, nameEn: nameEn, cpvCode: code, note: row["note"],
+                        source: row["source"], year: row["year"]), line: row.line))
         }
         return result
     }
 
-    fileprivate static func readCountries(_ reader: inout TemplateReader) -> [LocatedRule<(country: Country, source: String)>] {
+    fileprivate static func readCountries(_ reader: inout TemplateReader) -> [LocatedRule<
+        (country: Country, source: String)
+    >] {
         let file = "countries.csv"
         var result: [LocatedRule<(country: Country, source: String)>] = []
-        let rows = reader.rows(of: file, columns: ["alpha2", "alpha3", "name_en", "name_sv", "variants"],
-                               optional: ["source"])
+        let rows = reader.rows(
+            of: file, columns: ["alpha2", "alpha3", "name_en", "name_sv", "variants"],
+            optional: ["source"])
         for row in rows ?? [] {
             let alpha2 = row["alpha2"].uppercased()
             let alpha3 = row["alpha3"].uppercased()
             let alpha2IsValid = alpha2.count == 2 && alpha2.allSatisfy { $0.isASCII && $0.isLetter }
             let alpha3IsValid = alpha3.count == 3 && alpha3.allSatisfy { $0.isASCII && $0.isLetter }
-            if !alpha2IsValid { reader.error(file, row.line, "alpha2 '\(row["alpha2"])' must be a two-letter ISO 3166-1 code, e.g. SE.") }
-            if !alpha3IsValid { reader.error(file, row.line, "alpha3 '\(row["alpha3"])' must be a three-letter ISO 3166-1 code, e.g. SWE.") }
+            if !alpha2IsValid {
+                reader.error(file, row.line, "alpha2 '\(row["alpha2"])' must be a two-letter ISO 3166-1 code, e.g. SE.")
+            }
+            if !alpha3IsValid {
+                reader.error(
+                    file, row.line, "alpha3 '\(row["alpha3"])' must be a three-letter ISO 3166-1 code, e.g. SWE.")
+            }
             let nameEn = reader.required(row, "name_en", in: file)
             let nameSv = reader.required(row, "name_sv", in: file)
             guard alpha2IsValid, alpha3IsValid, let nameEn, let nameSv else { continue }
@@ -272,8 +334,11 @@ extension TemplateSet {
             let value = reader.required(row, "value", in: file)
             let source = reader.required(row, "source", in: file)
             guard let alpha2, let index, let edition, let value, let source else { continue }
-            result.append(LocatedRule(value: CountryIndexValue(alpha2: alpha2, index: index, edition: edition,
-                                                           value: value, source: source), line: row.line))
+            result.append(
+                LocatedRule(
+                    value: CountryIndexValue(
+                        alpha2: alpha2, index: index, edition: edition,
+                        value: value, source: source), line: row.line))
         }
         return result
     }
@@ -291,18 +356,22 @@ extension TemplateSet {
             }
             let level = reader.level(row, "level", in: file)
             if level == .unknown {
-                reader.error(file, row.line, "level 'unknown' gives no rating. Write high, medium or low, or delete the row.")
+                reader.error(
+                    file, row.line, "level 'unknown' gives no rating. Write high, medium or low, or delete the row.")
             }
             let match = bandMatch(row, file: file, reader: &reader)
             guard let index, let area, let level, level != .unknown, let match else { continue }
-            result.append(LocatedRule(value: CountryBand(
-                index: index, indexName: row["index_name"].isEmpty ? index : row["index_name"],
-                publisher: row["publisher"], area: area, match: match, level: level), line: row.line))
+            result.append(
+                LocatedRule(
+                    value: CountryBand(
+                        index: index, indexName: row["index_name"].isEmpty ? index : row["index_name"],
+                        publisher: row["publisher"], area: area, match: match, level: level), line: row.line))
         }
         return result
     }
 
-    private static func bandMatch(_ row: TemplateRow, file: String, reader: inout TemplateReader) -> CountryBand.Match? {
+    private static func bandMatch(_ row: TemplateRow, file: String, reader: inout TemplateReader) -> CountryBand.Match?
+    {
         let lower = row["lower"]
         let upper = row["upper"]
         let exact = row["value"]
@@ -314,26 +383,37 @@ extension TemplateSet {
             return .exact(exact)
         }
         guard let low = TemplateNumber.decimal(lower), let high = TemplateNumber.decimal(upper), low <= high else {
-            reader.error(file, row.line, "lower '\(lower)' and upper '\(upper)' must be numbers with lower ≤ upper (both included), or leave them empty and give a value.")
+            reader.error(
+                file, row.line,
+                "lower '\(lower)' and upper '\(upper)' must be numbers with lower ≤ upper (both included), or leave them empty and give a value."
+            )
             return nil
         }
         return .range(lower: low, upper: high)
     }
 
-    fileprivate static func readTasks(_ reader: inout TemplateReader) -> [LocatedRule<(task: PhaseTask, source: String, year: String)>] {
+    fileprivate static func readTasks(_ reader: inout TemplateReader) -> [LocatedRule<
+        (task: PhaseTask, source: String, year: String)
+    >] {
         let file = "tasks.csv"
-        let columns = ["id", "level", "phase_sv", "phase_en", "text_sv", "text_en", "min_risk", "areas", "max_priority"]
+        let columns = [
+            "id", "level", "phase_sv", "phase_en", "text_sv", "text_en", "min_risk", "areas", "max_priority",
+        ]
         var result: [LocatedRule<(task: PhaseTask, source: String, year: String)>] = []
         var seen: [String: Int] = [:]
         for row in reader.rows(of: file, columns: columns, optional: ["source", "year"]) ?? [] {
             let id = reader.required(row, "id", in: file)?.uppercased()
             if let id, let first = seen[id] {
-                reader.error(file, row.line, "task id \(id) is already used on line \(first). Give each task its own id.")
+                reader.error(
+                    file, row.line, "task id \(id) is already used on line \(first). Give each task its own id.")
                 continue
             }
             let level = taskLevel(row["level"])
             if level == nil {
-                reader.error(file, row.line, "level '\(row["level"])' must be strategic, tactical or operative (or strategisk, taktisk, operativ).")
+                reader.error(
+                    file, row.line,
+                    "level '\(row["level"])' must be strategic, tactical or operative (or strategisk, taktisk, operativ)."
+                )
             }
             let minimum = minimumRisk(row["min_risk"])
             if minimum == nil {
@@ -342,18 +422,20 @@ extension TemplateSet {
             let areas = taskAreas(row["areas"])
             if areas == nil {
                 let names = RiskArea.allCases.map(\.rawValue).joined(separator: ", ")
-                reader.error(file, row.line, "areas '\(row["areas"])' must be any, or areas from \(names) separated by |.")
+                reader.error(
+                    file, row.line, "areas '\(row["areas"])' must be any, or areas from \(names) separated by |.")
             }
             let maxPriority = reader.integer(row, "max_priority", in: file, range: 1...3)
             let texts = ["phase_sv", "phase_en", "text_sv", "text_en"].map { reader.required(row, $0, in: file) }
             guard let id, let level, let minimum, let areas, let maxPriority,
-                  let phaseSv = texts[0], let phaseEn = texts[1], let textSv = texts[2], let textEn = texts[3]
+                let phaseSv = texts[0], let phaseEn = texts[1], let textSv = texts[2], let textEn = texts[3]
             else { continue }
             seen[id] = row.line
             let task = PhaseTask(
                 id: id, level: level, phaseSv: phaseSv, phaseEn: phaseEn, textSv: textSv, textEn: textEn,
-                trigger: PhaseTask.Trigger(minimumRisk: minimum, areas: areas.all ? nil : areas.set,
-                                           maxPriority: maxPriority))
+                trigger: PhaseTask.Trigger(
+                    minimumRisk: minimum, areas: areas.all ? nil : areas.set,
+                    maxPriority: maxPriority))
             result.append(LocatedRule(value: (task, row["source"], row["year"]), line: row.line))
         }
         return result
@@ -385,7 +467,9 @@ extension TemplateSet {
         if text.isEmpty || text.lowercased() == "any" { return (true, []) }
         var set = Set<RiskArea>()
         for name in text.split(separator: "|") {
-            guard let area = RiskArea(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else { return nil }
+            guard let area = RiskArea(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                return nil
+            }
             set.insert(area)
         }
         return set.isEmpty ? nil : (false, set)
@@ -399,7 +483,9 @@ extension TemplateSet {
             var track = FollowUpTrack.supplyChain
             if !row["track"].isEmpty {
                 guard let read = FollowUpTrack(rawValue: row["track"].lowercased()) else {
-                    reader.error(file, row.line, "track '\(row["track"])' must be supply_chain or labour_conditions, or empty for supply_chain.")
+                    reader.error(
+                        file, row.line,
+                        "track '\(row["track"])' must be supply_chain or labour_conditions, or empty for supply_chain.")
                     continue
                 }
                 track = read
@@ -411,9 +497,12 @@ extension TemplateSet {
             let methodEn = reader.required(row, "method_en", in: file)
             let offset = reader.integer(row, "offset_days", in: file, range: 0...3650)
             guard let priority, let step, let taskID, let methodSv, let methodEn, let offset else { continue }
-            result.append(LocatedRule(value: FollowUpStep(track: track, priority: priority, step: step, taskID: taskID,
-                                                      methodSv: methodSv, methodEn: methodEn, offsetDays: offset),
-                                  line: row.line))
+            result.append(
+                LocatedRule(
+                    value: FollowUpStep(
+                        track: track, priority: priority, step: step, taskID: taskID,
+                        methodSv: methodSv, methodEn: methodEn, offsetDays: offset),
+                    line: row.line))
         }
         return result
     }
@@ -454,7 +543,10 @@ private struct IndexBuilder {
             for prefix in category.prefixes {
                 guard let key = CPVCode.prefixKey(of: prefix) else { continue }
                 if let first = firstLine[key] {
-                    reader.warning("categories.csv", located.line, "a code of \(category.code) has the same prefix \(prefix) as a code on line \(first), which is used. Keep the prefix in one row.")
+                    reader.warning(
+                        "categories.csv", located.line,
+                        "a code of \(category.code) has the same prefix \(prefix) as a code on line \(first), which is used. Keep the prefix in one row."
+                    )
                     continue
                 }
                 firstLine[key] = located.line
@@ -477,12 +569,17 @@ private struct IndexBuilder {
             let rule = located.value
             index.keywordLines.append(located.line)
             guard let code = Int(rule.cpvCode), let match = index.categoryPrefix(forCode: code) else {
-                reader.warning("keywords.csv", located.line, "'\(rule.keyword)' points at \(rule.cpvCode), which no category in categories.csv covers, so it is ignored. Add a category for it or change the code.")
+                reader.warning(
+                    "keywords.csv", located.line,
+                    "'\(rule.keyword)' points at \(rule.cpvCode), which no category in categories.csv covers, so it is ignored. Add a category for it or change the code."
+                )
                 continue
             }
             let folded = String(decoding: TextFolding.searchBytes(rule.keyword), as: UTF8.self)
             if let first = firstLine[folded] {
-                reader.warning("keywords.csv", located.line, "'\(rule.keyword)' repeats the keyword on line \(first), which is used. Delete one of the rows.")
+                reader.warning(
+                    "keywords.csv", located.line,
+                    "'\(rule.keyword)' repeats the keyword on line \(first), which is used. Delete one of the rows.")
                 continue
             }
             firstLine[folded] = located.line
@@ -497,7 +594,10 @@ private struct IndexBuilder {
             index.accountLines.append(located.line)
             guard let key = CPVCode.prefixKey(of: group.prefix) else { continue }
             if let first = firstLine[key] {
-                reader.warning("accounts.csv", located.line, "account prefix \(group.prefix) is already on line \(first), which is used. Delete one of the rows.")
+                reader.warning(
+                    "accounts.csv", located.line,
+                    "account prefix \(group.prefix) is already on line \(first), which is used. Delete one of the rows."
+                )
                 continue
             }
             firstLine[key] = located.line
@@ -507,7 +607,10 @@ private struct IndexBuilder {
             if let code = Int(cpv), let category = index.category(forCode: code) {
                 index.accountCategories[position] = category
             } else {
-                reader.warning("accounts.csv", located.line, "account group \(group.prefix) points at \(cpv), which no category in categories.csv covers, so it gives no hint. Add a category for it or change the code.")
+                reader.warning(
+                    "accounts.csv", located.line,
+                    "account group \(group.prefix) points at \(cpv), which no category in categories.csv covers, so it gives no hint. Add a category for it or change the code."
+                )
             }
         }
     }
@@ -517,7 +620,9 @@ private struct IndexBuilder {
         for (position, located) in countries.enumerated() {
             let country = located.value.country
             if let existing = owner[country.alpha2.lowercased()], existing.alpha2 == country.alpha2 {
-                reader.warning("countries.csv", located.line, "\(country.alpha2) is already on line \(existing.line), which is used. Delete one of the rows.")
+                reader.warning(
+                    "countries.csv", located.line,
+                    "\(country.alpha2) is already on line \(existing.line), which is used. Delete one of the rows.")
                 continue
             }
             for form in [country.alpha2, country.alpha3, country.nameEn, country.nameSv] + country.variants {
@@ -525,7 +630,10 @@ private struct IndexBuilder {
                 guard !key.isEmpty else { continue }
                 if let existing = owner[key] {
                     if existing.alpha2 != country.alpha2 {
-                        reader.warning("countries.csv", located.line, "'\(form)' also names \(existing.alpha2) (line \(existing.line)), which keeps it. Remove it from one of the rows.")
+                        reader.warning(
+                            "countries.csv", located.line,
+                            "'\(form)' also names \(existing.alpha2) (line \(existing.line)), which keeps it. Remove it from one of the rows."
+                        )
                     }
                     continue
                 }
@@ -535,25 +643,38 @@ private struct IndexBuilder {
         }
     }
 
-    mutating func indexCountryRisk(_ values: [LocatedRule<CountryIndexValue>], bands: [LocatedRule<CountryBand>], countries: [Country]) {
+    mutating func indexCountryRisk(
+        _ values: [LocatedRule<CountryIndexValue>], bands: [LocatedRule<CountryBand>], countries: [Country]
+    ) {
         let known = Set(countries.map(\.alpha2))
         let bandedIndices = Set(bands.map(\.value.index))
         for located in values {
             let value = located.value
             guard known.contains(value.alpha2) else {
-                reader.warning("country-indices.csv", located.line, "\(value.alpha2) is not in countries.csv, so its \(value.index) value is never used. Add the country or correct the code.")
+                reader.warning(
+                    "country-indices.csv", located.line,
+                    "\(value.alpha2) is not in countries.csv, so its \(value.index) value is never used. Add the country or correct the code."
+                )
                 continue
             }
             index.indexValuesByCountry[value.alpha2, default: []].append(value)
             guard bandedIndices.contains(value.index) else { continue }
-            guard let band = bands.first(where: { $0.value.index == value.index && $0.value.contains(value.value) })?.value else {
-                reader.warning("country-indices.csv", located.line, "\(value.alpha2) \(value.index) '\(value.value)' falls in no band of country-bands.csv, so the country stays not assessed for it. Add a band that covers the value.")
+            guard
+                let band = bands.first(where: { $0.value.index == value.index && $0.value.contains(value.value) })?
+                    .value
+            else {
+                reader.warning(
+                    "country-indices.csv", located.line,
+                    "\(value.alpha2) \(value.index) '\(value.value)' falls in no band of country-bands.csv, so the country stays not assessed for it. Add a band that covers the value."
+                )
                 continue
             }
             let rating = CountryRating(
                 level: band.level, index: value.index, indexName: band.indexName, publisher: band.publisher,
                 edition: value.edition, value: value.value, source: value.source)
-            if let current = index.ratingsByCountry[value.alpha2]?[band.area], current.level >= rating.level { continue }
+            if let current = index.ratingsByCountry[value.alpha2]?[band.area], current.level >= rating.level {
+                continue
+            }
             index.ratingsByCountry[value.alpha2, default: [:]][band.area] = rating
             index.profilesByCountry[value.alpha2, default: .unassessed][band.area] = rating.level
         }
@@ -565,11 +686,17 @@ private struct IndexBuilder {
         for located in steps {
             let step = located.value
             if !taskIDs.contains(step.taskID) {
-                reader.warning("followup.csv", located.line, "task_id \(step.taskID) is not in tasks.csv. Use one of \(tasks.map(\.id).joined(separator: ", ")).")
+                reader.warning(
+                    "followup.csv", located.line,
+                    "task_id \(step.taskID) is not in tasks.csv. Use one of \(tasks.map(\.id).joined(separator: ", "))."
+                )
             }
             let key = "\(step.track.rawValue)/\(step.priority)/\(step.step)"
             if let first = firstLine[key] {
-                reader.warning("followup.csv", located.line, "\(step.track.rawValue) priority \(step.priority) step \(step.step) is already on line \(first), which is used. Number the steps 1, 2, 3, …")
+                reader.warning(
+                    "followup.csv", located.line,
+                    "\(step.track.rawValue) priority \(step.priority) step \(step.step) is already on line \(first), which is used. Number the steps 1, 2, 3, …"
+                )
                 continue
             }
             firstLine[key] = located.line
@@ -589,18 +716,26 @@ private struct IndexBuilder {
             case .orgNumber: index.scopeOrgPrefixes.append((rule.value, position))
             case .account:
                 guard let key = CPVCode.prefixKey(of: rule.value), index.scopeRuleByAccountPrefix[key] == nil else {
-                    reader.warning("scope.csv", located.line, "account prefix \(rule.value) repeats an earlier row, which is used. Delete one of the rows.")
+                    reader.warning(
+                        "scope.csv", located.line,
+                        "account prefix \(rule.value) repeats an earlier row, which is used. Delete one of the rows.")
                     continue
                 }
                 index.scopeRuleByAccountPrefix[key] = position
                 index.longestScopeAccountPrefix = max(index.longestScopeAccountPrefix, rule.value.count)
             case .name:
                 if !index.scopeNameMatcher.insert(rule.value, target: position, wholeWord: true) {
-                    reader.warning("scope.csv", located.line, "the name words '\(rule.value)' repeat an earlier row or are empty, so the row is not used. Delete one of the rows.")
+                    reader.warning(
+                        "scope.csv", located.line,
+                        "the name words '\(rule.value)' repeat an earlier row or are empty, so the row is not used. Delete one of the rows."
+                    )
                 }
             case .text:
                 if !index.scopeTextMatcher.insert(rule.value, target: position, wholeWord: true) {
-                    reader.warning("scope.csv", located.line, "the text words '\(rule.value)' repeat an earlier row or are empty, so the row is not used. Delete one of the rows.")
+                    reader.warning(
+                        "scope.csv", located.line,
+                        "the text words '\(rule.value)' repeat an earlier row or are empty, so the row is not used. Delete one of the rows."
+                    )
                 }
             }
         }

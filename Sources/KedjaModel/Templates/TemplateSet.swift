@@ -69,7 +69,8 @@ public struct TemplateSet: Sendable {
     ///
     /// A 7-digit code is read as one whose leading zero a spreadsheet dropped.
     public func categoryForCPV(_ digits: some Collection<UInt8>) -> Category? {
-        let found = digits.withContiguousStorageIfAvailable { categoryIndex(forCPV: $0) }
+        let found =
+            digits.withContiguousStorageIfAvailable { categoryIndex(forCPV: $0) }
             ?? Array(digits).withUnsafeBufferPointer { categoryIndex(forCPV: $0) }
         return found.map { categories[$0] }
     }
@@ -146,7 +147,8 @@ public struct TemplateSet: Sendable {
     ///
     /// The field may hold text after the number ("64110 Förbrukningsmaterial"); leading spaces are skipped.
     public func categoryForAccount(_ digits: some Collection<UInt8>) -> (category: Category, group: AccountGroup)? {
-        let found = digits.withContiguousStorageIfAvailable { index.accountGroup(forAccount: $0) }
+        let found =
+            digits.withContiguousStorageIfAvailable { index.accountGroup(forAccount: $0) }
             ?? Array(digits).withUnsafeBufferPointer { index.accountGroup(forAccount: $0) }
         guard let group = found, let category = index.accountCategories[group] else { return nil }
         return (categories[category], accountGroups[group])
@@ -219,14 +221,17 @@ public struct TemplateSet: Sendable {
         var value = 0
         var length = 0
         while position < bytes.count, length < index.longestScopeAccountPrefix,
-              bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") {
+            bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9")
+        {
             value = value * 10 + Int(bytes[position] - UInt8(ascii: "0"))
             length += 1
             position += 1
         }
         // The longest prefix decides.
         while length >= 1 {
-            if let rule = index.scopeRuleByAccountPrefix[CPVCode.prefixKey(value: value, length: length)] { return rule }
+            if let rule = index.scopeRuleByAccountPrefix[CPVCode.prefixKey(value: value, length: length)] {
+                return rule
+            }
             value /= 10
             length -= 1
         }
@@ -311,7 +316,8 @@ struct TemplateIndex: Sendable {
         var value = 0
         var length = 0
         while index < bytes.count, length < longestAccountPrefix,
-              bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+            bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9")
+        {
             value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
             length += 1
             index += 1

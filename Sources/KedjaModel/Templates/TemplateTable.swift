@@ -51,7 +51,10 @@ struct TemplateReader {
     mutating func rows(of file: String, columns: [String], optional: [String] = []) -> [TemplateRow]? {
         let url = directory.appendingPathComponent(file)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            error(file, nil, "the table is missing. Restore it from the bundled set (kedja templates export DIR) or from version control.")
+            error(
+                file, nil,
+                "the table is missing. Restore it from the bundled set (kedja templates export DIR) or from version control."
+            )
             return nil
         }
         let table: CSVTable
@@ -74,7 +77,10 @@ struct TemplateReader {
         }
         guard missing.isEmpty else {
             let seen = table.header.joined(separator: ";")
-            error(file, 1, "the header lacks \(missing.joined(separator: ", ")). Row 1 must name the columns \(columns.joined(separator: ";")) separated by semicolons; it reads '\(seen)'.")
+            error(
+                file, 1,
+                "the header lacks \(missing.joined(separator: ", ")). Row 1 must name the columns \(columns.joined(separator: ";")) separated by semicolons; it reads '\(seen)'."
+            )
             return nil
         }
         return table.rows.compactMap { row in
@@ -96,7 +102,9 @@ struct TemplateReader {
     mutating func level(_ row: TemplateRow, _ column: String, in file: String) -> RiskLevel? {
         let text = row[column]
         if let level = RiskLevel(code: text) { return level }
-        error(file, row.line, "\(column) '\(text)' is not a risk level. Write high, medium, low or unknown (or hög, medel, låg, okänd).")
+        error(
+            file, row.line,
+            "\(column) '\(text)' is not a risk level. Write high, medium, low or unknown (or hög, medel, låg, okänd).")
         return nil
     }
 
@@ -111,10 +119,15 @@ struct TemplateReader {
         return read ? levels : nil
     }
 
-    mutating func cpvCode(_ row: TemplateRow, _ column: String, in file: String) -> (code: String, checkDigit: Character?)? {
+    mutating func cpvCode(_ row: TemplateRow, _ column: String, in file: String) -> (
+        code: String, checkDigit: Character?
+    )? {
         let text = row[column]
         if let parsed = CPVCode.parse(text) { return parsed }
-        error(file, row.line, "\(column) '\(text)' is not a CPV code. Write the 8 digits as in CPV 2008, e.g. 18000000 or 18000000-7 (format the column as text in Excel so leading zeros stay).")
+        error(
+            file, row.line,
+            "\(column) '\(text)' is not a CPV code. Write the 8 digits as in CPV 2008, e.g. 18000000 or 18000000-7 (format the column as text in Excel so leading zeros stay)."
+        )
         return nil
     }
 
@@ -126,12 +139,17 @@ struct TemplateReader {
     }
 
     /// One or more CPV codes separated by `|`, as a category row may own several.
-    mutating func cpvCodes(_ row: TemplateRow, _ column: String, in file: String) -> [(code: String, checkDigit: Character?)]? {
+    mutating func cpvCodes(_ row: TemplateRow, _ column: String, in file: String) -> [(
+        code: String, checkDigit: Character?
+    )]? {
         let parts = row[column].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
         var codes: [(code: String, checkDigit: Character?)] = []
         for part in parts {
             guard let parsed = CPVCode.parse(part) else {
-                error(file, row.line, "\(column) '\(part)' is not a CPV code. Write the 8 digits as in CPV 2008, e.g. 18000000 or 18000000-7, several separated by | (format the column as text in Excel so leading zeros stay).")
+                error(
+                    file, row.line,
+                    "\(column) '\(part)' is not a CPV code. Write the 8 digits as in CPV 2008, e.g. 18000000 or 18000000-7, several separated by | (format the column as text in Excel so leading zeros stay)."
+                )
                 return nil
             }
             codes.append(parsed)
@@ -146,7 +164,9 @@ struct TemplateReader {
     mutating func integer(_ row: TemplateRow, _ column: String, in file: String, range: ClosedRange<Int>) -> Int? {
         let text = row[column]
         if let value = Int(text), range.contains(value) { return value }
-        error(file, row.line, "\(column) '\(text)' must be a whole number from \(range.lowerBound) to \(range.upperBound).")
+        error(
+            file, row.line,
+            "\(column) '\(text)' must be a whole number from \(range.lowerBound) to \(range.upperBound).")
         return nil
     }
 }
@@ -160,7 +180,7 @@ enum TemplateNumber {
         if body.first == "-" { body = body.dropFirst() }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count),
-              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
         else { return nil }
         return Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
     }
@@ -171,7 +191,9 @@ enum TemplateNumber {
     /// comma or point followed by exactly three digits is a thousands separator, not decimals.
     static func amount(_ text: String) -> Amount? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let mark = trimmed.lastIndex(where: { $0 == "," || $0 == "." }), trimmed.distance(from: mark, to: trimmed.endIndex) == 4 {
+        if let mark = trimmed.lastIndex(where: { $0 == "," || $0 == "." }),
+            trimmed.distance(from: mark, to: trimmed.endIndex) == 4
+        {
             return nil
         }
         return fraction(trimmed)

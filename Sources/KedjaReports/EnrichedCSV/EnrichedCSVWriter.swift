@@ -1,10 +1,11 @@
+import KedjaModel
+import Tabular
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import KedjaModel
-import Tabular
 
 /// Writes the enriched copy of a spend file: the input's columns untouched, then the `kedja_*` columns,
 /// in the input's own dialect, so it goes back into the ERP system.
@@ -73,8 +74,11 @@ public final class EnrichedCSVWriter {
             // Outside the scope of procurement: not rated, so the risk cells stay empty (the reason says why).
             fields = ["", "", tag.categorySource.rawValue, ""] + RiskArea.allCases.map { _ in "" } + [""]
         } else {
-            fields = [tag.category?.code ?? "", tag.category?.name(language) ?? "", tag.categorySource.rawValue,
-                      tag.country?.alpha2 ?? ""] + RiskArea.allCases.map { tag.levels[$0].code } + [tag.levels.overall.code]
+            fields =
+                [
+                    tag.category?.code ?? "", tag.category?.name(language) ?? "", tag.categorySource.rawValue,
+                    tag.country?.alpha2 ?? "",
+                ] + RiskArea.allCases.map { tag.levels[$0].code } + [tag.levels.overall.code]
         }
         encoded(fields) { classColumns.set(tag.tagClass, to: $0) }
         classReasons[tag.tagClass] = tag.reasonID
@@ -172,7 +176,9 @@ private final class SpoolFile {
         var template = Array("\(Self.temporaryDirectory())/kedja-spool-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
-            throw OutputError(path: Self.temporaryDirectory(), reason: "cannot create a temporary file: \(String(cString: strerror(errno)))")
+            throw OutputError(
+                path: Self.temporaryDirectory(),
+                reason: "cannot create a temporary file: \(String(cString: strerror(errno)))")
         }
         // The file has no name once opened: nothing is left behind, whatever happens to the run.
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
@@ -262,6 +268,7 @@ private final class SpoolFile {
     }
 
     private static func integer(_ bytes: UnsafeMutablePointer<UInt8>, at offset: Int) -> UInt32 {
-        UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
+        UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(
+            bytes[offset + 3]) << 24
     }
 }

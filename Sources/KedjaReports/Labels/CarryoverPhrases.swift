@@ -42,7 +42,8 @@ enum CarryoverPhrases {
     }
 
     /// The guide's paragraph on what came from last period's plan.
-    static func guide(previous: String, carried: Int, priorityChanges: Int, discontinued: Int, sheet: String) -> Phrase {
+    static func guide(previous: String, carried: Int, priorityChanges: Int, discontinued: Int, sheet: String) -> Phrase
+    {
         Phrase(
             sv: "Föregående plan: \(previous). Status, Ansvarig, Kommentar, Avvikelse, Åtgärd och Tidsfrist fördes "
                 + "över till \(carried) uppgifter, matchade på leverantör, kategori och uppgift. Kolumnen Förändring "

@@ -35,16 +35,21 @@ enum KeyFigurePhrases {
         sv: "Utanför omfånget (inte upphandling)", en: "Outside the scope (not procurement)")
     static let classifyNextHeading = Phrase(sv: "Klassificera härnäst", en: "What to classify next")
     static let classifyNextNote = Phrase(
-        sv: "Leverantörerna med mest spend utan kategori: fyll i CPV-kod eller kategori i leverantörsregistret för dem först.",
-        en: "The suppliers with the most spend without a category: fill in their CPV code or category in the supplier list first.")
+        sv:
+            "Leverantörerna med mest spend utan kategori: fyll i CPV-kod eller kategori i leverantörsregistret för dem först.",
+        en:
+            "The suppliers with the most spend without a category: fill in their CPV code or category in the supplier list first."
+    )
     static let classifyNextHeaders = [
         Phrase(sv: "Leverantör", en: "Supplier"), Phrase(sv: "Spend utan kategori", en: "Spend without a category"),
         Phrase(sv: "Andel av spend", en: "Share of spend"), Phrase(sv: "Åtgärd", en: "Action"),
     ]
     static let fillInListEntry = Phrase(
-        sv: "Fyll i CPV-kod eller kategori i leverantörsregistret", en: "Fill in CPV code or category in the supplier list")
+        sv: "Fyll i CPV-kod eller kategori i leverantörsregistret",
+        en: "Fill in CPV code or category in the supplier list")
     static let addToList = Phrase(
-        sv: "Lägg till i leverantörsregistret med CPV-kod eller kategori", en: "Add to the supplier list with a CPV code or category")
+        sv: "Lägg till i leverantörsregistret med CPV-kod eller kategori",
+        en: "Add to the supplier list with a CPV code or category")
     static let lines = Phrase(sv: "rader", en: "lines")
     static let priority1Rows = Phrase(sv: "Rader med prioritet 1", en: "Rows with priority 1")
     static let priority1Suppliers = Phrase(sv: "Leverantörer med prioritet 1", en: "Suppliers with priority 1")

@@ -151,7 +151,8 @@ enum RegisterPhrases {
         (
             Phrase(sv: "Utanför omfånget", en: "Outside the scope"),
             Phrase(
-                sv: "Betalningar som inte är upphandling – till myndigheter, kommuner och regioner (organisationsnummer "
+                sv:
+                    "Betalningar som inte är upphandling – till myndigheter, kommuner och regioner (organisationsnummer "
                     + "som börjar med 2), bidrag och liknande (scope.csv) – räknas med sin summa men bedöms inte och "
                     + "planeras inte för uppföljning.",
                 en: "Payments that are not procurement – to agencies, municipalities and regions (organisation "

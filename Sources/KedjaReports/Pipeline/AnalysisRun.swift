@@ -31,7 +31,8 @@ public struct AnalysisRun {
         public init(
             spendPath: String, suppliersPath: String? = nil, templatesDirectory: URL, language: Language = .sv,
             overrides: [(ColumnRole, String)] = [], profile: String? = nil, limits: CSVLimits = CSVLimits(),
-            planStart: CivilDate? = nil, enrichedPath: String? = nil, rejectsPath: String? = nil, excelSafe: Bool = false,
+            planStart: CivilDate? = nil, enrichedPath: String? = nil, rejectsPath: String? = nil,
+            excelSafe: Bool = false,
             progress: ((Int64) -> Void)? = nil
         ) {
             self.spendPath = spendPath
@@ -81,41 +82,51 @@ public struct AnalysisRun {
     ) throws -> Outcome {
         let templates = try TemplateSet.load(from: request.templatesDirectory)
         let vocabulary = try ColumnVocabulary.load(from: request.templatesDirectory)
-        let file = try SpendFile(path: request.spendPath, vocabulary: vocabulary, overrides: request.overrides,
-                                 profile: request.profile, limits: request.limits)
+        let file = try SpendFile(
+            path: request.spendPath, vocabulary: vocabulary, overrides: request.overrides,
+            profile: request.profile, limits: request.limits)
         guard file.hasAmountColumn else {
             throw MissingAmountColumn(description: file.mapping.missingAmountMessage(path: request.spendPath))
         }
-        let suppliers = try request.suppliersPath.map { try SupplierList(path: $0, vocabulary: vocabulary) } ?? SupplierList()
-        let analyzer = SpendAnalyzer(templates: templates, suppliers: suppliers, mapping: file.mapping, language: request.language)
+        let suppliers =
+            try request.suppliersPath.map { try SupplierList(path: $0, vocabulary: vocabulary) } ?? SupplierList()
+        let analyzer = SpendAnalyzer(
+            templates: templates, suppliers: suppliers, mapping: file.mapping, language: request.language)
 
         var inputs = [request.spendPath]
         if let suppliersPath = request.suppliersPath { inputs.append(suppliersPath) }
         var outputs: [String] = []
         let enriched = try request.enrichedPath.map { path -> EnrichedCSVWriter in
-            let writer = path == "-"
+            let writer =
+                path == "-"
                 ? CSVWriter.standardOutput(dialect: file.reader.dialect, excelSafe: request.excelSafe)
-                : CSVWriter(file: try AtomicOutputFile(destination: path, protecting: inputs), dialect: file.reader.dialect,
-                            excelSafe: request.excelSafe)
+                : CSVWriter(
+                    file: try AtomicOutputFile(destination: path, protecting: inputs), dialect: file.reader.dialect,
+                    excelSafe: request.excelSafe)
             return try EnrichedCSVWriter(output: writer, header: file.mapping.header, language: request.language)
         }
-        let rejectsPath = request.rejectsPath ?? request.enrichedPath.flatMap { $0 == "-" ? nil : Self.defaultRejectsPath(for: $0) }
+        let rejectsPath =
+            request.rejectsPath ?? request.enrichedPath.flatMap { $0 == "-" ? nil : Self.defaultRejectsPath(for: $0) }
         var rejectsWriter: RejectsWriter?
         var rejects: [RejectedRecord] = []
 
-        let counts = try file.forEachLine(progress: request.progress, accepted: { record, amount in
-            let place = analyzer.place(record, amount: amount)
-            try enriched?.add(record, at: place, taggedBy: analyzer)
-        }, rejected: { record, reject in
-            rejects.append(reject)
-            if let rejectsPath {
-                if rejectsWriter == nil {
-                    rejectsWriter = try RejectsWriter(path: rejectsPath, header: file.mapping.header,
-                                                      dialect: file.reader.dialect, protecting: inputs)
+        let counts = try file.forEachLine(
+            progress: request.progress,
+            accepted: { record, amount in
+                let place = analyzer.place(record, amount: amount)
+                try enriched?.add(record, at: place, taggedBy: analyzer)
+            },
+            rejected: { record, reject in
+                rejects.append(reject)
+                if let rejectsPath {
+                    if rejectsWriter == nil {
+                        rejectsWriter = try RejectsWriter(
+                            path: rejectsPath, header: file.mapping.header,
+                            dialect: file.reader.dialect, protecting: inputs)
+                    }
+                    try rejectsWriter?.add(record, reject: reject)
                 }
-                try rejectsWriter?.add(record, reject: reject)
-            }
-        })
+            })
         guard counts.rowsRead > 0 else { throw NoDataRecords(path: request.spendPath) }
 
         guard let start = request.planStart ?? today().map(FollowUpPlanner.nextQuarterStart) else {

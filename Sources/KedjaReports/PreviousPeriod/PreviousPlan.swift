@@ -139,7 +139,8 @@ enum PeriodSheets {
         let sheets = reader.sheetNames.filter { isPart($0, of: base) }
         guard !sheets.isEmpty else {
             throw PreviousPeriodError(
-                path: path, problem: .missingSheet(expected: [base.sv, base.en], found: reader.sheetNames, command: command))
+                path: path,
+                problem: .missingSheet(expected: [base.sv, base.en], found: reader.sheetNames, command: command))
         }
         return sheets
     }
@@ -175,7 +176,8 @@ enum PeriodSheets {
             columns[column] = positions[TextKey.folded(phrase.sv)] ?? positions[TextKey.folded(phrase.en)]
         }
         for (column, phrase) in named where required.contains(column) && columns[column] == nil {
-            throw PreviousPeriodError(path: path, problem: .missingColumn(sheet: sheet, headers: [phrase.sv, phrase.en]))
+            throw PreviousPeriodError(
+                path: path, problem: .missingColumn(sheet: sheet, headers: [phrase.sv, phrase.en]))
         }
         return columns
     }

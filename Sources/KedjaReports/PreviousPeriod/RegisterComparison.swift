@@ -117,7 +117,8 @@ public struct RegisterComparison: Sendable {
             shifts.append(
                 SpendShift(
                     supplier: group.rows[0].supplierName, orgNumber: group.identity.orgNumber,
-                    previous: earlier.reduce(.zero) { $0 + $1.spend }, current: group.rows.reduce(.zero) { $0 + $1.spend }))
+                    previous: earlier.reduce(.zero) { $0 + $1.spend },
+                    current: group.rows.reduce(.zero) { $0 + $1.spend }))
         }
         for (position, group) in before.groups.enumerated() where counterpart[position] == nil {
             shifts.append(

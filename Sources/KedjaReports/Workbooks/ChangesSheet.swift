@@ -147,8 +147,9 @@ enum ChangesSheet {
 
     /// `amount` in whole kronor with thousands grouped as `language` writes them: `500 000` or `500,000`.
     private static func grouped(_ amount: Amount, _ language: Language) -> String {
-        let digits = Array(amount.formatted(decimalMark: UInt8(ascii: "."), minimumFractionDigits: 0)
-            .prefix { $0 != "." })
+        let digits = Array(
+            amount.formatted(decimalMark: UInt8(ascii: "."), minimumFractionDigits: 0)
+                .prefix { $0 != "." })
         let sign = digits.first == "-" ? "-" : ""
         let body = sign.isEmpty ? digits : Array(digits.dropFirst())
         let separator: Character = language == .sv ? "\u{00A0}" : ","

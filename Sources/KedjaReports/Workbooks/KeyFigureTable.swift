@@ -147,9 +147,11 @@ enum ClassifyNextTable {
         moneyStyle: CellStyle
     ) throws -> Int {
         var row = row + 2
-        try sheet.write(row: row, col: 0, string: KeyFigurePhrases.classifyNextHeading.text(language), style: Styles.heading)
+        try sheet.write(
+            row: row, col: 0, string: KeyFigurePhrases.classifyNextHeading.text(language), style: Styles.heading)
         row += 1
-        try sheet.write(row: row, col: 0, string: KeyFigurePhrases.classifyNextNote.text(language), style: Styles.noteLine)
+        try sheet.write(
+            row: row, col: 0, string: KeyFigurePhrases.classifyNextNote.text(language), style: Styles.noteLine)
         row += 1
         try sheet.writeHeaderRow(
             KeyFigurePhrases.classifyNextHeaders.map { $0.text(language) }, row: row, widths: KeyFigureTable.width)
@@ -160,11 +162,14 @@ enum ClassifyNextTable {
         }
         for supplier in suppliers {
             row += 1
-            let name = [supplier.name, supplier.orgNumber].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+            let name = [supplier.name, supplier.orgNumber].compactMap { $0 }.filter { !$0.isEmpty }.joined(
+                separator: ", ")
             try sheet.write(row: row, col: KeyFigureTable.labelColumn, string: name, style: Styles.text)
-            try sheet.write(row: row, col: KeyFigureTable.valueColumn, number: supplier.spend.doubleValue, style: moneyStyle)
             try sheet.write(
-                row: row, col: KeyFigureTable.shareColumn, number: supplier.spend.fraction(of: total), style: Styles.percent)
+                row: row, col: KeyFigureTable.valueColumn, number: supplier.spend.doubleValue, style: moneyStyle)
+            try sheet.write(
+                row: row, col: KeyFigureTable.shareColumn, number: supplier.spend.fraction(of: total),
+                style: Styles.percent)
             let what = supplier.isListed ? KeyFigurePhrases.fillInListEntry : KeyFigurePhrases.addToList
             try sheet.write(
                 row: row, col: KeyFigureTable.noteColumn,

@@ -109,9 +109,12 @@ public enum PlanWorkbook {
                 row: row, col: PlanColumn.priority.index, number: Double(task.row.priority),
                 style: carried?.priorityChanged == true ? Styles.flaggedCount : Styles.centredCount)
             // Every task starts as planned, unless last period's row says where it stands.
-            let teamCells = carried.map { entry in
-                PlanColumn.teamColumns.map { column in (column, teamCell(entry.previous, column, language: language)) }
-            } ?? []
+            let teamCells =
+                carried.map { entry in
+                    PlanColumn.teamColumns.map { column in
+                        (column, teamCell(entry.previous, column, language: language))
+                    }
+                } ?? []
             if !teamCells.contains(where: { column, cell in column == .status && !cell.isEmpty }) {
                 try sheet.write(row: row, col: PlanColumn.status.index, string: plannedLabel, style: Styles.text)
             }

@@ -145,7 +145,8 @@ public enum RegisterWorkbook {
                 .joined(separator: ", ")
         }
         if category.isPerformedInSweden {
-            parts.append(category.kind.label(language) + (category.labourConditions.map { ": " + $0.label(language) } ?? ""))
+            parts.append(
+                category.kind.label(language) + (category.labourConditions.map { ": " + $0.label(language) } ?? ""))
         }
         if !category.agencyNote.isEmpty { parts.append(category.agencyNote) }
         return parts.joined(separator: "\n")
@@ -202,7 +203,8 @@ public enum RegisterWorkbook {
         lines.append(KeyFigure(KeyFigurePhrases.priority1Suppliers.text(language), .count(priority1.suppliers)))
 
         try KeyFigureTable.writeSheet(
-            lines, title: title, subtitle: RegisterPhrases.subtitle.text(language), headers: RegisterPhrases.summaryHeaders.map { $0.text(language) },
+            lines, title: title, subtitle: RegisterPhrases.subtitle.text(language),
+            headers: RegisterPhrases.summaryHeaders.map { $0.text(language) },
             moneyStyle: Styles.money, to: sheet, language: language
         ) { sheet, row in
             try ClassifyNextTable.write(

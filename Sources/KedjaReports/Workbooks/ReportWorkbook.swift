@@ -84,7 +84,8 @@ public enum ReportWorkbook {
                 note: KeyFigurePhrases.reconciliation(counts.reconciles, language)))
 
         try KeyFigureTable.writeSheet(
-            lines, title: title, subtitle: ReportPhrases.subtitle.text(language), headers: ReportPhrases.keyFigureHeaders.map { $0.text(language) },
+            lines, title: title, subtitle: ReportPhrases.subtitle.text(language),
+            headers: ReportPhrases.keyFigureHeaders.map { $0.text(language) },
             moneyStyle: Styles.wholeMoney, to: sheet, language: language
         ) { sheet, row in
             try ClassifyNextTable.write(

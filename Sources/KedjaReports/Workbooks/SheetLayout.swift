@@ -86,7 +86,8 @@ struct ColumnWidths {
 
     /// Widens column `col` so `text` fits (its longest line, with a little padding).
     mutating func fit(_ col: Int, _ text: String) {
-        let longestLine = SimpleText.longestLine(text)
+        let longestLine =
+            SimpleText.longestLine(text)
             ?? text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count).max() ?? 0
         widths[col] = max(widths[col] ?? 0, Double(longestLine) + 2)
     }
@@ -231,8 +232,10 @@ enum SimpleText {
             case 0xE2:
                 guard let second = iterator.next(), let third = iterator.next() else { return false }
                 let scalar = 0x2000 | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
-                guard (0x2010...0x2027).contains(scalar) || (0x2030...0x205E).contains(scalar)
-                    || (0x20A0...0x20CF).contains(scalar) || (0x2100...0x22FF).contains(scalar) else { return false }
+                guard
+                    (0x2010...0x2027).contains(scalar) || (0x2030...0x205E).contains(scalar)
+                        || (0x20A0...0x20CF).contains(scalar) || (0x2100...0x22FF).contains(scalar)
+                else { return false }
                 body(byte)
             default: return false
             }

@@ -16,7 +16,9 @@ public enum CSVConversion {
 
         public static func == (lhs: Counts, rhs: Counts) -> Bool {
             lhs.records == rhs.records && lhs.written == rhs.written
-                && lhs.rejects.elementsEqual(rhs.rejects) { $0.record == $1.record && $0.line == $1.line && $0.reason == $1.reason }
+                && lhs.rejects.elementsEqual(rhs.rejects) {
+                    $0.record == $1.record && $0.line == $1.line && $0.reason == $1.reason
+                }
         }
     }
 
@@ -35,8 +37,11 @@ public enum CSVConversion {
                 return true
             }
             if record.fieldCount != expected {
-                counts.rejects.append((record.number, record.line,
-                    "the record has \(record.fieldCount) fields, the first record has \(expected)"))
+                counts.rejects.append(
+                    (
+                        record.number, record.line,
+                        "the record has \(record.fieldCount) fields, the first record has \(expected)"
+                    ))
                 return true
             }
             for index in 0..<record.fieldCount {

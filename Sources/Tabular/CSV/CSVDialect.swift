@@ -58,7 +58,9 @@ public struct CSVDialect: Sendable, Equatable, Codable {
         case "pipe", "|": return UInt8(ascii: "|")
         default:
             let bytes = Array(text.utf8)
-            guard bytes.count == 1, bytes[0] != UInt8(ascii: "\""), bytes[0] != 0x0A, bytes[0] != 0x0D else { return nil }
+            guard bytes.count == 1, bytes[0] != UInt8(ascii: "\""), bytes[0] != 0x0A, bytes[0] != 0x0D else {
+                return nil
+            }
             return bytes[0]
         }
     }

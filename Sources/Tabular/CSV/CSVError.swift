@@ -46,11 +46,14 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
         case .empty:
             return "\(path): the file is empty. Export the ledger again, or point Kedja at the right file."
         case .notText(let detail):
-            return "\(path): this is not a text (CSV) file: \(detail). Save it as CSV (UTF-8 or Windows-1252), or use an .xlsx file directly."
+            return
+                "\(path): this is not a text (CSV) file: \(detail). Save it as CSV (UTF-8 or Windows-1252), or use an .xlsx file directly."
         case .unterminatedQuote:
-            return "\(place): a quoted field starts here and is never closed. Close the quote (\"…\") or remove it, then run again."
+            return
+                "\(place): a quoted field starts here and is never closed. Close the quote (\"…\") or remove it, then run again."
         case .malformedQuote:
-            return "\(place): a quote character stands inside a field that is not quoted as a whole. Double it (\"\") inside quoted text or quote the whole field, then run again."
+            return
+                "\(place): a quote character stands inside a field that is not quoted as a whole. Double it (\"\") inside quoted text or quote the whole field, then run again."
         case .outOfMemory:
             return "\(place): out of memory while reading a field."
         }

@@ -171,12 +171,15 @@ final class RecordBatch {
             ends = ends.grown(keeping: fieldCount, toHold: needed, capacity: &capacity)
             quoted = quoted.grown(keeping: fieldCount, toHold: needed, capacity: &fieldCapacity)
         }
-        if let base = stored.baseAddress, stored.count > 0 { (bytes + byteCount).update(from: base, count: stored.count) }
+        if let base = stored.baseAddress, stored.count > 0 {
+            (bytes + byteCount).update(from: base, count: stored.count)
+        }
         record.copyLayout(ends: ends + fieldCount, quoted: quoted + fieldCount)
-        entries.append(Entry(
-            index: record.index, number: record.number, line: record.line, fieldCount: record.fieldCount,
-            storedCount: record.storedCount, problem: record.problem, hasQuotedFields: record.hasQuotedFields,
-            byteStart: byteCount, fieldStart: fieldCount))
+        entries.append(
+            Entry(
+                index: record.index, number: record.number, line: record.line, fieldCount: record.fieldCount,
+                storedCount: record.storedCount, problem: record.problem, hasQuotedFields: record.hasQuotedFields,
+                byteStart: byteCount, fieldStart: fieldCount))
         byteCount += stored.count
         fieldCount += record.storedCount
     }

@@ -59,7 +59,8 @@ public final class CSVReader {
         } else {
             if bytes.isEmpty { throw CSVError(.empty, path: path) }
             self.dialect = try CSVSniffer.sniff(
-                Array(bytes.prefix(CSVSniffer.sampleSize)), isComplete: bytes.count <= CSVSniffer.sampleSize, path: path)
+                Array(bytes.prefix(CSVSniffer.sampleSize)), isComplete: bytes.count <= CSVSniffer.sampleSize, path: path
+            )
         }
     }
 
@@ -122,7 +123,8 @@ public final class CSVReader {
     private static let chunkSize = 1 << 20
 
     private func run(
-        _ state: UnsafeMutablePointer<RecordAssembler>, parser: UnsafeMutablePointer<csv_parser>, progress: ((Int64) -> Void)?
+        _ state: UnsafeMutablePointer<RecordAssembler>, parser: UnsafeMutablePointer<csv_parser>,
+        progress: ((Int64) -> Void)?
     ) throws {
         guard csv_init(parser, UInt8(CSV_STRICT | CSV_REPALL_NL | CSV_STRICT_FINI)) == 0 else {
             throw CSVError(.outOfMemory, path: path)
@@ -134,7 +136,8 @@ public final class CSVReader {
         csv_set_blk_size(parser, 64 * 1024)
 
         let context = UnsafeMutableRawPointer(state)
-        var transcoder = dialect.encoding == .utf16LE || dialect.encoding == .utf16BE
+        var transcoder =
+            dialect.encoding == .utf16LE || dialect.encoding == .utf16BE
             ? UTF16Transcoder(bigEndian: dialect.encoding == .utf16BE) : nil
         var transcoded: [UInt8] = []
         var bytesRead: Int64 = 0
@@ -228,17 +231,22 @@ public final class CSVReader {
         state.pointee.statistics.bytesRead = bytesRead
     }
 
-    private func isUnitMark(quoteAt byte: UInt8, after previous: UInt8, parser: UnsafeMutablePointer<csv_parser>) -> Bool {
+    private func isUnitMark(quoteAt byte: UInt8, after previous: UInt8, parser: UnsafeMutablePointer<csv_parser>)
+        -> Bool
+    {
         byte == dialect.quote && parser.pointee.pstate == 2 && parser.pointee.quoted == 0
             && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(previous)
     }
 
-    private func parseError(_ parser: UnsafeMutablePointer<csv_parser>, _ state: UnsafeMutablePointer<RecordAssembler>) -> CSVError {
+    private func parseError(_ parser: UnsafeMutablePointer<csv_parser>, _ state: UnsafeMutablePointer<RecordAssembler>)
+        -> CSVError
+    {
         switch csv_error(parser) {
         case CSV_EPARSE:
             // An open quote at the end means the quote was never closed; otherwise a quote is misplaced.
             let unterminated = parser.pointee.pstate == 2 && parser.pointee.quoted != 0
-            return CSVError(unterminated ? .unterminatedQuote : .malformedQuote, path: path, line: state.pointee.currentRecordLine)
+            return CSVError(
+                unterminated ? .unterminatedQuote : .malformedQuote, path: path, line: state.pointee.currentRecordLine)
         case CSV_ENOMEM, CSV_ETOOBIG:
             return CSVError(.outOfMemory, path: path, line: state.pointee.currentRecordLine)
         default:
@@ -265,7 +273,9 @@ public final class CSVReader {
         var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {
-            let read = bytes.withUnsafeMutableBufferPointer { Glibc.read(descriptor, $0.baseAddress! + filled, count - filled) }
+            let read = bytes.withUnsafeMutableBufferPointer {
+                Glibc.read(descriptor, $0.baseAddress! + filled, count - filled)
+            }
             if read < 0 {
                 if errno == EINTR { continue }
                 throw CSVError(.cannotOpen(reason: String(cString: strerror(errno))), path: path)

@@ -26,7 +26,8 @@ public struct CSVRecord {
 
     init(
         index: Int, number: Int, line: Int, fieldCount: Int, storedCount: Int, problem: CSVRecordProblem?,
-        fieldEncoding: TextEncoding, storage: UnsafePointer<UInt8>, ends: UnsafePointer<Int>, quoted: UnsafePointer<Bool>,
+        fieldEncoding: TextEncoding, storage: UnsafePointer<UInt8>, ends: UnsafePointer<Int>,
+        quoted: UnsafePointer<Bool>,
         hasQuotedFields: Bool
     ) {
         self.index = index

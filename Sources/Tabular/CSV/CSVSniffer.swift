@@ -46,9 +46,10 @@ public enum CSVSniffer {
         dialect.hasHeader = looksLikeHeader(fields)
         let data = dialect.hasHeader ? fields.dropFirst() : fields[...]
         if let widest = data.map(\.count).max(), !data.isEmpty {
-            dialect.quotedColumns = Set((0..<widest).filter { column in
-                data.allSatisfy { $0.count > column && $0[column].quoted }
-            })
+            dialect.quotedColumns = Set(
+                (0..<widest).filter { column in
+                    data.allSatisfy { $0.count > column && $0[column].quoted }
+                })
         }
         dialect.quotedHeader = dialect.hasHeader && (fields.first?.allSatisfy(\.quoted) ?? false)
         return dialect
@@ -152,7 +153,10 @@ public enum CSVSniffer {
             for record in records.prefix(200) {
                 histogram[countOutsideQuotes(record, candidate, quote: quote), default: 0] += 1
             }
-            guard let (count, frequency) = histogram.filter({ $0.key > 0 }).max(by: { ($0.value, $0.key) < ($1.value, $1.key) })
+            guard
+                let (count, frequency) = histogram.filter({ $0.key > 0 }).max(by: {
+                    ($0.value, $0.key) < ($1.value, $1.key)
+                })
             else { continue }
             if let current = best, (current.consistency, current.fields) >= (frequency, count) { continue }
             best = (candidate, frequency, count)
@@ -231,7 +235,8 @@ public enum CSVSniffer {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
             case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: "+"),
-                UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "'"), 0xA0, 0xC2:
+                UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "'"), 0xA0,
+                0xC2:
                 continue
             default: return false
             }

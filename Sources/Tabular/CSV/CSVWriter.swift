@@ -169,7 +169,8 @@ public final class CSVWriter {
 
     /// Writes out what is buffered and, for a file, renames it into place.
     public func finish() throws {
-        if !dialect.endsWithLineEnding && recordsWritten > 0 && fieldsInRecord == 0 && buffer.count >= lineEnding.count {
+        if !dialect.endsWithLineEnding && recordsWritten > 0 && fieldsInRecord == 0 && buffer.count >= lineEnding.count
+        {
             buffer.removeLast(lineEnding.count)
         }
         try flush()
@@ -300,7 +301,8 @@ struct QuoteTriggers {
         while offset + 8 <= field.count {
             let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             if Self.hasZeroByte(word ^ patterns.0) | Self.hasZeroByte(word ^ patterns.1)
-                | Self.hasZeroByte(word ^ patterns.2) | Self.hasZeroByte(word ^ patterns.3) != 0 {
+                | Self.hasZeroByte(word ^ patterns.2) | Self.hasZeroByte(word ^ patterns.3) != 0
+            {
                 return true
             }
             offset += 8

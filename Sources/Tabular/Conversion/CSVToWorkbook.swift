@@ -29,13 +29,16 @@ public enum CSVToWorkbook {
             columnType(sample.rows.compactMap { $0.count > column ? $0[column] : nil })
         }
         let widths = (0..<width).map { column -> Double in
-            let longest = ([sample.header[column]] + sample.rows.prefix(500).compactMap { $0.count > column ? $0[column] : nil })
+            let longest =
+                ([sample.header[column]] + sample.rows.prefix(500).compactMap { $0.count > column ? $0[column] : nil })
                 .map(\.count).max() ?? 8
             return Double(min(max(longest + 2, 8), 60))
         }
 
-        let workbook = try Workbook(path: path, constantMemory: true, properties: DocumentProperties(
-            title: sheetName, author: "Kedja", created: Self.creationTime))
+        let workbook = try Workbook(
+            path: path, constantMemory: true,
+            properties: DocumentProperties(
+                title: sheetName, author: "Kedja", created: Self.creationTime))
         let headerStyle = CellStyle(bold: true, fillColor: XlsxColor(red: 0xDD, green: 0xEB, blue: 0xF7), border: .thin)
         let amountStyle = CellStyle(numberFormat: "#,##0.00")
         let integerStyle = CellStyle(numberFormat: "0")
@@ -57,7 +60,8 @@ public enum CSVToWorkbook {
             }
             try next.freezePanes(row: 1, col: 0)
             if width > 0 {
-                try next.autofilter(CellRange(firstRow: 0, firstCol: 0, lastRow: ExcelLimits.rowCount - 1, lastCol: width - 1))
+                try next.autofilter(
+                    CellRange(firstRow: 0, firstCol: 0, lastRow: ExcelLimits.rowCount - 1, lastCol: width - 1))
             }
             sheet = next
             row = 1
@@ -73,8 +77,11 @@ public enum CSVToWorkbook {
                 return true
             }
             if record.fieldCount != width {
-                counts.rejects.append((record.number, record.line,
-                    "the record has \(record.fieldCount) fields, the header has \(width)"))
+                counts.rejects.append(
+                    (
+                        record.number, record.line,
+                        "the record has \(record.fieldCount) fields, the header has \(width)"
+                    ))
                 return true
             }
             if row == ExcelLimits.rowCount { try startSheet() }
@@ -85,12 +92,16 @@ public enum CSVToWorkbook {
                 switch types[column] {
                 case .number(let mark, let integers):
                     if case .success(let amount) = AmountParser.parse(field, decimalMark: mark), amount.fitsInDouble {
-                        try sheet.write(row: row, col: column, number: amount.doubleValue, style: integers ? integerStyle : amountStyle)
+                        try sheet.write(
+                            row: row, col: column, number: amount.doubleValue,
+                            style: integers ? integerStyle : amountStyle)
                         continue
                     }
                 case .date(let layout):
                     if let date = DateParser.parse(field, layout: layout) {
-                        try sheet.write(row: row, col: column, date: .day(year: date.year, month: date.month, day: date.day), style: dateStyle)
+                        try sheet.write(
+                            row: row, col: column, date: .day(year: date.year, month: date.month, day: date.day),
+                            style: dateStyle)
                         continue
                     }
                 case .text:
@@ -114,7 +125,8 @@ public enum CSVToWorkbook {
         let bytes = present.map { Array($0.utf8) }
         // A date cell holds the day only: values with a time of day stay text rather than lose the time.
         if !present.contains(where: { $0.contains(":") }), let layout = DateParser.detectLayout(samples: bytes),
-           bytes.allSatisfy({ DateParser.parse($0, layout: layout) != nil }) {
+            bytes.allSatisfy({ DateParser.parse($0, layout: layout) != nil })
+        {
             return .date(layout)
         }
         // A few broken values ("n/a") must not turn a column of amounts into text; they are written as text.
@@ -129,7 +141,9 @@ public enum CSVToWorkbook {
         let digits = value.filter(\.isNumber)
         if digits.count > 15 && value.allSatisfy({ $0.isNumber || $0 == "-" || $0 == " " }) { return true }
         if value.count > 1, value.first == "0", let second = value.dropFirst().first, second.isNumber { return true }
-        if OrgNumber.parse(value) != nil && value.allSatisfy({ $0.isNumber || $0 == "-" }) && (digits.count == 10 || digits.count == 12) {
+        if OrgNumber.parse(value) != nil && value.allSatisfy({ $0.isNumber || $0 == "-" })
+            && (digits.count == 10 || digits.count == 12)
+        {
             return true
         }
         return false

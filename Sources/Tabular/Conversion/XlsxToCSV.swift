@@ -62,7 +62,8 @@ public enum XlsxToCSV {
                 let bytes = TextCodec.encode(text, as: encoding)
                 lineBreaks += countLineBreaks(bytes)
                 // A lone empty field would make a blank line, which CSV readers skip.
-                let quoted = (width == 1 && bytes.isEmpty)
+                let quoted =
+                    (width == 1 && bytes.isEmpty)
                     || (quotingForSniffer && (records == 0 || bytes.contains(where: sniffedDelimiters.contains)))
                 bytes.withUnsafeBufferPointer { writer.writeField($0, quoted: quoted) }
             }

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -21,7 +22,9 @@ public final class AtomicOutputFile {
         self.destination = destination
         let resolvedDestination = Self.resolvedPath(destination)
         for input in inputs where Self.resolvedPath(input) == resolvedDestination {
-            throw OutputError(path: destination, reason: "it is also an input (\(input)); choose another output path so the input is not overwritten")
+            throw OutputError(
+                path: destination,
+                reason: "it is also an input (\(input)); choose another output path so the input is not overwritten")
         }
         let directory = Self.directory(of: destination)
         let prefix = ".\(Self.fileName(of: destination)).kedja-"

@@ -57,9 +57,12 @@ public struct ByteKeyIndex: Sendable {
         let (found, slot) = find(key, hash: hash)
         if let found { return (found, false) }
         let id = entries.count
-        precondition(arena.count + key.count <= Int(UInt32.max) && id < Int(UInt32.max), "a byte key index holds up to 4 GB of keys")
-        let entry = Entry(hashTag: UInt32(truncatingIfNeeded: hash >> 32), idPlusOne: UInt32(id + 1),
-                          start: UInt32(arena.count), length: UInt32(key.count))
+        precondition(
+            arena.count + key.count <= Int(UInt32.max) && id < Int(UInt32.max),
+            "a byte key index holds up to 4 GB of keys")
+        let entry = Entry(
+            hashTag: UInt32(truncatingIfNeeded: hash >> 32), idPlusOne: UInt32(id + 1),
+            start: UInt32(arena.count), length: UInt32(key.count))
         entries.append(entry)
         arena.append(contentsOf: key)
         slots[slot] = entry

@@ -174,17 +174,39 @@ public enum UTF8Validation {
             let lowerBound: UInt8
             let upperBound: UInt8
             switch lead {
-            case 0xC2...0xDF: length = 2; lowerBound = 0x80; upperBound = 0xBF
-            case 0xE0: length = 3; lowerBound = 0xA0; upperBound = 0xBF
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3; lowerBound = 0x80; upperBound = 0xBF
-            case 0xED: length = 3; lowerBound = 0x80; upperBound = 0x9F
-            case 0xF0: length = 4; lowerBound = 0x90; upperBound = 0xBF
-            case 0xF1...0xF3: length = 4; lowerBound = 0x80; upperBound = 0xBF
-            case 0xF4: length = 4; lowerBound = 0x80; upperBound = 0x8F
+            case 0xC2...0xDF:
+                length = 2
+                lowerBound = 0x80
+                upperBound = 0xBF
+            case 0xE0:
+                length = 3
+                lowerBound = 0xA0
+                upperBound = 0xBF
+            case 0xE1...0xEC, 0xEE...0xEF:
+                length = 3
+                lowerBound = 0x80
+                upperBound = 0xBF
+            case 0xED:
+                length = 3
+                lowerBound = 0x80
+                upperBound = 0x9F
+            case 0xF0:
+                length = 4
+                lowerBound = 0x90
+                upperBound = 0xBF
+            case 0xF1...0xF3:
+                length = 4
+                lowerBound = 0x80
+                upperBound = 0xBF
+            case 0xF4:
+                length = 4
+                lowerBound = 0x80
+                upperBound = 0x8F
             default: return false
             }
             if index + length > count {
-                return allowTruncatedEnd && continuationBytesValid(bytes, from: index, to: count, lowerBound, upperBound)
+                return allowTruncatedEnd
+                    && continuationBytesValid(bytes, from: index, to: count, lowerBound, upperBound)
             }
             if !continuationBytesValid(bytes, from: index, to: index + length, lowerBound, upperBound) { return false }
             index += length
@@ -289,9 +311,11 @@ public struct UTF16Transcoder {
         out.reserveCapacity(utf8.count * 2)
         for unit in String(decoding: utf8, as: UTF8.self).utf16 {
             if bigEndian {
-                out.append(UInt8(unit >> 8)); out.append(UInt8(unit & 0xFF))
+                out.append(UInt8(unit >> 8))
+                out.append(UInt8(unit & 0xFF))
             } else {
-                out.append(UInt8(unit & 0xFF)); out.append(UInt8(unit >> 8))
+                out.append(UInt8(unit & 0xFF))
+                out.append(UInt8(unit >> 8))
             }
         }
         return out

@@ -8,9 +8,11 @@ extension String {
     public func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last,
-              first.isTrimmedWhitespace || last.isTrimmedWhitespace else { return self }
+            first.isTrimmedWhitespace || last.isTrimmedWhitespace
+        else { return self }
         guard let start = scalars.firstIndex(where: { !$0.isTrimmedWhitespace }),
-              let end = scalars.lastIndex(where: { !$0.isTrimmedWhitespace }) else { return "" }
+            let end = scalars.lastIndex(where: { !$0.isTrimmedWhitespace })
+        else { return "" }
         return String(scalars[start...end])
     }
 }

@@ -26,7 +26,8 @@ extension CellStyle {
             guard numberFormat.utf8.count <= CellStyle.numberFormatByteLimit else {
                 throw XlsxError(
                     .invalidParameter, subject: subject(),
-                    detail: "the number format '\(numberFormat)' is longer than \(CellStyle.numberFormatByteLimit) bytes")
+                    detail:
+                        "the number format '\(numberFormat)' is longer than \(CellStyle.numberFormatByteLimit) bytes")
             }
         }
     }

@@ -1,9 +1,10 @@
+import CXlsxWriter
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CXlsxWriter
 
 /// The small conversions every call into libxlsxwriter needs, kept in one place.
 enum LXW {
@@ -33,7 +34,8 @@ enum LXW {
         defer { copies.forEach { free($0) } }
         for string in strings {
             guard let copy = strdup(string) else {
-                throw XlsxError(.outOfMemory, subject: "workbook", detail: "out of memory copying a text for libxlsxwriter")
+                throw XlsxError(
+                    .outOfMemory, subject: "workbook", detail: "out of memory copying a text for libxlsxwriter")
             }
             copies.append(copy)
         }

@@ -168,7 +168,8 @@ public final class Workbook {
         }
         guard !name.hasPrefix("'"), !name.hasSuffix("'") else {
             throw XlsxError(
-                .sheetNameApostrophe, subject: subject, detail: "Excel does not allow a sheet name to start or end with '")
+                .sheetNameApostrophe, subject: subject,
+                detail: "Excel does not allow a sheet name to start or end with '")
         }
         guard name.lowercased() != "history" else {
             throw XlsxError(.invalidSheetName, subject: subject, detail: "Excel reserves the name 'History'")

@@ -175,7 +175,9 @@ extension Worksheet {
     /// - Parameters:
     ///   - name: the table's name in formulas (`Register[Spend]`), unique in the workbook; nil picks `TableN`.
     ///   - style: Excel's table style.
-    public func addTable(_ range: CellRange, headers: [String], name: String? = nil, style: TableStyle = .medium(9)) throws {
+    public func addTable(_ range: CellRange, headers: [String], name: String? = nil, style: TableStyle = .medium(9))
+        throws
+    {
         var subject = "\(rangeSubject(range)), table"
         if let name { subject += " '\(name)'" }
         let corners = try cells(range)

@@ -203,7 +203,8 @@ public final class Worksheet {
     /// - Parameters:
     ///   - formula: the formula in Excel's English syntax (commas between arguments), with or without `=`.
     ///   - value: the result to store with the formula, shown by viewers that do not recalculate; nil stores 0.
-    public func writeFormula(row: Int, col: Int, formula: String, value: Double? = nil, style: CellStyle? = nil) throws {
+    public func writeFormula(row: Int, col: Int, formula: String, value: Double? = nil, style: CellStyle? = nil) throws
+    {
         let (libraryRow, libraryCol) = try cell(row, col, writing: true)
         let subject = cellSubject(row, col)
         try TextRules.requireNoNul(formula, subject: subject, what: "the formula")
@@ -213,7 +214,8 @@ public final class Worksheet {
         try TextRules.requireLength(
             formula, atMost: ExcelLimits.formulaLength, code: .invalidParameter, subject: subject, what: "the formula")
         if let value, !value.isFinite {
-            throw XlsxError(.invalidParameter, subject: subject, detail: "the formula's stored value \(value) is not finite")
+            throw XlsxError(
+                .invalidParameter, subject: subject, detail: "the formula's stored value \(value) is not finite")
         }
         let format = try workbook.format(for: style, subject: subject)
         let result = formula.withCString { text in
@@ -244,7 +246,8 @@ public final class Worksheet {
             string, atMost: ExcelLimits.cellTextLength, code: .cellTextTooLong, subject: subject, what: "the text")
         let format = try workbook.format(for: style, subject: subject)
         let result = string.withCString {
-            worksheet_merge_range(handle, corners.firstRow, corners.firstCol, corners.lastRow, corners.lastCol, $0, format)
+            worksheet_merge_range(
+                handle, corners.firstRow, corners.firstCol, corners.lastRow, corners.lastCol, $0, format)
         }
         try XlsxError.check(result, subject)
     }
@@ -331,7 +334,8 @@ public final class Worksheet {
         _ = try openHandle()
         guard (0...Int(UInt16.max)).contains(width), (0...Int(UInt16.max)).contains(height) else {
             throw XlsxError(
-                .invalidParameter, subject: "sheet '\(name)'", detail: "fit to \(width)×\(height) pages is out of range")
+                .invalidParameter, subject: "sheet '\(name)'", detail: "fit to \(width)×\(height) pages is out of range"
+            )
         }
         worksheet_fit_to_pages(handle, UInt16(width), UInt16(height))
     }

@@ -106,8 +106,9 @@ enum XlsxNumberText {
             return render(negative: negative, digits: Array(integerDigits), pointPosition: integerDigits.count)
         }
         guard utf8[index] == UInt8(ascii: "e") || utf8[index] == UInt8(ascii: "E"),
-              let exponent = Int(String(decoding: utf8[(index + 1)...], as: UTF8.self)),
-              abs(exponent) <= largestExpandedExponent else {
+            let exponent = Int(String(decoding: utf8[(index + 1)...], as: UTF8.self)),
+            abs(exponent) <= largestExpandedExponent
+        else {
             return literal
         }
         var digits = Array(integerDigits) + Array(fractionDigits)
@@ -127,7 +128,8 @@ enum XlsxNumberText {
         var integerPart = digits[..<pointPosition].drop { $0 == UInt8(ascii: "0") }
         if integerPart.isEmpty { integerPart = [UInt8(ascii: "0")] }
         let fractionPart = digits[pointPosition...]
-        let isZero = integerPart.allSatisfy { $0 == UInt8(ascii: "0") }
+        let isZero =
+            integerPart.allSatisfy { $0 == UInt8(ascii: "0") }
             && fractionPart.allSatisfy { $0 == UInt8(ascii: "0") }
         var output = negative && !isZero ? "-" : ""
         output += String(decoding: integerPart, as: UTF8.self)

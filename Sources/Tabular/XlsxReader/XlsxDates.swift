@@ -43,8 +43,9 @@ enum XlsxSerialDate {
         let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
         let dateFields = parts[0].split(separator: "-", omittingEmptySubsequences: false)
         guard dateFields.count == 3, dateFields[0].count == 4, dateFields[1].count == 2, dateFields[2].count == 2,
-              let year = Int(dateFields[0]), let month = Int(dateFields[1]), let day = Int(dateFields[2]),
-              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else {
+            let year = Int(dateFields[0]), let month = Int(dateFields[1]), let day = Int(dateFields[2]),
+            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+        else {
             return nil
         }
         guard parts.count == 2 else { return .date(year: year, month: month, day: day) }
@@ -52,8 +53,9 @@ enum XlsxSerialDate {
         if time.hasSuffix("Z") { time = time.dropLast() }
         let timeFields = time.split(separator: ":", omittingEmptySubsequences: false)
         guard timeFields.count == 3, let hours = Int(timeFields[0]), let minutes = Int(timeFields[1]),
-              let secondsValue = Double(timeFields[2]), (0..<24).contains(hours), (0..<60).contains(minutes),
-              secondsValue >= 0, secondsValue < 60 else {
+            let secondsValue = Double(timeFields[2]), (0..<24).contains(hours), (0..<60).contains(minutes),
+            secondsValue >= 0, secondsValue < 60
+        else {
             return nil
         }
         let seconds = hours * 3600 + minutes * 60 + Int(secondsValue.rounded(.down))

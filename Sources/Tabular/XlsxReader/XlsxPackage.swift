@@ -143,7 +143,8 @@ final class XlsxPackage {
                 path: path, sheet: sheet, reason: .entryTooLarge(entry: name, limit: limits.maxEntryBytes))
         }
         if inflated > limits.compressionRatioThreshold,
-           Double(inflated) > Double(compressed) * limits.maxCompressionRatio {
+            Double(inflated) > Double(compressed) * limits.maxCompressionRatio
+        {
             throw XlsxReadError(
                 path: path, sheet: sheet,
                 reason: .compressionRatioTooHigh(entry: name, limit: limits.maxCompressionRatio))

@@ -88,7 +88,8 @@ public final class XlsxReader {
     private func locate(_ requested: String?) throws -> (name: String, part: String) {
         let sheet: XlsxWorkbookInfo.Sheet?
         if let requested {
-            sheet = workbook.sheets.first { $0.name == requested }
+            sheet =
+                workbook.sheets.first { $0.name == requested }
                 ?? workbook.sheets.first { $0.name.lowercased() == requested.lowercased() }
         } else {
             sheet = workbook.sheets.first(where: \.isWorksheet)

@@ -236,7 +236,8 @@ struct XlsxCellDecoder {
                 throw XlsxCellProblem(problem: "the number '\(value)' cannot be read")
             }
             if dateStyles.isDate(style: style),
-               let date = XlsxSerialDate.cell(fromSerial: number, uses1904: uses1904DateSystem) {
+                let date = XlsxSerialDate.cell(fromSerial: number, uses1904: uses1904DateSystem)
+            {
                 return date
             }
             return .number(literal, number)
@@ -268,7 +269,8 @@ struct XlsxCellDecoder {
 
     private static func trimmingWhitespace(_ text: String) -> String {
         guard let first = text.utf8.first, let last = text.utf8.last,
-              first <= 0x20 || last <= 0x20 else {
+            first <= 0x20 || last <= 0x20
+        else {
             return text
         }
         return String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())

@@ -21,11 +21,13 @@ struct XlsxRelationship {
         try package.scanXML(relsPart) { token, tag in
             guard token == .startTag, tag.isNamed("Relationship") else { return }
             guard try tag.attribute("TargetMode") != "External",
-                  let id = try tag.attribute("Id"), let type = try tag.attribute("Type"),
-                  let target = try tag.attribute("Target") else { return }
+                let id = try tag.attribute("Id"), let type = try tag.attribute("Type"),
+                let target = try tag.attribute("Target")
+            else { return }
             let kind = type.split(separator: "/").last.map(String.init) ?? type
-            relationships.append(XlsxRelationship(
-                id: id, kind: kind, target: resolve(target, relativeTo: folder)))
+            relationships.append(
+                XlsxRelationship(
+                    id: id, kind: kind, target: resolve(target, relativeTo: folder)))
         }
         return relationships
     }
@@ -92,8 +94,9 @@ struct XlsxWorkbookInfo {
             case .startTag where inSheets && tag.isNamed("sheet"):
                 guard let name = try tag.attribute("name") else { return }
                 let relationship = try tag.attribute("id").flatMap { byID[$0] }
-                sheets.append(Sheet(
-                    name: name, part: relationship?.target, isWorksheet: relationship?.kind == "worksheet"))
+                sheets.append(
+                    Sheet(
+                        name: name, part: relationship?.target, isWorksheet: relationship?.kind == "worksheet"))
             case .startTag where tag.isNamed("workbookPr"):
                 let flag = try tag.attribute("date1904")
                 uses1904 = flag == "1" || flag == "true"
@@ -132,7 +135,8 @@ struct XlsxDateStyles {
             switch token {
             case .startTag where tag.isNamed("numFmt"):
                 if let id = try tag.attribute("numFmtId").flatMap({ Int($0) }),
-                   let code = try tag.attribute("formatCode") {
+                    let code = try tag.attribute("formatCode")
+                {
                     customFormats[id] = code
                 }
             case .startTag where tag.isNamed("cellXfs"):
@@ -219,9 +223,10 @@ enum XlsxStringEscape {
         var index = 0
         while index < scalars.count {
             if index + 6 < scalars.count, scalars[index] == "_", scalars[index + 1] == "x", scalars[index + 6] == "_",
-               scalars[(index + 2)..<(index + 6)].allSatisfy(\.properties.isASCIIHexDigit),
-               let value = UInt32(String(String.UnicodeScalarView(scalars[(index + 2)..<(index + 6)])), radix: 16),
-               let scalar = Unicode.Scalar(value) {
+                scalars[(index + 2)..<(index + 6)].allSatisfy(\.properties.isASCIIHexDigit),
+                let value = UInt32(String(String.UnicodeScalarView(scalars[(index + 2)..<(index + 6)])), radix: 16),
+                let scalar = Unicode.Scalar(value)
+            {
                 output.append(scalar)
                 index += 7
             } else {

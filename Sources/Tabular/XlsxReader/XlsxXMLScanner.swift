@@ -203,7 +203,8 @@ struct XlsxXMLScanner {
             cursor += 1
             while cursor < range.upperBound, XMLByte.isWhitespace(buffer[cursor]) { cursor += 1 }
             guard cursor < range.upperBound,
-                  buffer[cursor] == XMLByte.doubleQuote || buffer[cursor] == XMLByte.singleQuote else {
+                buffer[cursor] == XMLByte.doubleQuote || buffer[cursor] == XMLByte.singleQuote
+            else {
                 throw syntaxError("an attribute value without quotes")
             }
             let quote = buffer[cursor]
@@ -241,7 +242,8 @@ struct XlsxXMLScanner {
             if byte == XMLByte.colon {
                 localStart = index + 1
             } else if XMLByte.isWhitespace(byte) || byte == XMLByte.lessThan || byte == XMLByte.greaterThan
-                || byte == XMLByte.doubleQuote || byte == XMLByte.singleQuote || byte == XMLByte.equals {
+                || byte == XMLByte.doubleQuote || byte == XMLByte.singleQuote || byte == XMLByte.equals
+            {
                 throw syntaxError("a malformed tag or attribute name")
             }
         }
@@ -406,8 +408,10 @@ extension XlsxXMLScanner {
     /// Resolves entity and character references; normalises line ends (and, in attribute values,
     /// turns tabs and line breaks into spaces) the way every conforming XML parser does.
     static func decode(_ raw: ArraySlice<UInt8>, isAttribute: Bool) throws(XlsxXMLSyntaxError) -> String {
-        let needsWork = raw.contains { $0 == XMLByte.ampersand || $0 == XMLByte.carriageReturn
-            || (isAttribute && ($0 == XMLByte.tab || $0 == XMLByte.lineFeed)) }
+        let needsWork = raw.contains {
+            $0 == XMLByte.ampersand || $0 == XMLByte.carriageReturn
+                || (isAttribute && ($0 == XMLByte.tab || $0 == XMLByte.lineFeed))
+        }
         guard needsWork else { return String(decoding: raw, as: UTF8.self) }
         var output: [UInt8] = []
         output.reserveCapacity(raw.count)
