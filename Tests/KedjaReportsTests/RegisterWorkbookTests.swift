@@ -91,8 +91,10 @@ struct RegisterWorkbookTests {
     func riskCells(language: Language) throws {
         let (_, report) = try Self.written(language)
         let sheet = try report.sheet(RegisterLabels(language).registerSheet)
-        let textilesLevels = sheet.cells[1][RegisterColumn.humanRights.index...RegisterColumn.overall.index]
-        #expect(textilesLevels.map(\.v) == Array(repeating: .string(RiskLevel.high.label(language)), count: 5))
+        let textilesLevels = sheet.cells[1][RegisterColumn.levelColumns]
+        #expect(
+            textilesLevels.map(\.v)
+                == Array(repeating: .string(RiskLevel.high.label(language)), count: RiskArea.allCases.count + 1))
         let unknown = try sheet.cell(3, RegisterColumn.overall.index)
         #expect(unknown.v == .string(RiskLevel.unknown.label(language)))
 

@@ -28,11 +28,28 @@ public enum TestLocations {
 
     /// A fresh, empty folder for one test's files, so parallel tests never share a path.
     ///
-    /// `prefix` starts the folder's name, so a folder left behind says which suite made it.
+    /// `prefix` starts the folder's name, so a folder says which suite made it. Every such folder lives in
+    /// one folder of the test process, removed when the process exits, so a suite leaves nothing in
+    /// `$TMPDIR` even where a test cannot clean up after itself (a failed expectation, a killed child).
     public static func temporaryDirectory(prefix: String = "kedja-tests") throws -> URL {
-        let folder = FileManager.default.temporaryDirectory
+        let folder = try TestRunFolder.url.get()
             .appendingPathComponent("\(prefix)-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+}
+
+/// The folder that holds every temporary folder of this test process, removed at exit.
+private enum TestRunFolder {
+    /// Its path, for the exit handler (a C function pointer cannot capture it).
+    nonisolated(unsafe) static var path = ""
+
+    static let url = Result<URL, any Error> {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("kedja-test-run-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        path = folder.path
+        atexit { try? FileManager.default.removeItem(atPath: TestRunFolder.path) }
         return folder
     }
 }

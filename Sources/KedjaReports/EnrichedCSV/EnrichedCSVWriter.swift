@@ -17,11 +17,11 @@ import Darwin
 /// is four copies of ready bytes.
 public final class EnrichedCSVWriter {
     /// The appended columns, in CONTRACT.md's order.
-    public static let columns = [
-        "kedja_category_code", "kedja_category", "kedja_category_source", "kedja_country",
-        "kedja_risk_human_rights", "kedja_risk_labour_rights", "kedja_risk_environment", "kedja_risk_anti_corruption",
-        "kedja_risk_overall", "kedja_priority", "kedja_tasks", "kedja_reason",
-    ]
+    /// One risk column per area (`kedja_risk_human_rights`, …), named after the area's code.
+    public static let columns =
+        ["kedja_category_code", "kedja_category", "kedja_category_source", "kedja_country"]
+        + RiskArea.allCases.map { "kedja_risk_\($0.rawValue)" }
+        + ["kedja_risk_overall", "kedja_priority", "kedja_tasks", "kedja_reason"]
 
     private let output: CSVWriter
     private let spool: SpoolFile

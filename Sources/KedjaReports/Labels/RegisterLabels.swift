@@ -29,25 +29,26 @@ public struct RegisterLabels: Sendable, Equatable {
     }
 }
 
-/// The risk register's columns, in the order CONTRACT.md fixes.
-enum RegisterColumn: Int, CaseIterable {
+/// The risk register's columns, in the order CONTRACT.md fixes: one level column per risk area, in
+/// ``RiskArea/allCases`` order, so a new area adds its column here without another edit.
+enum RegisterColumn: Hashable {
     case supplier, orgNumber, country, category, spend, share
-    case humanRights, labourRights, environment, antiCorruption, overall
-    case priority, reason, tasks, followUp
+    case area(RiskArea)
+    case overall, priority, reason, tasks, followUp
     case chainStages, source
 
-    /// The column that shows `area`'s level.
-    static func column(for area: RiskArea) -> RegisterColumn {
-        switch area {
-        case .humanRights: .humanRights
-        case .labourRights: .labourRights
-        case .environment: .environment
-        case .antiCorruption: .antiCorruption
-        }
-    }
+    /// Every column, left to right.
+    static let allCases: [RegisterColumn] =
+        [.supplier, .orgNumber, .country, .category, .spend, .share] + RiskArea.allCases.map(RegisterColumn.area)
+        + [.overall, .priority, .reason, .tasks, .followUp, .chainStages, .source]
+
+    private static let indices = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 
     /// The zero-based sheet column.
-    var index: Int { rawValue }
+    var index: Int { Self.indices[self] ?? 0 }
+
+    /// The columns that hold risk levels and are coloured by level: every area, then the overall level.
+    static let levelColumns = area(RiskArea.allCases[0]).index...overall.index
 
     /// The header on row 1.
     func header(_ language: Language) -> String {
@@ -58,10 +59,7 @@ enum RegisterColumn: Int, CaseIterable {
         case .category: Phrase(sv: "Kategori", en: "Category").text(language)
         case .spend: "Spend"
         case .share: Phrase(sv: "Andel av spend", en: "Share of spend").text(language)
-        case .humanRights: RiskArea.humanRights.label(language)
-        case .labourRights: RiskArea.labourRights.label(language)
-        case .environment: RiskArea.environment.label(language)
-        case .antiCorruption: RiskArea.antiCorruption.label(language)
+        case .area(let area): area.label(language)
         case .overall: Phrase(sv: "Sammanlagd risk", en: "Overall risk").text(language)
         case .priority: Phrase(sv: "Prioritet", en: "Priority").text(language)
         case .reason: Phrase(sv: "Motivering", en: "Reason").text(language)

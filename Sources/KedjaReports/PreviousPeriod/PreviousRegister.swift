@@ -69,7 +69,7 @@ public struct PreviousRegister: Sendable {
                 guard !supplier.isEmpty || !text(.category).isEmpty else { continue }
                 var levels = RiskProfile.unassessed
                 for area in RiskArea.allCases {
-                    levels[area] = RiskLevel(code: text(RegisterColumn.column(for: area))) ?? .unknown
+                    levels[area] = RiskLevel(code: text(.area(area))) ?? .unknown
                 }
                 rows.append(
                     Row(

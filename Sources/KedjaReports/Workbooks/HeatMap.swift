@@ -41,20 +41,23 @@ struct HeatMap {
         }
     }
 
-    /// The columns, left to right.
-    private enum Column: Int, CaseIterable {
+    /// The columns, left to right, with one level column per risk area.
+    private enum Column: Hashable {
         case category, cpv, spend, share, highOverallSpend, suppliers
-        case humanRights, labourRights, environment, antiCorruption, overall
+        case area(RiskArea)
+        case overall
 
-        /// The column showing `area`'s level.
-        static func column(for area: RiskArea) -> Column {
-            switch area {
-            case .humanRights: .humanRights
-            case .labourRights: .labourRights
-            case .environment: .environment
-            case .antiCorruption: .antiCorruption
-            }
-        }
+        static let allCases: [Column] =
+            [.category, .cpv, .spend, .share, .highOverallSpend, .suppliers] + RiskArea.allCases.map(Column.area)
+            + [.overall]
+
+        private static let indices = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+
+        /// The zero-based sheet column.
+        var index: Int { Self.indices[self] ?? 0 }
+
+        /// The columns coloured by level: every area, then the overall level.
+        static let levelColumns = area(RiskArea.allCases[0]).index...overall.index
 
         func header(_ language: Language) -> String {
             switch self {
@@ -64,10 +67,7 @@ struct HeatMap {
             case .share: HeatMapPhrases.share.text(language)
             case .highOverallSpend: HeatMapPhrases.highOverallSpend.text(language)
             case .suppliers: HeatMapPhrases.suppliers.text(language)
-            case .humanRights: RiskArea.humanRights.label(language)
-            case .labourRights: RiskArea.labourRights.label(language)
-            case .environment: RiskArea.environment.label(language)
-            case .antiCorruption: RiskArea.antiCorruption.label(language)
+            case .area(let area): area.label(language)
             case .overall: HeatMapPhrases.overall.text(language)
             }
         }
@@ -80,16 +80,16 @@ struct HeatMap {
     @discardableResult
     func write(to sheet: Worksheet, total: Amount, language: Language, moneyStyle: CellStyle) throws -> Int {
         var widths = ColumnWidths(limits: [
-            Column.category.rawValue: 20...40, Column.cpv.rawValue: 11...11, Column.spend.rawValue: 17...17,
-            Column.share.rawValue: 10...10, Column.highOverallSpend.rawValue: 17...17,
-            Column.suppliers.rawValue: 13...13,
+            Column.category.index: 20...40, Column.cpv.index: 11...11, Column.spend.index: 17...17,
+            Column.share.index: 10...10, Column.highOverallSpend.index: 17...17,
+            Column.suppliers.index: 13...13,
         ])
-        for column in Column.allCases where column.rawValue >= Column.humanRights.rawValue {
-            widths.fitHeader(column.rawValue, column.header(language))
+        for column in Column.allCases where column.index >= Column.levelColumns.lowerBound {
+            widths.fitHeader(column.index, column.header(language))
         }
         let names = lines.map { CommonPhrases.categoryName($0.category, language) }
         for name in names {
-            widths.fit(Column.category.rawValue, name)
+            widths.fit(Column.category.index, name)
         }
         try widths.apply(to: sheet)
         try sheet.writeHeaderRow(Column.allCases.map { $0.header(language) }, row: 0, widths: widths.width)
@@ -97,30 +97,30 @@ struct HeatMap {
         var heights = RowHeights()
         for (offset, line) in lines.enumerated() {
             let row = offset + 1
-            try sheet.write(row: row, col: Column.category.rawValue, string: names[offset], style: Styles.wrapped)
-            heights.note(row: row, text: names[offset], width: widths.width(Column.category.rawValue))
-            try sheet.write(row: row, col: Column.cpv.rawValue, string: line.category?.code ?? "", style: Styles.text)
-            try sheet.write(row: row, col: Column.spend.rawValue, number: line.spend.doubleValue, style: moneyStyle)
+            try sheet.write(row: row, col: Column.category.index, string: names[offset], style: Styles.wrapped)
+            heights.note(row: row, text: names[offset], width: widths.width(Column.category.index))
+            try sheet.write(row: row, col: Column.cpv.index, string: line.category?.code ?? "", style: Styles.text)
+            try sheet.write(row: row, col: Column.spend.index, number: line.spend.doubleValue, style: moneyStyle)
             try sheet.write(
-                row: row, col: Column.share.rawValue, number: line.spend.fraction(of: total), style: Styles.percent)
+                row: row, col: Column.share.index, number: line.spend.fraction(of: total), style: Styles.percent)
             try sheet.write(
-                row: row, col: Column.highOverallSpend.rawValue, number: line.highOverallSpend.doubleValue,
+                row: row, col: Column.highOverallSpend.index, number: line.highOverallSpend.doubleValue,
                 style: moneyStyle)
             try sheet.write(
-                row: row, col: Column.suppliers.rawValue, number: Double(line.suppliers.count), style: Styles.count)
+                row: row, col: Column.suppliers.index, number: Double(line.suppliers.count), style: Styles.count)
             for area in RiskArea.allCases {
                 try sheet.write(
-                    row: row, col: Column.column(for: area).rawValue, string: line.levels[area].label(language),
+                    row: row, col: Column.area(area).index, string: line.levels[area].label(language),
                     style: Styles.level)
             }
             try sheet.write(
-                row: row, col: Column.overall.rawValue, string: line.levels.overall.label(language), style: Styles.level
+                row: row, col: Column.overall.index, string: line.levels.overall.label(language), style: Styles.level
             )
         }
         try heights.apply(to: sheet)
         try sheet.colourRiskLevels(
             SheetSpill.dataRange(
-                rows: lines.count, firstCol: Column.humanRights.rawValue, lastCol: Column.overall.rawValue))
+                rows: lines.count, firstCol: Column.levelColumns.lowerBound, lastCol: Column.levelColumns.upperBound))
         try sheet.freezePanes(row: 1, col: 1)
         let lastDataRow = max(lines.count, 1)
         let lastCol = Self.columnCount - 1

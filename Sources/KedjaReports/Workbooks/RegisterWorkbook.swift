@@ -91,7 +91,7 @@ public enum RegisterWorkbook {
             try sheet.write(row: sheetRow, col: RegisterColumn.share.index, number: row.share, style: Styles.percent)
             for area in RiskArea.allCases {
                 try sheet.write(
-                    row: sheetRow, col: RegisterColumn.column(for: area).index,
+                    row: sheetRow, col: RegisterColumn.area(area).index,
                     string: row.levels[area].label(language), style: Styles.level)
             }
             try sheet.write(
@@ -106,7 +106,8 @@ public enum RegisterWorkbook {
         let lastColumn = RegisterColumn.allCases.count - 1
         try sheet.colourRiskLevels(
             SheetSpill.dataRange(
-                rows: rows.count, firstCol: RegisterColumn.humanRights.index, lastCol: RegisterColumn.overall.index))
+                rows: rows.count, firstCol: RegisterColumn.levelColumns.lowerBound,
+                lastCol: RegisterColumn.levelColumns.upperBound))
         try sheet.conditionalFormat(
             SheetSpill.dataRange(
                 rows: rows.count, firstCol: RegisterColumn.priority.index, lastCol: RegisterColumn.priority.index),

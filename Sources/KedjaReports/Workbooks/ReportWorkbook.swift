@@ -226,10 +226,23 @@ public enum ReportWorkbook {
 
     // MARK: - Top risks
 
-    /// The columns of the top-risks table.
-    private enum TopRiskColumn: Int, CaseIterable {
+    /// The columns of the top-risks table, with one level column per risk area.
+    private enum TopRiskColumn: Hashable {
         case rank, supplier, category, country, spend, share
-        case humanRights, labourRights, environment, antiCorruption, overall, priority, followUp
+        case area(RiskArea)
+        case overall, priority, followUp
+
+        static let allCases: [TopRiskColumn] =
+            [.rank, .supplier, .category, .country, .spend, .share] + RiskArea.allCases.map(TopRiskColumn.area)
+            + [.overall, .priority, .followUp]
+
+        private static let indices = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+
+        /// The zero-based sheet column.
+        var index: Int { Self.indices[self] ?? 0 }
+
+        /// The columns coloured by level: every area, then the overall level.
+        static let levelColumns = area(RiskArea.allCases[0]).index...overall.index
     }
 
     /// The largest risks: rows not of low overall risk, by priority, then spend, then supplier and category.
@@ -257,23 +270,20 @@ public enum ReportWorkbook {
             case .country: RegisterColumn.country.header(language)
             case .spend: RegisterColumn.spend.header(language)
             case .share: RegisterColumn.share.header(language)
-            case .humanRights: RegisterColumn.humanRights.header(language)
-            case .labourRights: RegisterColumn.labourRights.header(language)
-            case .environment: RegisterColumn.environment.header(language)
-            case .antiCorruption: RegisterColumn.antiCorruption.header(language)
+            case .area(let area): RegisterColumn.area(area).header(language)
             case .overall: RegisterColumn.overall.header(language)
             case .priority: RegisterColumn.priority.header(language)
             case .followUp: RegisterColumn.followUp.header(language)
             }
         }
         var widths = ColumnWidths(limits: [
-            TopRiskColumn.rank.rawValue: 5...5, TopRiskColumn.supplier.rawValue: 16...28,
-            TopRiskColumn.category.rawValue: 16...28, TopRiskColumn.country.rawValue: 10...18,
-            TopRiskColumn.spend.rawValue: 16...16, TopRiskColumn.share.rawValue: 10...10,
-            TopRiskColumn.priority.rawValue: 10...10, TopRiskColumn.followUp.rawValue: 24...40,
+            TopRiskColumn.rank.index: 5...5, TopRiskColumn.supplier.index: 16...28,
+            TopRiskColumn.category.index: 16...28, TopRiskColumn.country.index: 10...18,
+            TopRiskColumn.spend.index: 16...16, TopRiskColumn.share.index: 10...10,
+            TopRiskColumn.priority.index: 10...10, TopRiskColumn.followUp.index: 24...40,
         ])
         for column in TopRiskColumn.allCases {
-            widths.fitHeader(column.rawValue, headers[column.rawValue])
+            widths.fitHeader(column.index, headers[column.index])
         }
         let risks = topRisks(result.rows)
         let texts = risks.map { risk -> [(TopRiskColumn, String)] in
@@ -286,7 +296,7 @@ public enum ReportWorkbook {
         }
         for rowTexts in texts {
             for (column, text) in rowTexts {
-                widths.fit(column.rawValue, text)
+                widths.fit(column.index, text)
             }
         }
         try widths.apply(to: sheet)
@@ -294,33 +304,31 @@ public enum ReportWorkbook {
         var heights = RowHeights()
         for (offset, (risk, rowTexts)) in zip(risks, texts).enumerated() {
             let row = offset + 1
-            try sheet.write(row: row, col: TopRiskColumn.rank.rawValue, number: Double(row), style: Styles.centredCount)
+            try sheet.write(row: row, col: TopRiskColumn.rank.index, number: Double(row), style: Styles.centredCount)
             for (column, text) in rowTexts {
-                try sheet.write(row: row, col: column.rawValue, string: text, style: Styles.wrapped)
-                heights.note(row: row, text: text, width: widths.width(column.rawValue))
+                try sheet.write(row: row, col: column.index, string: text, style: Styles.wrapped)
+                heights.note(row: row, text: text, width: widths.width(column.index))
             }
             try sheet.write(
-                row: row, col: TopRiskColumn.spend.rawValue, number: risk.spend.doubleValue, style: Styles.wholeMoney)
-            try sheet.write(row: row, col: TopRiskColumn.share.rawValue, number: risk.share, style: Styles.percent)
-            for (area, column) in zip(
-                RiskArea.allCases,
-                [TopRiskColumn.humanRights, .labourRights, .environment, .antiCorruption])
-            {
+                row: row, col: TopRiskColumn.spend.index, number: risk.spend.doubleValue, style: Styles.wholeMoney)
+            try sheet.write(row: row, col: TopRiskColumn.share.index, number: risk.share, style: Styles.percent)
+            for area in RiskArea.allCases {
                 try sheet.write(
-                    row: row, col: column.rawValue, string: risk.levels[area].label(language), style: Styles.level)
+                    row: row, col: TopRiskColumn.area(area).index, string: risk.levels[area].label(language),
+                    style: Styles.level)
             }
             try sheet.write(
-                row: row, col: TopRiskColumn.overall.rawValue, string: risk.overall.label(language), style: Styles.level
+                row: row, col: TopRiskColumn.overall.index, string: risk.overall.label(language), style: Styles.level
             )
             try sheet.write(
-                row: row, col: TopRiskColumn.priority.rawValue, number: Double(risk.priority),
+                row: row, col: TopRiskColumn.priority.index, number: Double(risk.priority),
                 style: Styles.centredCount)
         }
         try heights.apply(to: sheet)
         try sheet.colourRiskLevels(
             SheetSpill.dataRange(
-                rows: risks.count, firstCol: TopRiskColumn.humanRights.rawValue,
-                lastCol: TopRiskColumn.overall.rawValue))
+                rows: risks.count, firstCol: TopRiskColumn.levelColumns.lowerBound,
+                lastCol: TopRiskColumn.levelColumns.upperBound))
         let lastColumn = TopRiskColumn.allCases.count - 1
         let noteRow = max(risks.count, 1) + 2
         try sheet.writeNote(
