@@ -189,11 +189,13 @@ struct TableInput {
 }
 
 /// An error about a workbook input's private CSV, retold to name the workbook, the sheet and the sheet row.
-struct WorkbookInputError: Error, CustomStringConvertible {
+struct WorkbookInputError: ExitStatusReporting, CustomStringConvertible {
     /// The error as the CSV layer raised it; it decides the exit code.
     let underlying: any Error
     /// The message in the user's terms.
     let description: String
+
+    var exitStatus: ExitStatus { (underlying as? any ExitStatusReporting)?.exitStatus ?? .dataError }
 }
 
 /// The private files of one command: the CSV copies of workbook inputs, in a folder only the user can read,
@@ -231,11 +233,19 @@ enum ScratchFiles {
 }
 
 /// Failures the command line reports itself, beyond the libraries' own errors.
-enum CommandFailure: Error, CustomStringConvertible {
+enum CommandFailure: ExitStatusReporting, CustomStringConvertible {
     case templatesNotFound
     case noTemplatesIn(String)
     case noAmountColumn(String)
     case usage(String)
+
+    var exitStatus: ExitStatus {
+        switch self {
+        case .templatesNotFound, .noTemplatesIn: .noInput
+        case .noAmountColumn: .dataError
+        case .usage: .usage
+        }
+    }
 
     var description: String {
         switch self {
@@ -273,27 +283,9 @@ func reportingFailures(_ body: () throws -> Void) throws {
     }
 }
 
-/// CONTRACT.md's exit codes: 64 usage, 65 data not readable as a table, 66 input cannot be opened, 73 output.
+/// CONTRACT.md's exit code for a failure: the status the error states (``ExitStatusReporting``), else 65.
 func exitCode(for error: any Error) -> Int32 {
-    switch error {
-    case let csv as CSVError: return csv.isOpenFailure ? 66 : 65
-    case let xlsx as XlsxReadError:
-        switch xlsx.reason {
-        case .fileUnreadable: return 66
-        case .sheetNotFound: return 64
-        default: return 65
-        }
-    case let relabelled as WorkbookInputError: return exitCode(for: relabelled.underlying)
-    case is OutputError, is XlsxError, is OutputErrorFromFoundation: return 73
-    case is MappingError: return 64
-    case let failure as CommandFailure:
-        switch failure {
-        case .templatesNotFound, .noTemplatesIn: return 66
-        case .noAmountColumn: return 65
-        case .usage: return 64
-        }
-    default: return 65
-    }
+    ((error as? any ExitStatusReporting)?.exitStatus ?? .dataError).rawValue
 }
 
 /// Writes a line to standard error unless quiet.

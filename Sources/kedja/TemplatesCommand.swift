@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KedjaModel
+import Tabular
 
 /// `kedja templates export DIR | check [DIR]`: the rule tables as files a procurement officer edits.
 struct TemplatesCommand: ParsableCommand {
@@ -82,8 +83,9 @@ struct TemplatesCommand: ParsableCommand {
 }
 
 /// A Foundation file error while writing, reported as an output failure (exit 73).
-struct OutputErrorFromFoundation: Error, CustomStringConvertible {
+struct OutputErrorFromFoundation: ExitStatusReporting, CustomStringConvertible {
     let path: String
     let error: any Error
+    var exitStatus: ExitStatus { .cannotCreateOutput }
     var description: String { "\(path): cannot write (\(error.localizedDescription)). Choose a writable folder." }
 }

@@ -218,3 +218,7 @@ public enum MappingError: Error, CustomStringConvertible, Equatable {
         return (role, String(text[text.index(after: equals)...]))
     }
 }
+
+extension MappingError: ExitStatusReporting {
+    public var exitStatus: ExitStatus { .usage }
+}

@@ -1,3 +1,5 @@
+import Tabular
+
 /// Something wrong or doubtful in a rule table, with the file, the line and what to do about it.
 ///
 /// `kedja templates check` prints these; a procurement officer fixes the table in Excel from the
@@ -37,4 +39,8 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         problems.map(\.description).joined(separator: "\n")
     }
+}
+
+extension TemplateError: ExitStatusReporting {
+    public var exitStatus: ExitStatus { .dataError }
 }

@@ -189,3 +189,11 @@ final class RejectsWriter {
 
     func finish() throws { try writer.finish() }
 }
+
+extension AnalysisRun.MissingAmountColumn: ExitStatusReporting {
+    public var exitStatus: ExitStatus { .dataError }
+}
+
+extension AnalysisRun.NoDataRecords: ExitStatusReporting {
+    public var exitStatus: ExitStatus { .dataError }
+}

@@ -192,3 +192,7 @@ enum TextKey {
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
+
+extension PreviousPeriodError: ExitStatusReporting {
+    public var exitStatus: ExitStatus { .dataError }
+}

@@ -49,3 +49,8 @@ enum WorkbookFile {
         }
     }
 }
+
+extension WorkbookOutputError: ExitStatusReporting {
+    /// An output that cannot be written, as CONTRACT.md says (it used to fall through to 65).
+    public var exitStatus: ExitStatus { .cannotCreateOutput }
+}

@@ -59,3 +59,7 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
         }
     }
 }
+
+extension CSVError: ExitStatusReporting {
+    public var exitStatus: ExitStatus { isOpenFailure ? .noInput : .dataError }
+}

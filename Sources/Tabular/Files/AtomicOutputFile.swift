@@ -132,3 +132,7 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
         "\(path): cannot write the output: \(reason). Choose a writable folder (--out-dir / -o) with free space."
     }
 }
+
+extension OutputError: ExitStatusReporting {
+    public var exitStatus: ExitStatus { .cannotCreateOutput }
+}

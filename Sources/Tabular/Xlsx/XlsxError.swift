@@ -114,3 +114,7 @@ extension XlsxError {
         throw XlsxError(code, subject: subject(), detail: detail() ?? libraryText)
     }
 }
+
+extension XlsxError: ExitStatusReporting {
+    public var exitStatus: ExitStatus { .cannotCreateOutput }
+}

@@ -95,3 +95,13 @@ public struct XlsxReadError: Error, CustomStringConvertible, Equatable {
         ratio == ratio.rounded() && abs(ratio) < 1e15 ? String(Int64(ratio)) : String(ratio)
     }
 }
+
+extension XlsxReadError: ExitStatusReporting {
+    public var exitStatus: ExitStatus {
+        switch reason {
+        case .fileUnreadable: .noInput
+        case .sheetNotFound: .usage
+        default: .dataError
+        }
+    }
+}
