@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import KedjaModel
+import KedjaReports
+import Tabular
+
+/// `kedja plan`: the follow-up plan workbook.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Write the follow-up plan: one row per follow-up task of each prioritised supplier.")
+
+    @OptionGroup var input: SpendInput
+    @OptionGroup var options: CommonOptions
+
+    @Option(name: .shortAndLong, help: "The workbook to write.")
+    var output: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Last period's follow-up plan (XLSX): Status, Responsible, Comment and the corrective-action columns are "
+                + "carried into the new plan; rows that match no task go to the sheet Utgått/Discontinued.",
+            valueName: "plan.xlsx"))
+    var previous: String?
+
+    func run() throws {
+        try writeOneWorkbook(
+            "plan", input: input, options: options, output: output, defaultName: OutputNames.plan,
+            previous: previous.map { PreviousWorkbook(path: $0, read: PreviousPlan.read(path:)) }
+        ) { pass, previousPlan, path in
+            let carryover = previousPlan.map { PlanCarryover(previous: $0, result: pass.result) }
+            try PlanWorkbook.write(pass.result, carryover: carryover, to: path)
+            guard let carryover else { return [:] }
+            note(
+                "\(previous ?? ""): carried over \(carryover.carried.count) tasks (\(carryover.priorityChanges) "
+                    + "with a changed priority); \(carryover.discontinued.count) rows match no task and are kept on the "
+                    + "sheet \(PlanLabels(options.language).discontinuedSheet).",
+                quiet: options.quiet || options.json)
+            return [
+                "carried_over": String(carryover.carried.count),
+                "priority_changes": String(carryover.priorityChanges),
+                "discontinued": String(carryover.discontinued.count),
+            ]
+        }
+    }
+}

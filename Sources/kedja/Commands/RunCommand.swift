@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import KedjaModel
+import KedjaReports
+import Tabular
+
+/// `kedja run`: all four outputs in one pass.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Write the enriched CSV, the risk register, the follow-up plan and the committee report in one pass.")
+
+    @OptionGroup var input: SpendInput
+    @OptionGroup var options: CommonOptions
+
+    @Option(help: "Folder for the outputs.")
+    var outDir: String = "Reports"
+
+    func run() throws {
+        try reportingFailures {
+            do {
+                try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+            } catch {
+                throw OutputError(path: outDir, reason: "cannot create the folder (\(error.localizedDescription))")
+            }
+            let language = options.language
+            let tagged = OutputNames.tagged(for: input.spend, directory: outDir, language: language)
+            let inputs = input.inputPaths
+            let register = OutputNames.register(for: input.spend, directory: outDir, language: language)
+            let plan = OutputNames.plan(for: input.spend, directory: outDir, language: language)
+            let report = OutputNames.report(for: input.spend, directory: outDir, language: language)
+            let pass = try analyse(input, options, enrichedPath: tagged) { result in
+                try WorkbookOutput.write(register, protecting: inputs) { try RegisterWorkbook.write(result, to: $0) }
+                try WorkbookOutput.write(plan, protecting: inputs) { try PlanWorkbook.write(result, to: $0) }
+                try WorkbookOutput.write(report, protecting: inputs) { try ReportWorkbook.write(result, to: $0) }
+            }
+            try conclude("run", pass, outputs: pass.outcome.outputs + [register, plan, report], options: options)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import KedjaModel
+import KedjaReports
+import Tabular
+
+/// How a command reports and how strict it is: the flags `convert` shares with the spend commands.
+struct RunFlags: ParsableArguments {
+    @Flag(help: "Exit with status 1 when any record is rejected.")
+    var strict = false
+
+    @Flag(help: "No progress line and no report on standard error.")
+    var quiet = false
+
+    @Flag(help: "Print the summary as one JSON object on standard output.")
+    var json = false
+
+    @Option(help: "Largest field accepted, in bytes; larger fields reject their record.")
+    var maxFieldSize: Int = CSVLimits().maxFieldBytes
+
+    func validate() throws {
+        guard maxFieldSize > 0 else { throw ValidationError("--max-field-size must be a positive number of bytes.") }
+    }
+
+    var limits: CSVLimits { CSVLimits(maxFieldBytes: maxFieldSize) }
+}
+
+/// The options every data command takes (CONTRACT.md), parsed once and shared.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "Folder of rule tables to use instead of the bundled set (see `kedja templates export`).")
+    var templates: String?
+
+    @Option(help: "Language of workbooks and labels: sv or en.")
+    var lang: String = "sv"
+
+    @Option(
+        name: .customLong("map"),
+        help: ArgumentHelp(
+            "Which column holds a role, overriding detection: ROLE=COLUMN (a header name or a column number). Repeatable.",
+            valueName: "role=column"))
+    var mappings: [String] = []
+
+    @Option(
+        help:
+            "An ERP column profile from Templates/profiles (raindance, unit4, visma, leverantorsreskontra, uk-spend-over-500)."
+    )
+    var profile: String?
+
+    @OptionGroup var run: RunFlags
+
+    @Option(help: "The worksheet to read when the spend file (or FILE) is an XLSX workbook (default: the first).")
+    var sheet: String?
+
+    func validate() throws {
+        guard lang == "sv" || lang == "en" else { throw ValidationError("--lang must be sv or en, not '\(lang)'.") }
+        for mapping in mappings { _ = try MappingError.parseOverride(mapping) }
+    }
+
+    var strict: Bool { run.strict }
+    var quiet: Bool { run.quiet }
+    var json: Bool { run.json }
+
+    /// The parsed `--map` overrides.
+    func overrides() throws -> [(ColumnRole, String)] {
+        try mappings.map(MappingError.parseOverride)
+    }
+
+    /// The templates folder in use: `--templates`, or the bundled set found from the binary's location.
+    func templatesDirectory() throws -> URL {
+        try existingTemplates(templates.map { URL(fileURLWithPath: $0) })
+    }
+
+    var limits: CSVLimits { run.limits }
+
+    /// The language of labels, validated to sv or en.
+    var language: Language { lang == "en" ? .en : .sv }
+
+    /// Opens a spend file with the user's mapping options, keeping where a workbook's rows came from.
+    func openSpendInput(_ path: String) throws -> (file: SpendFile, table: TableInput) {
+        let table = try TableInput.open(path, sheet: sheet, sheetOption: "--sheet")
+        let vocabulary = try ColumnVocabulary.load(from: templatesDirectory())
+        do {
+            let file = try SpendFile(
+                path: table.csvPath, vocabulary: vocabulary, overrides: overrides(), profile: profile, limits: limits)
+            return (file, table)
+        } catch {
+            throw table.relabel(error)
+        }
+    }
+}

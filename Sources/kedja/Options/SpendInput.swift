@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import KedjaModel
+import KedjaReports
+import Tabular
+
+/// The options of the commands that analyse spend: the spend file, the supplier list and the plan start.
+struct SpendInput: ParsableArguments {
+    @Argument(help: "The spend export: CSV from the ERP system, or an XLSX workbook (its first sheet, or --sheet).")
+    var spend: String
+
+    @Option(help: "The supplier list (CSV or XLSX): countries, production countries, CPV codes or categories.")
+    var suppliers: String?
+
+    @Option(help: "The worksheet to read when the supplier list is an XLSX workbook (default: the first).")
+    var suppliersSheet: String?
+
+    @Option(help: "First day of the follow-up plan, YYYY-MM-DD (default: the first day of the next quarter).")
+    var start: String?
+
+    func validate() throws {
+        if suppliersSheet != nil && suppliers == nil {
+            throw ValidationError("--suppliers-sheet names a sheet of the supplier list: give --suppliers too.")
+        }
+        _ = try planStart()
+    }
+
+    /// `--start` as a date: exactly `YYYY-MM-DD`, a day that exists.
+    func planStart() throws -> CivilDate? {
+        guard let start else { return nil }
+        guard start.utf8.count == 10, let date = DateParser.parse(start, layout: .iso) else {
+            throw ValidationError("--start \(start): write the date as YYYY-MM-DD, e.g. 2027-01-01.")
+        }
+        return date
+    }
+
+    /// The files the user gave as inputs, which no output may overwrite.
+    var inputPaths: [String] {
+        [spend] + (suppliers.map { [$0] } ?? [])
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import KedjaModel
+import KedjaReports
+import Tabular
+
+/// Last period's workbook a command compares with (`--previous`): its path and how to read it.
+struct PreviousWorkbook<Value> {
+    let path: String
+    let read: (String) throws -> Value
+}
+
+/// What `register`, `plan` and `report` share, in one place: the default output name, no output over an input,
+/// last period's workbook read before the pass (so a wrong file fails before the long part), one pass, the
+/// workbook put in place only when complete, and the summary.
+///
+/// `write` gets the pass, last period's workbook when there is one, and the path the library writes to; it
+/// returns the command's own summary figures.
+func writeOneWorkbook<Previous>(
+    _ command: String, input: SpendInput, options: CommonOptions, output: String?,
+    defaultName: (_ input: String, _ directory: String?, Language) -> String,
+    previous: PreviousWorkbook<Previous>?,
+    write: (SpendPass, Previous?, String) throws -> [String: String]
+) throws {
+    try reportingFailures {
+        let path = output ?? defaultName(input.spend, nil, options.language)
+        let inputs = input.inputPaths + (previous.map { [$0.path] } ?? [])
+        try refuseOverwriting(inputs, with: path)
+        let previousValue = try previous.map { try $0.read($0.path) }
+        let pass = try analyse(input, options)
+        var details: [String: String] = [:]
+        try WorkbookOutput.write(path, protecting: inputs) { details = try write(pass, previousValue, $0) }
+        try conclude(command, pass, outputs: [path], options: options, extraDetails: details)
+    }
+}
+
+/// ``writeOneWorkbook(_:input:options:output:defaultName:previous:write:)`` for a command with no `--previous`.
+func writeOneWorkbook(
+    _ command: String, input: SpendInput, options: CommonOptions, output: String?,
+    defaultName: (_ input: String, _ directory: String?, Language) -> String,
+    write: (SpendPass, String) throws -> Void
+) throws {
+    try writeOneWorkbook(
+        command, input: input, options: options, output: output, defaultName: defaultName,
+        previous: PreviousWorkbook<Void>?.none
+    ) { pass, _, path in
+        try write(pass, path)
+        return [:]
+    }
+}

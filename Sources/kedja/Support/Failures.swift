@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import KedjaModel
+import Tabular
+
+/// Failures the command line reports itself, beyond the libraries' own errors.
+enum CommandFailure: ExitStatusReporting, CustomStringConvertible {
+    case templatesNotFound
+    case noTemplatesIn(String)
+    case noAmountColumn(String)
+    case usage(String)
+
+    var exitStatus: ExitStatus {
+        switch self {
+        case .templatesNotFound, .noTemplatesIn: .noInput
+        case .noAmountColumn: .dataError
+        case .usage: .usage
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .templatesNotFound:
+            return "cannot find the bundled rule tables (Templates/). Pass --templates DIR or set KEDJA_TEMPLATES."
+        case .noTemplatesIn(let folder):
+            return
+                "\(folder): no rule tables there (categories.csv is missing). Write a set with `kedja templates export \(folder)`, or pass the folder that holds them."
+        case .noAmountColumn(let message): return message
+        case .usage(let message): return message
+        }
+    }
+}
+
+/// The templates folder `explicit` names, or the bundled one; either must hold the tables (exit 66 otherwise).
+func existingTemplates(_ explicit: URL?) throws -> URL {
+    guard let folder = explicit ?? TemplateSet.bundledDirectory() else { throw CommandFailure.templatesNotFound }
+    guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("categories.csv").path) else {
+        throw CommandFailure.noTemplatesIn(folder.path)
+    }
+    return folder
+}
+
+/// Runs a command body and turns every failure into its message on standard error and CONTRACT.md's exit code;
+/// the private CSV copies of workbook inputs are removed however the body ends.
+func reportingFailures(_ body: () throws -> Void) throws {
+    defer { ScratchFiles.removeAll() }
+    do {
+        try body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        FileHandle.standardError.write(Data("kedja: \(error)\n".utf8))
+        throw ExitCode(exitCode(for: error))
+    }
+}
+
+/// CONTRACT.md's exit code for a failure: the status the error states (``ExitStatusReporting``), else 65.
+func exitCode(for error: any Error) -> Int32 {
+    ((error as? any ExitStatusReporting)?.exitStatus ?? .dataError).rawValue
+}
+
+/// Writes a line to standard error unless quiet.
+func note(_ text: String, quiet: Bool) {
+    guard !quiet else { return }
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
