@@ -74,11 +74,20 @@ struct HeatMap {
     }
 
     /// The number of columns the heat map uses.
-    static let columnCount = Column.allCases.count
+    private static let columnCount = Column.allCases.count
+
+    /// Writes the heat map as a whole sheet: the table, its note and A4 print set-up with `title` in the header.
+    func writeSheet(
+        to sheet: Worksheet, total: Amount, title: String, language: Language, moneyStyle: CellStyle
+    ) throws {
+        let end = try write(to: sheet, total: total, language: language, moneyStyle: moneyStyle)
+        try sheet.preparePrinting(
+            title: title, area: CellRange(firstRow: 0, firstCol: 0, lastRow: end, lastCol: Self.columnCount - 1),
+            repeatedRow: 0, language: language)
+    }
 
     /// Writes the heat map with its header on row 1 and a note under it; returns the last row written.
-    @discardableResult
-    func write(to sheet: Worksheet, total: Amount, language: Language, moneyStyle: CellStyle) throws -> Int {
+    private func write(to sheet: Worksheet, total: Amount, language: Language, moneyStyle: CellStyle) throws -> Int {
         var widths = ColumnWidths(limits: [
             Column.category.index: 20...40, Column.cpv.index: 11...11, Column.spend.index: 17...17,
             Column.share.index: 10...10, Column.highOverallSpend.index: 17...17,

@@ -30,13 +30,9 @@ public enum RegisterWorkbook {
                     name: SheetSpill.sheetName(labels.registerSheet, part: part), streamingRows: true)
                 try writeRegister(result.rows[range], to: sheet, labels: labels, title: title, language: language)
             }
-            let heatMapSheet = try workbook.addWorksheet(name: labels.heatMapSheet)
-            let heatMapEnd = try HeatMap(result.rows).write(
-                to: heatMapSheet, total: result.total, language: language, moneyStyle: Styles.money)
-            try heatMapSheet.preparePrinting(
-                title: title,
-                area: CellRange(firstRow: 0, firstCol: 0, lastRow: heatMapEnd, lastCol: HeatMap.columnCount - 1),
-                repeatedRow: 0, language: language)
+            try HeatMap(result.rows).writeSheet(
+                to: try workbook.addWorksheet(name: labels.heatMapSheet), total: result.total, title: title,
+                language: language, moneyStyle: Styles.money)
             let method = try workbook.addWorksheet(name: labels.methodSheet)
             try MethodSheet.write(result, to: method, title: title)
             guard !result.rejects.isEmpty else { return }

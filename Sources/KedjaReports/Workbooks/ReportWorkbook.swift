@@ -36,13 +36,9 @@ public enum ReportWorkbook {
             try writeCharts(result, figures: figures, to: charts, in: workbook, title: title)
             let topRisks = try workbook.addWorksheet(name: labels.topRisksSheet)
             try writeTopRisks(result, to: topRisks, title: title)
-            let heatMapSheet = try workbook.addWorksheet(name: labels.heatMapSheet)
-            let heatMapEnd = try HeatMap(result.rows).write(
-                to: heatMapSheet, total: result.total, language: language, moneyStyle: Styles.wholeMoney)
-            try heatMapSheet.preparePrinting(
-                title: title,
-                area: CellRange(firstRow: 0, firstCol: 0, lastRow: heatMapEnd, lastCol: HeatMap.columnCount - 1),
-                repeatedRow: 0, language: language)
+            try HeatMap(result.rows).writeSheet(
+                to: try workbook.addWorksheet(name: labels.heatMapSheet), total: result.total, title: title,
+                language: language, moneyStyle: Styles.wholeMoney)
             let quality = try workbook.addWorksheet(name: labels.dataQualitySheet)
             try writeDataQuality(result, to: quality, title: title)
             let method = try workbook.addWorksheet(name: labels.methodSheet)

@@ -153,29 +153,12 @@ struct RowHeights {
     static func lineCount(_ text: String, width: Double, bold: Bool = false) -> Int {
         let capacity = max(1, Int(((width - 1) * (bold ? 1.0 : 1.15)).rounded(.down)))
         if let lines = SimpleText.lineCount(text, capacity: capacity) { return lines }
-        var total = 0
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var lineCount = 1
-            var used = 0
-            for word in paragraph.split(separator: " ") {
-                let length = word.count
-                if used == 0 {
-                    used = length
-                } else if used + 1 + length <= capacity {
-                    used += 1 + length
-                } else {
-                    lineCount += 1
-                    used = length
-                }
-                // A word longer than the line breaks across lines.
-                while used > capacity {
-                    lineCount += 1
-                    used -= capacity
-                }
-            }
-            total += lineCount
+        // Other text is measured by characters with the same wrapping.
+        var wrap = WordWrap(capacity: capacity)
+        for character in text {
+            wrap.take(character == " " ? 0x20 : character == "\n" ? 0x0A : 0x41)
         }
-        return max(total, 1)
+        return wrap.lineCount
     }
 }
 
@@ -265,53 +248,56 @@ enum SimpleText {
         return wrap.lineCount
     }
 
-    /// Lines filled word by word. A struct the measuring closure mutates, rather than local variables shared with
-    /// a nested function, which Swift would box and check for exclusive access on every character.
-    private struct WordWrap {
-        let capacity: Int
-        private var total = 0
-        private var lines = 1
-        private var used = 0
-        private var wordLength = 0
+}
 
-        init(capacity: Int) { self.capacity = capacity }
+/// Lines filled word by word, from one byte per character (space, LF, or any other byte for a letter): the one
+/// wrapping rule behind ``RowHeights/lineCount(_:width:bold:)``. A struct the measuring closure mutates, rather
+/// than local variables shared with a nested function, which Swift would box and check for exclusive access on
+/// every character.
+struct WordWrap {
+    let capacity: Int
+    private var total = 0
+    private var lines = 1
+    private var used = 0
+    private var wordLength = 0
 
-        mutating func take(_ byte: UInt8) {
-            switch byte {
-            case 0x20:
-                endWord()
-            case 0x0A:
-                endWord()
-                total += lines
-                lines = 1
-                used = 0
-            default:
-                wordLength += 1
-            }
+    init(capacity: Int) { self.capacity = capacity }
+
+    mutating func take(_ byte: UInt8) {
+        switch byte {
+        case 0x20:
+            endWord()
+        case 0x0A:
+            endWord()
+            total += lines
+            lines = 1
+            used = 0
+        default:
+            wordLength += 1
         }
+    }
 
-        /// The lines so far, the last word included.
-        var lineCount: Int {
-            var finished = self
-            finished.endWord()
-            return max(finished.total + finished.lines, 1)
-        }
+    /// The lines so far, the last word included.
+    var lineCount: Int {
+        var finished = self
+        finished.endWord()
+        return max(finished.total + finished.lines, 1)
+    }
 
-        private mutating func endWord() {
-            guard wordLength > 0 else { return }
-            if used == 0 {
-                used = wordLength
-            } else if used + 1 + wordLength <= capacity {
-                used += 1 + wordLength
-            } else {
-                lines += 1
-                used = wordLength
-            }
-            while used > capacity {
-                lines += 1
-                used -= capacity
-            }
-            wordLength = 0
+    private mutating func endWord() {
+        guard wordLength > 0 else { return }
+        if used == 0 {
+            used = wordLength
+        } else if used + 1 + wordLength <= capacity {
+            used += 1 + wordLength
+        } else {
+            lines += 1
+            used = wordLength
         }
+        while used > capacity {
+            lines += 1
+            used -= capacity
+        }
+        wordLength = 0
     }
 }

@@ -136,9 +136,7 @@ public final class CSVReader {
         csv_set_blk_size(parser, 64 * 1024)
 
         let context = UnsafeMutableRawPointer(state)
-        var transcoder =
-            dialect.encoding == .utf16LE || dialect.encoding == .utf16BE
-            ? UTF16Transcoder(bigEndian: dialect.encoding == .utf16BE) : nil
+        var transcoder = dialect.encoding.utf16BigEndian.map(UTF16Transcoder.init(bigEndian:))
         var transcoded: [UInt8] = []
         var bytesRead: Int64 = 0
         var skipBOM = dialect.hasBOM ? dialect.encoding.byteOrderMark.count : 0

@@ -87,8 +87,8 @@ public enum CSVSniffer {
     }
 
     private static func transcodedToUTF8(_ bytes: [UInt8], from encoding: TextEncoding) -> [UInt8] {
-        guard encoding == .utf16LE || encoding == .utf16BE else { return bytes }
-        var transcoder = UTF16Transcoder(bigEndian: encoding == .utf16BE)
+        guard let bigEndian = encoding.utf16BigEndian else { return bytes }
+        var transcoder = UTF16Transcoder(bigEndian: bigEndian)
         var out: [UInt8] = []
         bytes.withUnsafeBufferPointer { transcoder.decode($0, into: &out) }
         return out

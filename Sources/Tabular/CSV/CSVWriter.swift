@@ -28,7 +28,6 @@ public final class CSVWriter {
     private let quotesAllFields: Bool
     /// The bytes that make a field need quotes.
     private let quoteTriggers: QuoteTriggers
-    private var transcodingNeeded: Bool { dialect.encoding == .utf16LE || dialect.encoding == .utf16BE }
 
     private enum Sink {
         case file(AtomicOutputFile)
@@ -188,8 +187,8 @@ public final class CSVWriter {
             pendingBOM = []
             try bom.withUnsafeBufferPointer { try emit($0) }
         }
-        if transcodingNeeded {
-            let encoded = UTF16Transcoder.encode(Array(bytes), bigEndian: dialect.encoding == .utf16BE)
+        if let bigEndian = dialect.encoding.utf16BigEndian {
+            let encoded = UTF16Transcoder.encode(Array(bytes), bigEndian: bigEndian)
             try encoded.withUnsafeBufferPointer { try emit($0) }
         } else {
             try emit(bytes)

@@ -17,6 +17,17 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// For UTF-16, whether it is big-endian; nil for the byte-oriented encodings. UTF-16 is the one encoding
+    /// Kedja transcodes: read into UTF-8 before parsing and written back from it, so this is the one place
+    /// that decides whether a transcoder is needed and which.
+    public var utf16BigEndian: Bool? {
+        switch self {
+        case .utf16LE: return false
+        case .utf16BE: return true
+        case .utf8, .windows1252: return nil
+        }
+    }
+
     /// The byte-order mark this encoding writes when a BOM is wanted.
     public var byteOrderMark: [UInt8] {
         switch self {
@@ -112,7 +123,7 @@ public enum TextCodec {
             }
             return out
         case .utf16LE, .utf16BE:
-            return UTF16Transcoder.encode(Array(string.utf8), bigEndian: encoding == .utf16BE)
+            return UTF16Transcoder.encode(Array(string.utf8), bigEndian: encoding.utf16BigEndian ?? false)
         }
     }
 }

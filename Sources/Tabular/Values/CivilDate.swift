@@ -70,30 +70,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Days from 1970-01-01 to this date (negative before it).
     var daysSinceUnixEpoch: Int {
-        // Howard Hinnant's days_from_civil, for years ≥ 0: treat March as the first month so the
-        // leap day ends the year.
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = shiftedYear / 400
-        let yearOfEra = shiftedYear - era * 400
-        let shiftedMonth = month > 2 ? month - 3 : month + 9
-        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        GregorianDays.days(year: year, month: month, day: day)
     }
 
     /// The date `days` after 1970-01-01, or nil outside ``supportedYears``.
     init?(daysSinceUnixEpoch days: Int) {
-        // Howard Hinnant's civil_from_days, the inverse of `daysSinceUnixEpoch`.
-        let (shifted, overflow) = days.addingReportingOverflow(719_468)
-        guard !overflow, shifted >= 0 else { return nil }
-        let era = shifted / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        guard let (year, month, day) = GregorianDays.date(days: days) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -128,5 +110,36 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         let (days, overflow) = excelSerial.subtractingReportingOverflow(Self.excelSerialOfUnixEpoch)
         guard !overflow else { return nil }
         self.init(daysSinceUnixEpoch: excelSerial < Self.firstSerialAfterPhantomLeapDay ? days + 1 : days)
+    }
+}
+
+/// Howard Hinnant's conversions between proleptic Gregorian dates and days since 1970-01-01, the one
+/// implementation behind `CivilDate` and the XLSX reader's date serials: March counts as the first month,
+/// so the leap day ends the year, and 400-year eras repeat exactly.
+enum GregorianDays {
+    /// Days from 1970-01-01 to the date (negative before it), for any year.
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let shiftedMonth = month > 2 ? month - 3 : month + 9
+        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date `days` after 1970-01-01, or nil when the count is so large that the arithmetic would overflow.
+    static func date(days: Int) -> (year: Int, month: Int, day: Int)? {
+        let (shifted, overflow) = days.addingReportingOverflow(719_468)
+        guard !overflow, shifted > Int.min + 146_096 else { return nil }
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        let (year, yearOverflow) = (era * 400).addingReportingOverflow(yearOfEra + (month <= 2 ? 1 : 0))
+        return yearOverflow ? nil : (year, month, day)
     }
 }

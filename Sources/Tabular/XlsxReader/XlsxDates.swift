@@ -25,15 +25,15 @@ enum XlsxSerialDate {
         let day = Int(wholeDays)
         let daysSinceUnixEpoch: Int
         if uses1904 {
-            daysSinceUnixEpoch = daysFromCivil(year: 1904, month: 1, day: 1) + day
+            daysSinceUnixEpoch = GregorianDays.days(year: 1904, month: 1, day: 1) + day
         } else if day == 60 {
             return .date(year: 1900, month: 2, day: 29, seconds: seconds)
         } else if day < 60 {
-            daysSinceUnixEpoch = daysFromCivil(year: 1899, month: 12, day: 31) + day
+            daysSinceUnixEpoch = GregorianDays.days(year: 1899, month: 12, day: 31) + day
         } else {
-            daysSinceUnixEpoch = daysFromCivil(year: 1899, month: 12, day: 30) + day
+            daysSinceUnixEpoch = GregorianDays.days(year: 1899, month: 12, day: 30) + day
         }
-        let civil = civilFromDays(daysSinceUnixEpoch)
+        guard let civil = GregorianDays.date(days: daysSinceUnixEpoch) else { return nil }
         return .date(year: civil.year, month: civil.month, day: civil.day, seconds: seconds)
     }
 
@@ -44,7 +44,7 @@ enum XlsxSerialDate {
         let dateFields = parts[0].split(separator: "-", omittingEmptySubsequences: false)
         guard dateFields.count == 3, dateFields[0].count == 4, dateFields[1].count == 2, dateFields[2].count == 2,
             let year = Int(dateFields[0]), let month = Int(dateFields[1]), let day = Int(dateFields[2]),
-            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+            (1...12).contains(month), (1...CivilDate.daysInMonth(month, year: year)).contains(day)
         else {
             return nil
         }
@@ -60,37 +60,6 @@ enum XlsxSerialDate {
         }
         let seconds = hours * 3600 + minutes * 60 + Int(secondsValue.rounded(.down))
         return .date(year: year, month: month, day: day, seconds: seconds)
-    }
-
-    /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's algorithm).
-    static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 }
 
