@@ -17,16 +17,16 @@ struct LineTagger {
         var isListed: Bool
     }
 
-    /// The supplier list's tags for one supplier, as positions (-1 for none): what every line of it reads.
+    /// The supplier list's tags for one supplier, as positions: what every line of it reads.
     private struct SupplierTags {
-        var category = -1
-        var categoryEvidence = -1
-        var country = -1
-        var countryEvidence = -1
+        var category = CategoryPosition.none
+        var categoryEvidence = EvidencePosition.none
+        var country = CountryPosition.none
+        var countryEvidence = EvidencePosition.none
         /// Whether `country` is where the goods are made (the list's production country).
         var countryIsProduction = false
-        /// The scope rule the supplier falls under (a public body, …), or -1.
-        var scopeRule = -1
+        /// The scope rule the supplier falls under (a public body, …).
+        var scopeRule = ScopeRulePosition.none
     }
 
     /// Spend per category source, with which sources occurred (a source whose lines sum to zero still counts).
@@ -72,20 +72,20 @@ struct LineTagger {
     /// A supplier × category: the register row's figures, summed line by line.
     struct Group {
         var supplier: Int
-        /// The category of the group's first line (position), or -1.
-        var category: Int
+        /// The category of the group's first line.
+        var category: CategoryPosition
         /// Whether the group holds payments outside the scope of procurement, which never become register rows.
         var isExcluded = false
         var spend = Amount.zero
         var lines = 0
         var levels = RiskProfile.unassessed
         var spendBySource = SpendBySource()
-        /// The first country a line of the group named (position), or -1.
-        var country = -1
+        /// The first country a line of the group named.
+        var country = CountryPosition.none
         var reasonID = -1
         var reasonLevel = RiskLevel.unknown
 
-        init(supplier: Int, category: Int) {
+        init(supplier: Int, category: CategoryPosition) {
             self.supplier = supplier
             self.category = category
         }
@@ -95,7 +95,7 @@ struct LineTagger {
             lines += 1
             levels = levels.combined(with: tags.levels)
             spendBySource.add(amount, source: tags.source)
-            if country < 0 { country = tags.country }
+            if country.isNone { country = tags.country }
             // The row's reason is that of its riskiest line, so the register explains its own rating.
             if reasonID < 0 || tags.levels.overall > reasonLevel {
                 reasonID = tags.reasonID
@@ -106,34 +106,36 @@ struct LineTagger {
 
     /// What a tag class means, as positions and values only: what the hot path reads for every line.
     struct ClassFacts {
-        var categoryKey: Int
-        var country: Int
+        /// The first category with the line's category code (groups key on the code).
+        var categoryKey: CategoryPosition
+        var country: CountryPosition
         var source: CategorySource
         var levels: RiskProfile
         var reasonID: Int
     }
 
-    /// The group key's category for lines outside the scope of procurement.
-    private static let excludedCategoryKey = -2
+    /// The group key's category for lines outside the scope of procurement (no category position is negative
+    /// but ``TablePosition/none``'s -1).
+    private static let excludedCategoryKey: Int64 = -2
 
     /// The keys of classes, reasons and groups: fixed-size integers only, whose bytes key a ``ByteKeyIndex``.
     private struct ClassKey: Equatable {
-        var category: Int32
+        var category: CategoryPosition
         var source: Int32
-        var evidence: Int32
-        var country: Int32
-        var countryEvidence: Int32
+        var evidence: EvidencePosition
+        var country: CountryPosition
+        var countryEvidence: EvidencePosition
         var countryIsProduction: Int32
-        var scopeRule: Int32
+        var scopeRule: ScopeRulePosition
     }
 
     private struct ReasonKey {
-        var category: Int32
-        var evidence: Int32
-        var country: Int32
-        var countryEvidence: Int32
+        var category: CategoryPosition
+        var evidence: EvidencePosition
+        var country: CountryPosition
+        var countryEvidence: EvidencePosition
         var countryIsProduction: Int32
-        var scopeRule: Int32
+        var scopeRule: ScopeRulePosition
     }
 
     private struct GroupKey: Equatable {
@@ -149,10 +151,10 @@ struct LineTagger {
     private let scopeTextColumns: [Int]
     /// Whether the scope table has account rules or text rules to check on every line.
     private let checksLineScope: Bool
-    /// The columns of the raw supplier spelling, of keyword text (with the role's number) and of countries
-    /// (production first), in the order they are consulted.
+    /// The columns of the raw supplier spelling, of keyword text (with where in the line it is) and of
+    /// countries (production first), in the order they are consulted.
     private let spellingColumns: [Int?]
-    private let keywordColumns: [(column: Int, role: Int)]
+    private let keywordColumns: [(column: Int, place: KeywordPlace)]
     private let countryColumns: [(column: Int, production: Bool)]
     private let cpvColumn: Int?
     private let accountColumn: Int?
@@ -160,13 +162,13 @@ struct LineTagger {
 
     /// Per category position: the first position with the same code (groups and reasons key on the code),
     /// and its levels.
-    private let categoryKeys: [Int]
+    private let categoryKeys: [CategoryPosition]
     private let categoryLevels: [RiskProfile]
     /// Per country position: the first position with the same alpha-2 code, and the country layer's levels.
-    private let countryKeys: [Int]
+    private let countryKeys: [CountryPosition]
     private let countryProfiles: [RiskProfile]
     /// Per keyword match position: the category it leads to.
-    private let keywordCategories: [Int]
+    private let keywordCategories: [CategoryPosition]
 
     // Suppliers: raw spelling (id, org number, name bytes) → supplier position.
     private var supplierSpellings = ByteKeyIndex(capacity: 1024)
@@ -179,20 +181,21 @@ struct LineTagger {
     private var supplierTags: [SupplierTags] = []
 
     // Evidence texts, interned: the reason key holds positions into `evidenceTexts`.
-    private var evidenceIDs: [String: Int] = [:]
+    private var evidenceIDs: [String: EvidencePosition] = [:]
     private var evidenceTexts: [String] = []
-    private let noEvidence: Int
+    /// The empty evidence text, at position 0.
+    private let noEvidence = EvidencePosition(0)
     private var cpvEvidence = FieldCache()
     /// Field bytes → what free text says: its keyword match and its scope rule, packed by ``TextFacts``, each
     /// computed the first time a line asks for it.
     private var textFacts = FieldCache()
-    /// Per keyword match position × role (description, account text, supplier name): evidence, or -1.
-    private var keywordEvidence: [Int]
-    /// Per account group position: evidence, or -1.
-    private var accountEvidence: [Int]
+    /// Per keyword match position × place (description, account text, supplier name): evidence, once made.
+    private var keywordEvidence: [EvidencePosition]
+    /// Per account group position: evidence, once made.
+    private var accountEvidence: [EvidencePosition]
     /// Field bytes → country position, or `-(slot + 1)` for a name no table knows (see `unknownCountryLines`).
     private var countryMatches = FieldCache(maximumKeyBytes: 1 << 20)
-    private var lineCountryEvidence: (production: Int, registered: Int) = (-1, -1)
+    private var lineCountryEvidence: (production: EvidencePosition, registered: EvidencePosition) = (.none, .none)
     private var unknownCountrySlots: [String: Int] = [:]
     private var unknownCountryNames: [String] = []
     private var unknownCountryLines: [Int] = []
@@ -231,10 +234,7 @@ struct LineTagger {
         supplierNameColumn = mapping.column(.supplierName)
         orgNumberColumn = mapping.column(.orgNumber)
         spellingColumns = [supplierIDColumn, orgNumberColumn, supplierNameColumn]
-        keywordColumns = [(ColumnRole.description, 0), (.accountText, 1), (.supplierName, 2)].compactMap {
-            role, number in
-            mapping.column(role).map { ($0, number) }
-        }
+        keywordColumns = KeywordPlace.allCases.compactMap { place in mapping.column(place.role).map { ($0, place) } }
         countryColumns = [(ColumnRole.productionCountry, true), (.country, false)].compactMap { role, production in
             mapping.column(role).map { ($0, production) }
         }
@@ -244,26 +244,27 @@ struct LineTagger {
         accountColumn = mapping.column(.account) ?? mapping.column(.accountText)
         phrase = EvidencePhrases(language: language)
 
-        var firstByCode: [String: Int] = [:]
+        var firstByCode: [String: CategoryPosition] = [:]
         categoryKeys = templates.categories.enumerated().map { position, category in
             if let first = firstByCode[category.code] { return first }
-            firstByCode[category.code] = position
-            return position
+            firstByCode[category.code] = CategoryPosition(position)
+            return CategoryPosition(position)
         }
         categoryLevels = templates.categories.map(\.levels)
-        var firstByAlpha2: [String: Int] = [:]
+        var firstByAlpha2: [String: CountryPosition] = [:]
         countryKeys = templates.countries.enumerated().map { position, country in
             if let first = firstByAlpha2[country.alpha2] { return first }
-            firstByAlpha2[country.alpha2] = position
-            return position
+            firstByAlpha2[country.alpha2] = CountryPosition(position)
+            return CountryPosition(position)
         }
         countryProfiles = templates.countries.map { templates.countryRiskProfile($0.alpha2) }
-        keywordCategories = (0..<templates.keywordMatchCount).map { templates.keywordMatch(at: $0).category }
-        keywordEvidence = Array(repeating: -1, count: templates.keywordMatchCount * 3)
-        accountEvidence = Array(repeating: -1, count: templates.accountGroups.count)
+        keywordCategories = (0..<templates.keywordMatchCount).map {
+            CategoryPosition(templates.keywordMatch(at: $0).category)
+        }
+        keywordEvidence = Array(repeating: .none, count: templates.keywordMatchCount * KeywordPlace.count)
+        accountEvidence = Array(repeating: .none, count: templates.accountGroups.count)
         evidenceTexts = [""]
-        evidenceIDs = ["": 0]
-        noEvidence = 0
+        evidenceIDs = ["": EvidencePosition(0)]
     }
 
     // MARK: - Per line
@@ -273,28 +274,30 @@ struct LineTagger {
         let supplier = supplierIndex(for: record)
         let scopeRule = self.scopeRule(record, supplier: supplier)
         let classID: Int
-        if scopeRule >= 0 {
+        if !scopeRule.isNone {
             classID = tagClass(
-                category: -1, source: .excluded, evidence: noEvidence, country: -1,
+                category: .none, source: .excluded, evidence: noEvidence, country: .none,
                 countryEvidence: noEvidence, countryIsProduction: false, scopeRule: scopeRule)
         } else {
             let (category, source, evidence) = classify(record, supplier: supplier)
             let (country, countryEvidence, production) = lineCountry(record, supplier: supplier)
             classID = tagClass(
                 category: category, source: source, evidence: evidence, country: country,
-                countryEvidence: countryEvidence, countryIsProduction: production, scopeRule: -1)
+                countryEvidence: countryEvidence, countryIsProduction: production, scopeRule: .none)
         }
         let facts = classFacts[classID]
 
-        let groupKey = GroupKey(supplier: Int64(supplier), category: Int64(facts.categoryKey))
+        let groupKey = GroupKey(
+            supplier: Int64(supplier),
+            category: facts.source == .excluded ? Self.excludedCategoryKey : Int64(facts.categoryKey.rawValue))
         let groupID: Int
         if let previous = previousGroup, previous.key == groupKey {
             groupID = previous.id
         } else {
             let (id, isNew) = groupIDs.insert(bytesOf: groupKey)
             if isNew {
-                var group = Group(supplier: supplier, category: facts.categoryKey < 0 ? -1 : facts.categoryKey)
-                group.isExcluded = scopeRule >= 0
+                var group = Group(supplier: supplier, category: facts.categoryKey)
+                group.isExcluded = !scopeRule.isNone
                 groups.append(group)
             }
             groupID = id
@@ -303,33 +306,33 @@ struct LineTagger {
         groups[groupID].add(amount: amount, tags: facts)
 
         spendBySource.add(amount, source: facts.source)
-        if scopeRule >= 0 {
+        if !scopeRule.isNone {
             excludedLines += 1
             excludedSpend += amount
         } else {
-            if facts.categoryKey < 0 {
+            if facts.categoryKey.isNone {
                 linesWithoutCategory += 1
                 spendWithoutCategory += amount
             }
-            if facts.country < 0 { linesWithoutCountry += 1 }
+            if facts.country.isNone { linesWithoutCountry += 1 }
         }
         return LinePlace(tagClass: classID, groupID: groupID)
     }
 
-    /// The scope rule a line falls under (-1 for none): its supplier's (a public body, …), its account's, or
-    /// the words of its description or account text.
-    private mutating func scopeRule(_ record: CSVRecord, supplier: Int) -> Int {
+    /// The scope rule a line falls under: its supplier's (a public body, …), its account's, or the words of its
+    /// description or account text.
+    private mutating func scopeRule(_ record: CSVRecord, supplier: Int) -> ScopeRulePosition {
         let supplierRule = supplierTags[supplier].scopeRule
-        if supplierRule >= 0 { return supplierRule }
-        guard checksLineScope else { return -1 }
+        if !supplierRule.isNone { return supplierRule }
+        guard checksLineScope else { return .none }
         if let column = accountColumn, let rule = templates.scopeRuleIndex(forAccount: record.field(column)) {
-            return rule
+            return ScopeRulePosition(rule)
         }
         for column in scopeTextColumns {
             let rule = textScopeRule(record, column: column)
-            if rule >= 0 { return rule }
+            if !rule.isNone { return rule }
         }
-        return -1
+        return .none
     }
 
     /// Lets go of the caches that only speed up placing lines (raw supplier spellings, field values), before
@@ -411,7 +414,9 @@ struct LineTagger {
         let organisation = [parsedOrg, entry?.orgNumber.flatMap { OrgNumber.parse($0) }]
             .compactMap { $0 }.first { $0.kind != .soleTrader }
         let names = [name, entry?.name ?? "", entry?.category ?? ""]
-        tags.scopeRule = templates.scopeRuleIndex(orgNumber: organisation?.description, names: names) ?? -1
+        tags.scopeRule =
+            templates.scopeRuleIndex(orgNumber: organisation?.description, names: names).map(ScopeRulePosition.init)
+            ?? .none
         supplierFacts.append(
             SupplierFacts(
                 key: key, name: entry.map { $0.name.isEmpty ? name : $0.name } ?? name,
@@ -421,11 +426,13 @@ struct LineTagger {
         return supplierFacts.count - 1
     }
 
-    private mutating func supplierCategory(_ entry: SupplierList.Entry) -> (category: Int, evidence: Int)? {
+    private mutating func supplierCategory(
+        _ entry: SupplierList.Entry
+    ) -> (category: CategoryPosition, evidence: EvidencePosition)? {
         if !entry.cpv.isEmpty,
             let category = Array(entry.cpv.utf8).withUnsafeBufferPointer({ templates.categoryIndex(forCPV: $0) })
         {
-            return (category, intern(phrase.supplierListCPV(entry.cpv)))
+            return (CategoryPosition(category), intern(phrase.supplierListCPV(entry.cpv)))
         }
         guard !entry.category.isEmpty else { return nil }
         // The buyer's category text is often coarse ("Transporter och fordon" for a fuel dealer): the name it
@@ -436,52 +443,55 @@ struct LineTagger {
             text == 0
             ? phrase.supplierListCategory(entry.category, keyword: keyword)
             : phrase.supplierListName(entry.name, category: entry.category, keyword: keyword)
-        return (category, intern(evidence))
+        return (CategoryPosition(category), intern(evidence))
     }
 
-    private mutating func supplierCountry(_ entry: SupplierList.Entry) -> (
-        country: Int, evidence: Int, production: Bool
-    )? {
+    private mutating func supplierCountry(
+        _ entry: SupplierList.Entry
+    ) -> (country: CountryPosition, evidence: EvidencePosition, production: Bool)? {
         for (text, production) in [(entry.productionCountry, true), (entry.country, false)] where !text.isEmpty {
             if let country = templates.countryIndex(named: text) {
-                return (country, intern(phrase.supplierListCountry(text, production: production)), production)
+                let evidence = intern(phrase.supplierListCountry(text, production: production))
+                return (CountryPosition(country), evidence, production)
             }
             unknownListCountries[text, default: 0] += 1
         }
         return nil
     }
 
-    /// The category (position or -1), where it came from and the evidence, most specific source first.
-    private mutating func classify(_ record: CSVRecord, supplier: Int) -> (Int, CategorySource, Int) {
+    /// The category, where it came from and the evidence, most specific source first.
+    private mutating func classify(
+        _ record: CSVRecord, supplier: Int
+    ) -> (CategoryPosition, CategorySource, EvidencePosition) {
         if let column = cpvColumn {
             let field = record.field(column)
             if !field.isEmpty, let category = templates.categoryIndex(forCPV: field) {
-                return (category, .cpv, cpvEvidence(record, column: column))
+                return (CategoryPosition(category), .cpv, cpvEvidence(record, column: column))
             }
         }
         let tags = supplierTags[supplier]
-        if tags.category >= 0 {
+        if !tags.category.isNone {
             return (tags.category, .supplier, tags.categoryEvidence)
         }
-        for (column, role) in keywordColumns {
+        for (column, place) in keywordColumns {
             guard let match = keywordMatch(record, column: column) else { continue }
-            return (keywordCategories[match], .keyword, keywordEvidence(match, role: role))
+            return (keywordCategories[match], .keyword, keywordEvidence(match, place: place))
         }
         if let column = accountColumn {
             let field = record.field(column)
             if !field.isEmpty, let (category, group) = templates.accountCategoryIndex(forAccount: field) {
-                return (category, .account, accountEvidence(group))
+                return (CategoryPosition(category), .account, accountEvidence(group))
             }
         }
-        return (-1, .none, noEvidence)
+        return (.none, .none, noEvidence)
     }
 
     /// The evidence of a line's own CPV code: "CPV" and the field as written.
-    private mutating func cpvEvidence(_ record: CSVRecord, column: Int) -> Int {
+    private mutating func cpvEvidence(_ record: CSVRecord, column: Int) -> EvidencePosition {
         let field = record.field(column)
-        if let known = cpvEvidence.answer(for: field) { return known }
+        if let known = cpvEvidence.answer(for: field) { return EvidencePosition(known) }
         let evidence = intern("CPV \(record.string(at: column).trimmingWhitespace())")
-        cpvEvidence.remember(evidence, for: field)
+        cpvEvidence.remember(Int(evidence.rawValue), for: field)
         return evidence
     }
 
@@ -497,39 +507,41 @@ struct LineTagger {
         return facts.keywordMatch >= 0 ? facts.keywordMatch : nil
     }
 
-    /// The scope rule of a free-text field's words (-1 for none), remembered per distinct value beside its
-    /// keyword match (which is matched only when a line needs it).
-    private mutating func textScopeRule(_ record: CSVRecord, column: Int) -> Int {
+    /// The scope rule of a free-text field's words, remembered per distinct value beside its keyword match
+    /// (which is matched only when a line needs it).
+    private mutating func textScopeRule(_ record: CSVRecord, column: Int) -> ScopeRulePosition {
         let field = record.field(column)
-        guard !field.isEmpty else { return -1 }
+        guard !field.isEmpty else { return .none }
         var facts = textFacts.answer(for: field).map(TextFacts.init(packed:)) ?? TextFacts()
         if facts.scopeRule == TextFacts.notComputed {
             facts.scopeRule = templates.scopeRuleIndex(inText: record.string(at: column)) ?? -1
             textFacts.remember(facts.packed, for: field)
         }
-        return facts.scopeRule
+        return facts.scopeRule >= 0 ? ScopeRulePosition(facts.scopeRule) : .none
     }
 
-    private mutating func keywordEvidence(_ match: Int, role: Int) -> Int {
-        let slot = match * 3 + role
-        if keywordEvidence[slot] >= 0 { return keywordEvidence[slot] }
-        let place: ColumnRole = role == 0 ? .description : role == 1 ? .accountText : .supplierName
-        let evidence = intern(phrase.keyword(templates.keywordMatch(at: match).keyword, in: place))
+    private mutating func keywordEvidence(_ match: Int, place: KeywordPlace) -> EvidencePosition {
+        let slot = match * KeywordPlace.count + place.rawValue
+        if !keywordEvidence[slot].isNone { return keywordEvidence[slot] }
+        let evidence = intern(phrase.keyword(templates.keywordMatch(at: match).keyword, in: place.role))
         keywordEvidence[slot] = evidence
         return evidence
     }
 
-    private mutating func accountEvidence(_ group: Int) -> Int {
-        if accountEvidence[group] >= 0 { return accountEvidence[group] }
+    private mutating func accountEvidence(_ group: Int) -> EvidencePosition {
+        if !accountEvidence[group].isNone { return accountEvidence[group] }
         let accountGroup = templates.accountGroups[group]
         let evidence = intern(phrase.accountGroup(accountGroup.prefix, accountGroup.name(language)))
         accountEvidence[group] = evidence
         return evidence
     }
 
-    /// The line's country (position or -1) and its evidence: production country on the line, then the
-    /// country on the line, then the supplier list's. Names no table knows are counted for the report.
-    private mutating func lineCountry(_ record: CSVRecord, supplier: Int) -> (Int, Int, Bool) {
+    /// The line's country, its evidence and whether it is where the goods are made: production country on the
+    /// line, then the country on the line, then the supplier list's. Names no table knows are counted for the
+    /// report.
+    private mutating func lineCountry(
+        _ record: CSVRecord, supplier: Int
+    ) -> (CountryPosition, EvidencePosition, Bool) {
         for (column, production) in countryColumns {
             let field = record.field(column)
             guard !field.isEmpty else { continue }
@@ -541,12 +553,14 @@ struct LineTagger {
                 answer = templates.countryIndex(named: text) ?? -(unknownCountrySlot(text) + 1)
                 countryMatches.remember(answer, for: field)
             }
-            if answer >= 0 { return (answer, lineCountryEvidence(production: production), production) }
+            if answer >= 0 {
+                return (CountryPosition(answer), lineCountryEvidence(production: production), production)
+            }
             unknownCountryLines[-answer - 1] += 1
         }
         let tags = supplierTags[supplier]
-        if tags.country >= 0 { return (tags.country, tags.countryEvidence, tags.countryIsProduction) }
-        return (-1, noEvidence, false)
+        if !tags.country.isNone { return (tags.country, tags.countryEvidence, tags.countryIsProduction) }
+        return (.none, noEvidence, false)
     }
 
     private mutating func unknownCountrySlot(_ text: String) -> Int {
@@ -557,54 +571,53 @@ struct LineTagger {
         return unknownCountryNames.count - 1
     }
 
-    private mutating func lineCountryEvidence(production: Bool) -> Int {
+    private mutating func lineCountryEvidence(production: Bool) -> EvidencePosition {
         if production {
-            if lineCountryEvidence.production < 0 {
+            if lineCountryEvidence.production.isNone {
                 lineCountryEvidence.production = intern(phrase.lineCountry(production: true))
             }
             return lineCountryEvidence.production
         }
-        if lineCountryEvidence.registered < 0 {
+        if lineCountryEvidence.registered.isNone {
             lineCountryEvidence.registered = intern(phrase.lineCountry(production: false))
         }
         return lineCountryEvidence.registered
     }
 
-    private mutating func intern(_ text: String) -> Int {
+    private mutating func intern(_ text: String) -> EvidencePosition {
         if let known = evidenceIDs[text] { return known }
         evidenceTexts.append(text)
-        evidenceIDs[text] = evidenceTexts.count - 1
-        return evidenceTexts.count - 1
+        let position = EvidencePosition(evidenceTexts.count - 1)
+        evidenceIDs[text] = position
+        return position
     }
 
     // MARK: - Classes and reasons
 
     /// The class of a combination of tags, made (with its levels and reason) the first time it occurs.
     private mutating func tagClass(
-        category: Int, source: CategorySource, evidence: Int, country: Int, countryEvidence: Int,
-        countryIsProduction: Bool, scopeRule: Int
+        category: CategoryPosition, source: CategorySource, evidence: EvidencePosition, country: CountryPosition,
+        countryEvidence: EvidencePosition, countryIsProduction: Bool, scopeRule: ScopeRulePosition
     ) -> Int {
         let key = ClassKey(
-            category: Int32(category), source: Int32(source.position), evidence: Int32(evidence),
-            country: Int32(country), countryEvidence: Int32(countryEvidence),
-            countryIsProduction: countryIsProduction ? 1 : 0, scopeRule: Int32(scopeRule))
+            category: category, source: Int32(source.position), evidence: evidence, country: country,
+            countryEvidence: countryEvidence, countryIsProduction: countryIsProduction ? 1 : 0, scopeRule: scopeRule)
         if let previous = previousClass, previous.key == key { return previous.id }
         let (classID, isNew) = classIDs.insert(bytesOf: key)
         defer { previousClass = (key, classID) }
         if !isNew { return classID }
-        let categoryValue = category >= 0 ? templates.categories[category] : nil
-        let countryValue = country >= 0 ? templates.countries[country] : nil
+        let categoryValue = category.index.map { templates.categories[$0] }
+        let countryValue = country.index.map { templates.countries[$0] }
         let layer = CountryLayer(category: categoryValue, country: countryValue, isProduction: countryIsProduction)
         var levels = categoryValue?.levels ?? .unassessed
-        if layer.applies, country >= 0 { levels = levels.raised(byCountry: countryProfiles[country]) }
+        if layer.applies, let country = country.index { levels = levels.raised(byCountry: countryProfiles[country]) }
         let reasonID = reason(
             category: category, evidence: evidence, country: country, countryEvidence: countryEvidence,
             layer: layer, scopeRule: scopeRule, levels: levels)
-        let categoryKey = scopeRule >= 0 ? Self.excludedCategoryKey : category >= 0 ? categoryKeys[category] : -1
         classFacts.append(
             ClassFacts(
-                categoryKey: categoryKey, country: country, source: source, levels: levels,
-                reasonID: reasonID))
+                categoryKey: category.index.map { categoryKeys[$0] } ?? .none, country: country, source: source,
+                levels: levels, reasonID: reasonID))
         classTags.append(
             LineTag(
                 category: categoryValue, categorySource: source, country: countryValue, levels: levels,
@@ -614,23 +627,24 @@ struct LineTagger {
 
     /// The reason texts for a combination of tags, composed once per distinct combination.
     private mutating func reason(
-        category: Int, evidence: Int, country: Int, countryEvidence: Int, layer: CountryLayer, scopeRule: Int,
-        levels: RiskProfile
+        category: CategoryPosition, evidence: EvidencePosition, country: CountryPosition,
+        countryEvidence: EvidencePosition, layer: CountryLayer, scopeRule: ScopeRulePosition, levels: RiskProfile
     ) -> Int {
         let key = ReasonKey(
-            category: Int32(category >= 0 ? categoryKeys[category] : -1), evidence: Int32(evidence),
-            country: Int32(country >= 0 ? countryKeys[country] : -1), countryEvidence: Int32(countryEvidence),
-            countryIsProduction: layer.isProduction ? 1 : 0, scopeRule: Int32(scopeRule))
+            category: category.index.map { categoryKeys[$0] } ?? .none, evidence: evidence,
+            country: country.index.map { countryKeys[$0] } ?? .none, countryEvidence: countryEvidence,
+            countryIsProduction: layer.isProduction ? 1 : 0, scopeRule: scopeRule)
         let (reasonID, isNew) = reasonIDs.insert(bytesOf: key)
         if !isNew { return reasonID }
         let inputs: ReasonText.Inputs
-        if scopeRule >= 0 {
+        if let scopeRule = scopeRule.index {
             inputs = .excluded(templates.scopeRules[scopeRule])
         } else {
-            let countryValue = country >= 0 ? templates.countries[country] : nil
+            let countryValue = country.index.map { templates.countries[$0] }
             inputs = .rated(
-                category: category >= 0 ? templates.categories[category] : nil, evidence: evidenceTexts[evidence],
-                country: countryValue, countryEvidence: evidenceTexts[countryEvidence], layer: layer,
+                category: category.index.map { templates.categories[$0] },
+                evidence: evidenceTexts[evidence.index ?? 0], country: countryValue,
+                countryEvidence: evidenceTexts[countryEvidence.index ?? 0], layer: layer,
                 ratings: countryValue.map { templates.countryRisk($0.alpha2) } ?? [:], levels: levels)
         }
         reasons.append(ReasonText.full(inputs, language: language))

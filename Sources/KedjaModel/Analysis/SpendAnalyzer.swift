@@ -90,7 +90,7 @@ public final class SpendAnalyzer {
                 continue
             }
             if group.levels.overall == .unknown { unknownRiskSpend += group.spend }
-            if group.category < 0 {
+            if group.category.isNone {
                 unclassified[
                     group.supplier,
                     default: UnclassifiedSupplier(
@@ -112,11 +112,11 @@ public final class SpendAnalyzer {
             let source =
                 group.spendBySource.entries
                 .max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key ?? .none
-            let category = group.category >= 0 ? templates.categories[group.category] : nil
+            let category = group.category.index.map { templates.categories[$0] }
             let track: FollowUpTrack = category?.needsLabourConditions == true ? .labourConditions : .supplyChain
             let row = RegisterRow(
                 supplierKey: facts.key, supplierName: facts.name, orgNumber: facts.orgNumber,
-                country: group.country >= 0 ? templates.countries[group.country] : nil,
+                country: group.country.index.map { templates.countries[$0] },
                 category: category, categorySource: source,
                 spend: group.spend, lines: group.lines, share: group.spend.fraction(of: total), levels: group.levels,
                 priority: priority, reason: reasons[group.reasonID], tasks: tasks,
