@@ -106,12 +106,18 @@ enum KeyFigureTable {
 }
 
 extension KeyFigure {
-    /// Spend at high risk in each area, then at high and unknown overall risk, each with its share; then spend
-    /// no rule gave a category (unknown, never low) and spend outside the scope of procurement.
+    /// Classified spend, spend at high risk in each area, then at high and unknown overall risk, each with its
+    /// share; then spend no rule gave a category (unknown, never low) and spend outside the scope of procurement:
+    /// the figures the register's summary and the committee report share.
     static func riskSpend(
         _ figures: SpendFigures, quality: DataQuality, total: Amount, language: Language
     ) -> [KeyFigure] {
-        var lines = RiskArea.allCases.map { area in
+        var lines = [
+            KeyFigure(
+                KeyFigurePhrases.classifiedSpend.text(language), .amount(figures.classifiedSpend),
+                share: figures.classifiedSpend.fraction(of: total))
+        ]
+        lines += RiskArea.allCases.map { area in
             let spend = figures.spend(area, .high)
             return KeyFigure(
                 KeyFigurePhrases.highRiskSpend(area, language), .amount(spend), share: spend.fraction(of: total))

@@ -188,9 +188,6 @@ public enum RegisterWorkbook {
             KeyFigure(
                 KeyFigurePhrases.reconciles.text(language),
                 .text((counts.reconciles ? CommonPhrases.yes : CommonPhrases.no).text(language))),
-            KeyFigure(
-                KeyFigurePhrases.classifiedSpend.text(language), .amount(figures.classifiedSpend),
-                share: figures.classifiedSpend.fraction(of: total)),
         ]
         lines += KeyFigure.riskSpend(figures, quality: result.quality, total: total, language: language)
         lines.append(

@@ -59,9 +59,6 @@ public enum ReportWorkbook {
         var lines = [
             KeyFigure(KeyFigurePhrases.totalSpend.text(language), .amount(total), share: total.micros == 0 ? nil : 1),
             KeyFigure(KeyFigurePhrases.suppliers.text(language), .count(result.quality.suppliers)),
-            KeyFigure(
-                KeyFigurePhrases.classifiedSpend.text(language), .amount(figures.classifiedSpend),
-                share: figures.classifiedSpend.fraction(of: total)),
         ]
         lines += KeyFigure.riskSpend(figures, quality: result.quality, total: total, language: language)
         lines.append(
