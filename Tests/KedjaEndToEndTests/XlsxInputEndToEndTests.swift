@@ -95,6 +95,15 @@ import Testing
         // Row 5 is blank, so the fourth record is sheet row 6.
         #expect(reject["line"] as? Int == 6)
         #expect(reject["record"] as? Int == 4)
+        // The rejects CSV names the sheet row too, not the line of the workbook's private CSV copy.
+        let rejectsFile = folder.appendingPathComponent("huvudbok-tagged.rejects.csv").path
+        let rejectFields = try Kedja.python(
+            """
+            import csv, json, sys
+            with open(sys.argv[1], newline="", encoding="utf-8-sig") as f:
+                print(json.dumps(list(csv.reader(f))[1][:2]))
+            """, [rejectsFile])
+        #expect(rejectFields.trimmingCharacters(in: .whitespacesAndNewlines) == #"["4", "6"]"#)
 
         // The enriched copy goes next to the workbook as CSV, and keeps the sheet's values.
         let tagged = folder.appendingPathComponent("huvudbok-tagged.csv").path

@@ -26,14 +26,16 @@ public struct AnalysisRun {
         public var excelSafe: Bool
         /// Called with bytes read so far.
         public var progress: ((Int64) -> Void)?
+        /// For a worksheet converted to the CSV at `spendPath`: the sheet row each CSV line came from, so rejected
+        /// records name the rows the user sees, in the summary and in the rejects CSV alike.
+        public var spendRows: SheetRowMap?
 
         /// Creates a request.
         public init(
             spendPath: String, suppliersPath: String? = nil, templatesDirectory: URL, language: Language = .sv,
             overrides: [(ColumnRole, String)] = [], profile: String? = nil, limits: CSVLimits = CSVLimits(),
             planStart: CivilDate? = nil, enrichedPath: String? = nil, rejectsPath: String? = nil,
-            excelSafe: Bool = false,
-            progress: ((Int64) -> Void)? = nil
+            excelSafe: Bool = false, progress: ((Int64) -> Void)? = nil, spendRows: SheetRowMap? = nil
         ) {
             self.spendPath = spendPath
             self.suppliersPath = suppliersPath
@@ -47,6 +49,7 @@ public struct AnalysisRun {
             self.rejectsPath = rejectsPath
             self.excelSafe = excelSafe
             self.progress = progress
+            self.spendRows = spendRows
         }
     }
 
@@ -117,6 +120,8 @@ public struct AnalysisRun {
                 try enriched?.add(record, at: place, taggedBy: analyzer)
             },
             rejected: { record, reject in
+                var reject = reject
+                if let rows = request.spendRows { reject.line = rows.sheetRow(forLine: reject.line) ?? reject.line }
                 rejects.append(reject)
                 if let rejectsPath {
                     if rejectsWriter == nil {
@@ -169,7 +174,8 @@ public struct AnalysisRun {
     }
 }
 
-/// Writes rejected records in the input's dialect: record number, line and reason, then the fields as read.
+/// Writes rejected records in the input's dialect: record number, line (a worksheet's row for a workbook input)
+/// and reason, then the fields as read.
 final class RejectsWriter {
     private let writer: CSVWriter
 

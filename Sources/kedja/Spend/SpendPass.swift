@@ -17,8 +17,8 @@ struct SpendPass {
 
 /// Runs the shared pass for a spend command, with progress on a terminal, and returns its outcome.
 ///
-/// A workbook input is converted to a private CSV first; errors and rejected records are retold in terms of the
-/// workbook, its sheet and its rows.
+/// A workbook input is converted to a private CSV first; the pass names rejected records by the sheet's rows, and
+/// errors are retold in terms of the workbook, its sheet and its rows.
 ///
 /// `alongside` gets the finished analysis (rejected records in the workbook's rows) while the enriched CSV is
 /// completed, so `run` writes its workbooks at the same time.
@@ -41,18 +41,10 @@ func analyse(
         language: options.language, overrides: try options.overrides(), profile: options.profile,
         limits: options.limits,
         planStart: try input.planStart(), enrichedPath: enrichedPath, rejectsPath: rejectsPath, excelSafe: excelSafe,
-        progress: progress.isActive ? { progress.update(bytes: $0) } : nil)
+        progress: progress.isActive ? { progress.update(bytes: $0) } : nil, spendRows: spend.sheet?.rows)
     do {
-        var outcome = try AnalysisRun.execute(
-            request,
-            alongside: alongside.map { work in
-                { result in
-                    var relabelled = result
-                    relabelled.rejects = spend.relabel(result.rejects)
-                    try work(relabelled)
-                }
-            })
-        outcome.result.rejects = spend.relabel(outcome.result.rejects)
+        // The pass names a workbook's rejected records by sheet row itself, in the rejects CSV too.
+        let outcome = try AnalysisRun.execute(request, alongside: alongside)
         return SpendPass(outcome: outcome, spend: spend)
     } catch {
         let relabelled = spend.relabel(error)
