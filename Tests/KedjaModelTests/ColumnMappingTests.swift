@@ -67,7 +67,7 @@ import Testing
     @Test func theMissingAmountMessageListsHeadersAndTheFix() throws {
         let mapping = try Self.map(["Leverantör", "Konto"])
         #expect(mapping.column(.amount) == nil)
-        let message = mapping.missingAmountMessage(path: "x.csv")
+        let message = mapping.missingAmountMessage(place: "x.csv, line 1")
         #expect(message.contains("'Leverantör', 'Konto'"))
         #expect(message.contains("--map amount="))
     }

@@ -27,10 +27,11 @@ public struct ColumnMapping: Sendable, Equatable {
     public func column(_ role: ColumnRole) -> Int? { assignments[role]?.column }
 
     /// The message for commands that need spend when no amount column was found: the headers seen and the fix.
-    public func missingAmountMessage(path: String) -> String {
+    /// `place` names the header: `ledger.csv, line 1`, or a worksheet's header row.
+    public func missingAmountMessage(place: String) -> String {
         let seen = header.map { "'\($0)'" }.joined(separator: ", ")
         let example = header.first { !$0.isEmpty } ?? "Belopp"
-        return "\(path), line 1: no amount column found among the headers \(seen). "
+        return "\(place): no amount column found among the headers \(seen). "
             + "Tell Kedja which column holds the amount, e.g. --map amount=\"\(example)\"."
     }
 }

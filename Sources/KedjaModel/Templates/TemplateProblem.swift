@@ -11,6 +11,8 @@ public struct TemplateProblem: Sendable, Hashable, CustomStringConvertible {
     public var line: Int?
     /// What is wrong and how to fix it.
     public var message: String
+    /// Whether ``line`` is a worksheet's row: the problem was retold for a workbook read through a CSV copy.
+    public var linesAreSheetRows = false
 
     /// Creates a problem.
     public init(path: String, line: Int?, message: String) {
@@ -20,7 +22,7 @@ public struct TemplateProblem: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        if let line { return "\(path), line \(line): \(message)" }
+        if let line { return "\(path), \(linesAreSheetRows ? "row" : "line") \(line): \(message)" }
         return "\(path): \(message)"
     }
 }

@@ -65,7 +65,13 @@ public struct AnalysisRun {
 
     /// Spend commands need an amount column; this is their error when there is none (exit 65).
     public struct MissingAmountColumn: Error, CustomStringConvertible {
-        public var description: String
+        /// The file, as messages name it.
+        public var path: String
+        /// Where the header is: line 1, or a worksheet's header row.
+        public var place: String
+        /// The headers found.
+        public var mapping: ColumnMapping
+        public var description: String { mapping.missingAmountMessage(place: "\(path), \(place)") }
     }
 
     /// A file with a header and no records has nothing to analyse (exit 65).
@@ -89,7 +95,7 @@ public struct AnalysisRun {
             path: request.spendPath, vocabulary: vocabulary, overrides: request.overrides,
             profile: request.profile, limits: request.limits)
         guard file.hasAmountColumn else {
-            throw MissingAmountColumn(description: file.mapping.missingAmountMessage(path: request.spendPath))
+            throw MissingAmountColumn(path: request.spendPath, place: "line 1", mapping: file.mapping)
         }
         let suppliers =
             try request.suppliersPath.map { try SupplierList(path: $0, vocabulary: vocabulary) } ?? SupplierList()

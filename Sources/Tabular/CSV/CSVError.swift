@@ -24,6 +24,8 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
     public var path: String
     /// The physical line (from 1) where the failing record starts, when known.
     public var line: Int?
+    /// Whether ``line`` is a worksheet's row: the error was retold for a workbook read through a CSV copy.
+    public var linesAreSheetRows = false
 
     /// Creates an error.
     public init(_ kind: Kind, path: String, line: Int? = nil) {
@@ -39,7 +41,7 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
     }
 
     public var description: String {
-        let place = line.map { "\(path), line \($0)" } ?? path
+        let place = line.map { "\(path), \(linesAreSheetRows ? "row" : "line") \($0)" } ?? path
         switch kind {
         case .cannotOpen(let reason):
             return "\(path): cannot open the file (\(reason)). Check the path and that you may read it."

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KedjaModel
+import KedjaReports
 import Tabular
 
 /// `kedja convert IN -o OUT`: the plain spreadsheet converter between CSV dialects and XLSX.

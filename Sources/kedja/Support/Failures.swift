@@ -1,19 +1,18 @@
 import ArgumentParser
 import Foundation
 import KedjaModel
+import KedjaReports
 import Tabular
 
 /// Failures the command line reports itself, beyond the libraries' own errors.
 enum CommandFailure: ExitStatusReporting, CustomStringConvertible {
     case templatesNotFound
     case noTemplatesIn(String)
-    case noAmountColumn(String)
     case usage(String)
 
     var exitStatus: ExitStatus {
         switch self {
         case .templatesNotFound, .noTemplatesIn: .noInput
-        case .noAmountColumn: .dataError
         case .usage: .usage
         }
     }
@@ -25,7 +24,6 @@ enum CommandFailure: ExitStatusReporting, CustomStringConvertible {
         case .noTemplatesIn(let folder):
             return
                 "\(folder): no rule tables there (categories.csv is missing). Write a set with `kedja templates export \(folder)`, or pass the folder that holds them."
-        case .noAmountColumn(let message): return message
         case .usage(let message): return message
         }
     }
@@ -43,7 +41,7 @@ func existingTemplates(_ explicit: URL?) throws -> URL {
 /// Runs a command body and turns every failure into its message on standard error and CONTRACT.md's exit code;
 /// the private CSV copies of workbook inputs are removed however the body ends.
 func reportingFailures(_ body: () throws -> Void) throws {
-    defer { ScratchFiles.removeAll() }
+    defer { ScratchFolder.removeAll() }
     do {
         try body()
     } catch let exit as ExitCode {
