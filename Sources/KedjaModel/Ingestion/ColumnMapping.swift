@@ -60,42 +60,9 @@ public struct ColumnVocabulary: Sendable {
     /// The profiles, by name.
     public var profiles: [String: Profile]
 
-    /// Loads `roles.csv` and `profiles/*.csv` from a templates folder.
-    public static func load(from directory: URL) throws -> ColumnVocabulary {
-        let rolesPath = directory.appendingPathComponent("roles.csv").path
-        let roles = try CSVTable.read(path: rolesPath)
-        var synonyms: [Synonym] = []
-        for row in roles.rows {
-            guard let role = ColumnRole(rawValue: row[0].trimmingCharacters(in: .whitespaces)) else {
-                throw TemplateError(problems: [
-                    TemplateProblem(
-                        path: rolesPath, line: row.line,
-                        message:
-                            "unknown role '\(row[0])'; use one of \(ColumnRole.allCases.map(\.rawValue).joined(separator: ", "))"
-                    )
-                ])
-            }
-            synonyms.append(Synonym(role: role, text: row[1], key: normalizedHeader(row[1]), rank: synonyms.count))
-        }
-        var profiles: [String: Profile] = [:]
-        let profileDirectory = directory.appendingPathComponent("profiles")
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: profileDirectory.path)) ?? []
-        for file in files.sorted() where file.hasSuffix(".csv") {
-            let path = profileDirectory.appendingPathComponent(file).path
-            let table = try CSVTable.read(path: path)
-            var columns: [(ColumnRole, String)] = []
-            for row in table.rows {
-                guard let role = ColumnRole(rawValue: row[0].trimmingCharacters(in: .whitespaces)) else {
-                    throw TemplateError(problems: [
-                        TemplateProblem(path: path, line: row.line, message: "unknown role '\(row[0])'")
-                    ])
-                }
-                columns.append((role, row[1]))
-            }
-            let name = String(file.dropLast(4))
-            profiles[name] = Profile(name: name, note: table.rows.first?[2] ?? "", columns: columns)
-        }
-        return ColumnVocabulary(synonyms: synonyms, profiles: profiles)
+    init(synonyms: [Synonym], profiles: [String: Profile]) {
+        self.synonyms = synonyms
+        self.profiles = profiles
     }
 
     /// Lower case, accents folded, everything but letters and digits removed: `Belopp exkl. moms` → `beloppexklmoms`.

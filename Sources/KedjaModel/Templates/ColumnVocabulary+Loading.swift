@@ -1,0 +1,44 @@
+import Foundation
+import Tabular
+
+extension ColumnVocabulary {
+    /// Loads `roles.csv` and `profiles/*.csv` from a templates folder.
+    ///
+    /// Read like every other rule table (``TemplateReader``): columns found by name, and every bad row reported
+    /// with its file, line and fix in one ``TemplateError``; a missing `roles.csv` is a broken rule set (exit 65)
+    /// like any other missing table.
+    public static func load(from directory: URL) throws -> ColumnVocabulary {
+        var reader = TemplateReader(directory: directory)
+        let roleNames = ColumnRole.allCases.map(\.rawValue).joined(separator: ", ")
+        var synonyms: [Synonym] = []
+        for row in reader.rows(of: "roles.csv", columns: ["role", "synonym"]) ?? [] {
+            guard let role = ColumnRole(rawValue: row["role"]) else {
+                reader.error("roles.csv", row.line, "role '\(row["role"])' is not a role. Use one of \(roleNames).")
+                continue
+            }
+            guard let synonym = reader.required(row, "synonym", in: "roles.csv") else { continue }
+            synonyms.append(
+                Synonym(role: role, text: synonym, key: normalizedHeader(synonym), rank: synonyms.count))
+        }
+        var profiles: [String: Profile] = [:]
+        let folder = directory.appendingPathComponent("profiles")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for file in files.sorted() where file.hasSuffix(".csv") {
+            let table = "profiles/\(file)"
+            var columns: [(ColumnRole, String)] = []
+            let rows = reader.rows(of: table, columns: ["role", "column"], optional: ["note"]) ?? []
+            for row in rows {
+                guard let role = ColumnRole(rawValue: row["role"]) else {
+                    reader.error(table, row.line, "role '\(row["role"])' is not a role. Use one of \(roleNames).")
+                    continue
+                }
+                guard let column = reader.required(row, "column", in: table) else { continue }
+                columns.append((role, column))
+            }
+            let name = String(file.dropLast(4))
+            profiles[name] = Profile(name: name, note: rows.first?["note"] ?? "", columns: columns)
+        }
+        guard reader.errors.isEmpty else { throw TemplateError(problems: reader.errors) }
+        return ColumnVocabulary(synonyms: synonyms, profiles: profiles)
+    }
+}
