@@ -40,6 +40,67 @@ import Testing
                 "which says more than the category 'Transporter och fordon'"))
     }
 
+    @Test func theListsProductionCountryBeatsTheLinesRegisteredCountry() throws {
+        let tagged = try SpendAnalyzerTests.analyse(
+            "Leverantörsnummer;Leverantör;Land;CPV-kod;Belopp\n4;Möbelbolaget AB;Sverige;39130000;10 000,00\n",
+            suppliers: Self.supplierHeader + "4;Möbelbolaget AB;556036-0793;Sverige;Kina;;\n")
+        #expect(tagged.tags[0].country?.alpha2 == "CN", "where the goods are made beats where the line says")
+        #expect(tagged.reasons[tagged.tags[0].reasonID].contains("production country"))
+    }
+
+    @Test func servicesInSwedenGetNoChainAnalysisAndNoFactoryAudit() throws {
+        let tagged = try SpendAnalyzerTests.analyse(
+            "Leverantör;CPV-kod;Belopp\nRena Lokaler AB;90910000;900 000,00\nAvfall AB;90500000;900 000,00\n")
+        for row in tagged.result.rows {
+            #expect(!row.tasks.contains { $0.id == "T2" || $0.id == "O3" }, "\(row.supplierName)")
+            #expect(!row.followUp.contains { $0.taskID == "O3" }, "\(row.supplierName)")
+        }
+        #expect(!tagged.result.plan.contains { $0.step.taskID == "O3" })
+    }
+
+    @Test func aCompanyNamedAfterAPlaceIsNotAPublicBody() throws {
+        let tagged = try SpendAnalyzerTests.analyse(
+            "Leverantör;Belopp\nStad & Land Städ AB;10,00\nRegion Syd Transport AB;10,00\nFalun\u{00A0}kommun;10,00\n")
+        #expect(tagged.tags[0].categorySource != .excluded)
+        #expect(tagged.tags[1].categorySource != .excluded)
+        #expect(tagged.tags[2].categorySource == .excluded, "a no-break space separates words too")
+    }
+
+    @Test func aPurchaseWithItsOwnCPVCodeIsNeverTakenOutByItsAccount() throws {
+        let tagged = try SpendAnalyzerTests.analyse(
+            "Leverantör;Organisationsnummer;Konto;CPV-kod;Beskrivning;Belopp\n"
+                + "Kursbolaget AB;556036-0793;5810;80500000;Kurs i Excel;10 000,00\n"
+                + "Kursbolaget AB;556036-0793;5810;;Löneväxling;5 000,00\n")
+        #expect(tagged.tags[0].categorySource == .cpv)
+        #expect(tagged.tags[1].categorySource == .excluded)
+    }
+
+    @Test func materialityAndSharesAreOfProcurementSpend() throws {
+        let tagged = try SpendAnalyzerTests.analyse(
+            "Leverantör;Organisationsnummer;CPV-kod;Belopp\nFalun kommun;212000-2262;;9 000 000,00\n"
+                + "Textil AB;556036-0793;18100000;1 000 000,00\n")
+        let row = try #require(tagged.result.rows.first)
+        #expect(row.share == 1, "the only purchase is all of the procurement spend")
+        #expect(row.priority == 1)
+    }
+
+    @Test func theMostSpecificKeywordWinsAcrossTheLinesTexts() throws {
+        let tagged = try SpendAnalyzerTests.analyse("Leverantör;Kontotext;Belopp\nGevalia Kaffe AB;Livsmedel;10,00\n")
+        #expect(tagged.tags[0].category?.nameSv.lowercased().contains("kaffe") == true)
+    }
+
+    @Test func twoCategoriesMayNotShareTheirFirstCode() throws {
+        let folder = try TemplateFixtures.copyOfBundled()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("categories.csv")
+        let text =
+            try String(contentsOf: url, encoding: .utf8)
+            + "30200000|30237000;Datortillbehör;Computer accessories;goods;low;low;low;low;;;Test.;Kedjas bedömning;;2026\r\n"
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        let error = try #require(throws: TemplateError.self) { try TemplateSet.load(from: folder) }
+        #expect(error.description.contains("30200000 already names the category on line"))
+    }
+
     @Test func aChineseRegisteredBuilderIsRatedAsWorksInSwedenWithTheLabourConditionsTrack() throws {
         let tagged = try SpendAnalyzerTests.analyse(
             "Leverantörsnummer;Leverantör;CPV-kod;Beskrivning;Belopp\n5;China Build Co;45210000;Nybyggnad förskola;2 000 000,00\n",

@@ -71,7 +71,8 @@ struct TemplateProblemsTests {
             try #require(categories.components(separatedBy: "\r\n").firstIndex { $0.hasPrefix("18000000|") }) + 1
         let found = try problems(after: { folder in
             try TemplateFixtures.appendRow(
-                "18000000-9;Kläder igen;Clothing again;goods;low;low;low;low;;;;Test;;2026", to: "categories.csv",
+                "98390000|18000000-9;Kläder igen;Clothing again;goods;low;low;low;low;;;;Test;;2026",
+                to: "categories.csv",
                 in: folder)
             try TemplateFixtures.appendRow("Kaffe;sv;15861000;", to: "keywords.csv", in: folder)
             try TemplateFixtures.appendRow("priority3_min_spend;1;", to: "settings.csv", in: folder)
@@ -88,7 +89,8 @@ struct TemplateProblemsTests {
         let folder = try TemplateFixtures.copyOfBundled()
         defer { try? FileManager.default.removeItem(at: folder) }
         try TemplateFixtures.appendRow(
-            "18000000;Kläder igen;Clothing again;goods;low;low;low;low;;;;Test;;2026", to: "categories.csv", in: folder)
+            "98390000|18000000;Kläder igen;Clothing again;goods;low;low;low;low;;;;Test;;2026", to: "categories.csv",
+            in: folder)
         let templates = try TemplateSet.load(from: folder)
         let clothing = try #require(templates.categoryForCPV("18100000"))
         #expect(clothing.nameEn == "Textiles (clothing, textile articles, fabrics, leather and fibres)")

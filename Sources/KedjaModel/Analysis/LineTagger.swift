@@ -325,6 +325,10 @@ struct LineTagger {
         let supplierRule = supplierTags[supplier].scopeRule
         if !supplierRule.isNone { return supplierRule }
         guard checksLineScope else { return .none }
+        // A line with its own CPV code, or from a supplier the list categorises, is a purchase: the account and text
+        // rules (salaries, grants) do not take it out.
+        if !supplierTags[supplier].category.isNone { return .none }
+        if let column = cpvColumn, !record.field(column).isEmpty { return .none }
         if let column = accountColumn, let rule = templates.scopeRuleIndex(forAccount: record.field(column)) {
             return ScopeRulePosition(rule)
         }
@@ -473,9 +477,16 @@ struct LineTagger {
         if !tags.category.isNone {
             return (tags.category, .supplier, tags.categoryEvidence)
         }
+        // The line's texts compete as one: the most specific keyword among them wins ("Gevalia Kaffe AB" on the
+        // account text "Livsmedel" is coffee), and on a tie the earlier text (description, account text, name).
+        var best: (match: Int, place: KeywordPlace)?
         for (column, place) in keywordColumns {
             guard let match = keywordMatch(record, column: column) else { continue }
-            return (keywordCategories[match], .keyword, keywordEvidence(match, place: place))
+            if let current = best, !templates.isBetterKeywordMatch(match, than: current.match) { continue }
+            best = (match, place)
+        }
+        if let best {
+            return (keywordCategories[best.match], .keyword, keywordEvidence(best.match, place: best.place))
         }
         if let column = accountColumn {
             let field = record.field(column)
@@ -536,13 +547,18 @@ struct LineTagger {
         return evidence
     }
 
-    /// The line's country, its evidence and whether it is where the goods are made: production country on the
-    /// line, then the country on the line, then the supplier list's. Names no table knows are counted for the
-    /// report.
+    /// The line's country, its evidence and whether it is where the goods are made: the production country (the
+    /// line's, then the supplier list's), then the registered country (the line's, then the list's). Names no
+    /// table knows are counted for the report.
     private mutating func lineCountry(
         _ record: CSVRecord, supplier: Int
     ) -> (CountryPosition, EvidencePosition, Bool) {
+        let tags = supplierTags[supplier]
         for (column, production) in countryColumns {
+            // Where the goods are made beats where the supplier is registered, wherever each is written.
+            if !production, !tags.country.isNone, tags.countryIsProduction {
+                return (tags.country, tags.countryEvidence, true)
+            }
             let field = record.field(column)
             guard !field.isEmpty else { continue }
             let answer: Int
@@ -558,7 +574,6 @@ struct LineTagger {
             }
             unknownCountryLines[-answer - 1] += 1
         }
-        let tags = supplierTags[supplier]
         if !tags.country.isNone { return (tags.country, tags.countryEvidence, tags.countryIsProduction) }
         return (.none, noEvidence, false)
     }

@@ -129,61 +129,54 @@ enum ReasonText {
         case .excluded(let rule):
             return fitted([(sv ? "utanför omfånget: " : "outside scope: ") + rule.reason(language)])
         case let .rated(category, evidence, country, _, layer, ratings, levels):
-            var categoryPart: String
-            var sourcePart = ""
-            var yearPart = ""
-            if let category {
-                categoryPart = "\(evidence) → \(category.name(language))"
-                sourcePart = category.source
-                yearPart = category.year
-            } else {
-                categoryPart = sv ? "ingen kategori" : "no category"
-            }
+            var evidencePart = category == nil ? "" : evidence
+            let namePart = category.map { " → \($0.name(language))" } ?? (sv ? "ingen kategori" : "no category")
+            var sourcePart = category?.source ?? ""
+            let yearPart = category?.year ?? ""
             let levelPart = RiskArea.allCases.map { "\($0.shortLabel(language)) \(levels[$0].word(language))" }
                 .joined(separator: " ")
-            var countryPart = ""
-            if let country {
-                switch layer.role {
-                case .performedInSweden:
-                    countryPart = sv ? "tjänst i Sverige: inget landlager" : "service in Sweden: no country layer"
-                case .registeredInSweden:
-                    countryPart = sv ? "SE registreringsland: inget landlager" : "SE registered: no country layer"
-                case .production, .registeredStandIn:
-                    let role =
-                        layer.role == .production
-                        ? (sv ? "tillverkningsland" : "production country")
-                        : (sv ? "reg.land i st.f. tillv.land" : "registered, for production country")
-                    let values = RiskArea.allCases.compactMap { area -> String? in
-                        guard let rating = ratings[area] else { return nil }
-                        return "\(rating.shortIndexName) \(rating.edition) \(rating.value)"
-                    }
-                    countryPart =
-                        "\(country.alpha2) \(role): "
-                        + (values.isEmpty ? (sv ? "inget index" : "no index") : values.joined(separator: ", "))
-                case .none: break
-                }
-            } else {
+            var countryPart: String
+            switch (layer.role, country) {
+            case (.performedInSweden, let country):
                 countryPart =
-                    category?.isPerformedInSweden == true
-                    ? (sv ? "tjänst i Sverige: inget landlager" : "service in Sweden: no country layer")
-                    : (sv ? "land okänt" : "country unknown")
+                    (country.map { "\($0.alpha2) " } ?? "")
+                    + (sv ? "tjänst i Sverige: inget landlager" : "service in Sweden: no country layer")
+            case (.registeredInSweden, _):
+                countryPart = sv ? "SE registreringsland: inget landlager" : "SE registered: no country layer"
+            case (.production, let country?), (.registeredStandIn, let country?):
+                let role =
+                    layer.role == .production
+                    ? (sv ? "tillverkningsland" : "production country")
+                    : (sv ? "reg.land i st.f. tillv.land" : "registered, for production country")
+                let values = RiskArea.allCases.compactMap { area -> String? in
+                    guard let rating = ratings[area] else { return nil }
+                    return "\(rating.shortIndexName) \(rating.edition) \(rating.value)"
+                }
+                countryPart =
+                    "\(country.alpha2) \(role): "
+                    + (values.isEmpty ? (sv ? "inget index" : "no index") : values.joined(separator: ", "))
+            default:
+                countryPart = sv ? "land okänt" : "country unknown"
             }
             if category?.needsLabourConditions == true {
                 countryPart += sv ? "; kollektivavtalsvillkor" : "; collective-agreement conditions"
             }
-            // The evidence and the source shrink first when the whole does not fit; levels and country never.
-            // The evidence and the source's text shrink first when the whole does not fit; the source's year, the
-            // levels and the country never. UTF-8 lengths bound the character counts from above and cost nothing.
-            let fixed = levelPart.utf8.count + countryPart.utf8.count + yearPart.utf8.count + 10
-            if categoryPart.utf8.count + sourcePart.utf8.count + fixed > compactLimit {
+            // When the whole does not fit, the evidence and the source's text shrink; the category's name, the
+            // source's year, the levels and the country never. UTF-8 lengths bound character counts from above.
+            let fixed = namePart.utf8.count + levelPart.utf8.count + countryPart.utf8.count + yearPart.utf8.count + 10
+            if evidencePart.utf8.count + sourcePart.utf8.count + fixed > compactLimit {
                 let room = max(compactLimit - fixed, 20)
-                sourcePart = truncated(sourcePart, to: room / 2)
-                categoryPart = truncated(categoryPart, to: room - sourcePart.unicodeScalars.count)
+                evidencePart = truncated(evidencePart, to: max(room - sourcePart.unicodeScalars.count, room / 2))
+                sourcePart = truncated(sourcePart, to: room - evidencePart.unicodeScalars.count)
             }
             let source =
                 category == nil
                 ? "" : " [" + [sourcePart, yearPart].filter { !$0.isEmpty }.joined(separator: ", ") + "]"
-            return fitted([categoryPart + source + " " + levelPart, countryPart])
+            // A category name too long for the field (none in the bundled tables) shrinks last, so the levels
+            // and the country still fit.
+            let others = [evidencePart, source, levelPart, countryPart].map(\.unicodeScalars.count).reduce(3, +)
+            let name = truncated(namePart, to: max(compactLimit - others, 10))
+            return fitted([evidencePart + name + source + " " + levelPart, countryPart])
         }
     }
 

@@ -67,6 +67,8 @@ public final class SpendAnalyzer {
         let supplierFacts = tagger.supplierFacts
         let reasons = tagger.reasons
         let total = counts.amountTotal
+        // Materiality and a row's share are of the procurement spend: payments outside the scope take no part.
+        let procurementTotal = total - tagger.excludedSpend
         // One array of rows, sorted in place: a ledger's rows are many, and every copy of them counts.
         var rows: [RegisterRow] = []
         rows.reserveCapacity(tagger.groups.count)
@@ -78,8 +80,16 @@ public final class SpendAnalyzer {
         struct TaskKey: Hashable {
             var levels: RiskProfile
             var priority: Int
+            var performedInSweden: Bool
         }
         var taskLists: [TaskKey: (tasks: [PhaseTask], ids: String)] = [:]
+        // Rows of one priority, track and kind share one cascade (and its memory).
+        struct FollowUpKey: Hashable {
+            var priority: Int
+            var track: FollowUpTrack
+            var performedInSweden: Bool
+        }
+        var cascades: [FollowUpKey: [FollowUpStep]] = [:]
         var unclassified: [Int: UnclassifiedSupplier] = [:]
         var unknownRiskSpend = Amount.zero
         for group in tagger.groups {
@@ -99,12 +109,18 @@ public final class SpendAnalyzer {
                 .spend += group.spend
                 unclassified[group.supplier]?.lines += group.lines
             }
-            let priority = templates.settings.priority(overall: group.levels.overall, spend: group.spend, total: total)
-            let taskKey = TaskKey(levels: group.levels, priority: priority)
+            let priority = templates.settings.priority(
+                overall: group.levels.overall, spend: group.spend, total: procurementTotal)
+            let category = group.category.index.map { templates.categories[$0] }
+            let inSweden = category?.isPerformedInSweden ?? false
+            let track: FollowUpTrack = category?.needsLabourConditions == true ? .labourConditions : .supplyChain
+            let taskKey = TaskKey(levels: group.levels, priority: priority, performedInSweden: inSweden)
             let (tasks, taskIDs) =
                 taskLists[taskKey]
                 ?? {
-                    let tasks = templates.tasks(for: group.levels, overall: group.levels.overall, priority: priority)
+                    let tasks = templates.tasks(
+                        for: group.levels, overall: group.levels.overall, priority: priority,
+                        performedInSweden: inSweden)
                     let list = (tasks, tasks.map(\.id).joined(separator: "|"))
                     taskLists[taskKey] = list
                     return list
@@ -112,15 +128,22 @@ public final class SpendAnalyzer {
             let source =
                 group.spendBySource.entries
                 .max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key ?? .none
-            let category = group.category.index.map { templates.categories[$0] }
-            let track: FollowUpTrack = category?.needsLabourConditions == true ? .labourConditions : .supplyChain
+            let cascadeKey = FollowUpKey(priority: priority, track: track, performedInSweden: inSweden)
+            let followUp =
+                cascades[cascadeKey]
+                ?? {
+                    let steps = templates.followUp(priority: priority, track: track, performedInSweden: inSweden)
+                    cascades[cascadeKey] = steps
+                    return steps
+                }()
             let row = RegisterRow(
                 supplierKey: facts.key, supplierName: facts.name, orgNumber: facts.orgNumber,
                 country: group.country.index.map { templates.countries[$0] },
                 category: category, categorySource: source,
-                spend: group.spend, lines: group.lines, share: group.spend.fraction(of: total), levels: group.levels,
+                spend: group.spend, lines: group.lines, share: group.spend.fraction(of: procurementTotal),
+                levels: group.levels,
                 priority: priority, reason: reasons[group.reasonID], tasks: tasks,
-                followUp: templates.followUp(priority: priority, track: track), matchedSupplierList: facts.isListed)
+                followUp: followUp, matchedSupplierList: facts.isListed)
             rows.append(row)
             groupPriorities.append(priority)
             groupTaskIDs.append(taskIDs)

@@ -179,16 +179,24 @@ public struct SupplierList: Sendable {
         return withoutZeros.isEmpty ? trimmed : String(withoutZeros)
     }
 
-    /// Legal forms as words of a folded name (``TextFolding`` has taken accents and punctuation off).
+    /// Legal forms as words of a folded name (``TextFolding`` has taken case, accents and punctuation off, but
+    /// kept å, ä and ö, so `för` and `for` are both listed).
     private static let legalForms: Set<String> = [
-        "ab", "publ", "hb", "kb", "ek", "for", "ekonomisk", "forening", "ltd", "limited", "plc", "llp", "inc",
-        "gmbh", "oy", "as", "aps", "bv", "sa", "srl", "co", "company",
+        "ab", "publ", "hb", "kb", "ek", "för", "for", "ekonomisk", "förening", "forening", "ltd", "limited", "plc",
+        "llp", "inc", "gmbh", "oy", "as", "aps", "bv", "sa", "srl", "co", "company",
     ]
 
     /// Spellings of one legal form: `Limited` is `Ltd`, `Ekonomisk förening` is `Ek. för.`, `AB (publ)` is `AB`.
     private static let legalFormSpellings = [
-        "limited": "ltd", "forening": "for", "ekonomisk": "ek", "company": "co", "publ": "ab",
+        "limited": "ltd", "förening": "för", "forening": "för", "for": "för", "ekonomisk": "ek", "company": "co",
+        "publ": "ab",
     ]
+
+    /// Whether a name carries a company's legal form (`AB`, `HB`, `Ek. för.`, `Ltd`, `GmbH`, …): a company, which a
+    /// word such as "stad" or "region" in its name does not make a public body.
+    static func hasLegalForm(_ name: String) -> Bool {
+        nameKeys(name).forms != 0
+    }
 
     /// Each legal form as spelt one way, its bit in a set of forms (in sorted order, so the exact key lists
     /// forms the same way whatever order the name has them in).

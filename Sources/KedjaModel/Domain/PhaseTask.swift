@@ -59,12 +59,16 @@ public struct PhaseTask: Sendable, Hashable, Identifiable {
         public var areas: Set<RiskArea>?
         /// The task applies to priorities 1 through this number.
         public var maxPriority: Int
+        /// Whether the task is about a product's chain (its risk analysis, a factory audit), so it never applies
+        /// to a service or works performed in Sweden.
+        public var goodsOnly: Bool
 
         /// Creates a trigger.
-        public init(minimumRisk: MinimumRisk, areas: Set<RiskArea>? = nil, maxPriority: Int) {
+        public init(minimumRisk: MinimumRisk, areas: Set<RiskArea>? = nil, maxPriority: Int, goodsOnly: Bool = false) {
             self.minimumRisk = minimumRisk
             self.areas = areas
             self.maxPriority = maxPriority
+            self.goodsOnly = goodsOnly
         }
 
         /// Whether the task applies to a supplier × category with these levels and this priority.

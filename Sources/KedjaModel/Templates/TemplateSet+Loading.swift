@@ -128,8 +128,20 @@ extension TemplateSet {
             + ["source", "year"]
         let optional = ["labour_conditions", "agency_note", "rationale", "url"]
         var result: [LocatedRule<(category: Category, checkDigits: [Character?])>] = []
+        var firstCodes: [String: Int] = [:]
         for row in reader.rows(of: file, columns: columns, optional: optional) ?? [] {
             let codes = reader.cpvCodes(row, "cpv_code", in: file)
+            // The first code names the category in the register and the enriched CSV: two rows must not share it.
+            if let first = codes?.first?.code {
+                if let line = firstCodes[first] {
+                    reader.error(
+                        file, row.line,
+                        "\(first) already names the category on line \(line). Give this row another first code, or merge the rows."
+                    )
+                    continue
+                }
+                firstCodes[first] = row.line
+            }
             let nameSv = reader.required(row, "category_sv", in: file)
             let nameEn = reader.required(row, "category_en", in: file)
             let kind = CategoryKind(code: row["kind"])
@@ -401,8 +413,16 @@ extension TemplateSet {
         ]
         var result: [LocatedRule<(task: PhaseTask, source: String, year: String)>] = []
         var seen: [String: Int] = [:]
-        for row in reader.rows(of: file, columns: columns, optional: ["source", "year"]) ?? [] {
+        for row in reader.rows(of: file, columns: columns, optional: ["applies_to", "source", "year"]) ?? [] {
             let id = reader.required(row, "id", in: file)?.uppercased()
+            let appliesTo = row["applies_to"].lowercased()
+            guard ["", "any", "goods"].contains(appliesTo) else {
+                reader.error(
+                    file, row.line,
+                    "applies_to '\(row["applies_to"])' must be any or goods (a task about a product's chain), or empty for any."
+                )
+                continue
+            }
             if let id, let first = seen[id] {
                 reader.error(
                     file, row.line, "task id \(id) is already used on line \(first). Give each task its own id.")
@@ -435,7 +455,7 @@ extension TemplateSet {
                 id: id, level: level, phaseSv: phaseSv, phaseEn: phaseEn, textSv: textSv, textEn: textEn,
                 trigger: PhaseTask.Trigger(
                     minimumRisk: minimum, areas: areas.all ? nil : areas.set,
-                    maxPriority: maxPriority))
+                    maxPriority: maxPriority, goodsOnly: appliesTo == "goods"))
             result.append(LocatedRule(value: (task, row["source"], row["year"]), line: row.line))
         }
         return result

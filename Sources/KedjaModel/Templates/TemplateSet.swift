@@ -117,6 +117,11 @@ public struct TemplateSet: Sendable {
         return best
     }
 
+    /// Whether the keyword match at `position` beats the one at `other`: more specific, then longer, then earlier.
+    func isBetterKeywordMatch(_ position: Int, than other: Int) -> Bool {
+        index.keywordMatcher.isBetter(position, than: other)
+    }
+
     /// The number of keyword rules the matcher holds: ``keywordMatchPosition(in:)`` answers below it.
     var keywordMatchCount: Int { index.keywordMatcher.entryCount }
 
@@ -178,20 +183,34 @@ public struct TemplateSet: Sendable {
 
     // MARK: Planning
 
-    /// The tasks that apply to a supplier × category with these levels and this priority, in table order.
-    public func tasks(for levels: RiskProfile, overall: RiskLevel, priority: Int) -> [PhaseTask] {
-        tasks.filter { $0.trigger.applies(to: levels, overall: overall, priority: priority) }
+    /// The tasks that apply to a supplier × category with these levels and this priority, in table order;
+    /// for a service or works performed in Sweden, none about a product's chain.
+    public func tasks(
+        for levels: RiskProfile, overall: RiskLevel, priority: Int, performedInSweden: Bool = false
+    ) -> [PhaseTask] {
+        tasks.filter {
+            $0.trigger.applies(to: levels, overall: overall, priority: priority)
+                && !(performedInSweden && $0.trigger.goodsOnly)
+        }
     }
 
-    /// The follow-up cascade of a track for a priority, in step order; empty for a priority with no steps.
-    public func followUp(priority: Int, track: FollowUpTrack = .supplyChain) -> [FollowUpStep] {
-        index.followUpByTrack[track]?[priority] ?? []
+    /// The follow-up cascade of a track for a priority, in step order; empty for a priority with no steps. For a
+    /// service or works performed in Sweden, steps that carry out a task about a product's chain (a factory
+    /// audit) are left out.
+    public func followUp(
+        priority: Int, track: FollowUpTrack = .supplyChain, performedInSweden: Bool = false
+    ) -> [FollowUpStep] {
+        let steps = index.followUpByTrack[track]?[priority] ?? []
+        guard performedInSweden else { return steps }
+        let goodsOnly = Set(tasks.filter(\.trigger.goodsOnly).map(\.id))
+        return steps.filter { !goodsOnly.contains($0.taskID) }
     }
 
     // MARK: Scope
 
     /// The scope rule a supplier falls under: its organisation number's leading digits, else (with no
-    /// organisation number) whole words of its name or of the supplier list's category text.
+    /// organisation number) whole words of its name or of the supplier list's category text, unless the name
+    /// carries a company's legal form.
     public func scopeRule(orgNumber: String?, names: [String]) -> ScopeRule? {
         scopeRuleIndex(orgNumber: orgNumber, names: names).map { scopeRules[$0] }
     }
@@ -203,7 +222,9 @@ public struct TemplateSet: Sendable {
             for (prefix, rule) in index.scopeOrgPrefixes where digits.hasPrefix(prefix) { return rule }
             return nil
         }
-        for name in names where !name.isEmpty {
+        // A company's name may hold such a word ("Stad & Land Bygg AB", "Region Syd Transport AB"): names with a
+        // legal form are never taken for a public body.
+        for name in names where !name.isEmpty && !SupplierList.hasLegalForm(name) {
             if let match = index.scopeNameMatcher.bestMatchPosition(in: name) {
                 return index.scopeNameMatcher.entry(at: match).target
             }

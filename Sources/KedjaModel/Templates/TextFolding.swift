@@ -44,42 +44,34 @@ enum TextFolding {
     /// The UTF-8 of the text with accents removed from Latin letters, ready for ``wordByte(_:)``; with
     /// `keepingSwedishLetters`, å, ä and ö stay (in lower case).
     ///
-    /// Plain ASCII passes through, and the accented letters of Swedish and its neighbours (å, ä, ö,
-    /// é, ü, ñ, …) are folded from a small table without a Foundation call, because this runs for
-    /// every description on the hot path. Any other non-ASCII text goes through Foundation's
-    /// case- and diacritic-insensitive folding, character by character where å, ä and ö are kept.
+    /// Scalar by scalar, without a Foundation call for what ERP exports hold, because this runs for every distinct
+    /// description: ASCII passes through, the accented letters of Latin-1 (å, ä, ö, é, ü, ñ, …) fold from a small
+    /// table, and Latin-1's symbols, the no-break space, the dashes, quotes and spaces of General Punctuation,
+    /// currency signs and the minus sign become spaces, so they separate words as they do for a reader. Only any
+    /// other scalar (Č, Ł, …) goes through Foundation's case- and diacritic-insensitive folding, alone.
     private static func foldedUTF8(_ text: String, keepingSwedishLetters: Bool) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
-        var utf8 = text.utf8.makeIterator()
-        while let byte = utf8.next() {
-            if byte < 0x80 {
-                result.append(byte)
-            } else if byte == 0xC3, let next = utf8.next(), let folded = latin1Letter(next) {
-                if keepingSwedishLetters, let swedish = swedishLetter(next) {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0..<0x80:
+                result.append(UInt8(value))
+            case 0xC0...0xFF:
+                let second = UInt8(0x80 + value - 0xC0)
+                if keepingSwedishLetters, let swedish = swedishLetter(second) {
                     result.append(0xC3)
                     result.append(swedish)
-                } else {
+                } else if let folded = latin1Letter(second) {
                     result.append(folded)
+                } else {
+                    result.append(contentsOf: String(scalar).lowercased().utf8)
                 }
-            } else {
-                return foundationFolded(text, keepingSwedishLetters: keepingSwedishLetters)
-            }
-        }
-        return result
-    }
-
-    /// The slow path of ``foldedUTF8(_:keepingSwedishLetters:)`` for text beyond Latin-1.
-    private static func foundationFolded(_ text: String, keepingSwedishLetters: Bool) -> [UInt8] {
-        let options: String.CompareOptions = [.caseInsensitive, .diacriticInsensitive, .widthInsensitive]
-        guard keepingSwedishLetters else { return Array(text.folding(options: options, locale: nil).utf8) }
-        var result: [UInt8] = []
-        for character in text.precomposedStringWithCanonicalMapping {
-            switch character {
-            case "å", "Å": result += Array("å".utf8)
-            case "ä", "Ä": result += Array("ä".utf8)
-            case "ö", "Ö": result += Array("ö".utf8)
-            default: result += Array(String(character).folding(options: options, locale: nil).utf8)
+            case 0x80..<0xC0, 0x2000...0x206F, 0x20A0...0x20CF, 0x2212:
+                result.append(UInt8(ascii: " "))
+            default:
+                let options: String.CompareOptions = [.caseInsensitive, .diacriticInsensitive, .widthInsensitive]
+                result.append(contentsOf: String(scalar).folding(options: options, locale: nil).utf8)
             }
         }
         return result
@@ -112,8 +104,8 @@ enum TextFolding {
         }
     }
 
-    /// The byte as it takes part in a word (ASCII letters lowercased, digits, non-ASCII bytes), or nil
-    /// for a separator.
+    /// The byte as it takes part in a word (ASCII letters lowercased, digits, the bytes of other letters), or nil
+    /// for a separator (``foldedUTF8(_:keepingSwedishLetters:)`` has turned non-ASCII separators into spaces).
     @inline(__always)
     static func wordByte(_ byte: UInt8) -> UInt8? {
         switch byte {
