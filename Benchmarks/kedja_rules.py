@@ -5,7 +5,9 @@ once per distinct value and spreads the answers over the lines with its own vect
 What it covers (Templates/README.md, /work/shared/design/DOMAIN.md "Combining layers" and "What is not
 procurement"):
   * text folding: case-insensitive, accents such as é and ü removed, but å, ä and ö kept as letters of
-    their own; punctuation is a word break. Country names fold å, ä, ö away too (lookup key);
+    their own; punctuation is a word break, and so are Latin-1's symbols (U+0080–U+00BF, the no-break space
+    among them), General Punctuation (U+2000–U+206F: dashes, quotes, spaces), currency signs (U+20A0–U+20CF)
+    and the minus sign (U+2212). Country names fold å, ä, ö away too (lookup key);
   * the supplier list's category: its CPV code, else the best keyword of its category text and its name
     (a coarse category text and the name compete by the keyword rule below; the category text wins ties);
   * categories.csv: one or more CPV codes per row separated by `|`, each code's matching prefix (without
@@ -13,15 +15,22 @@ procurement"):
     category code; `kind` goods/service/works; `labour_conditions`;
   * keywords.csv: a keyword matches at a word start (and may run on into the word), keywords of at most 3
     characters only as whole words; best = most specific category (longest CPV prefix the keyword's code
-    matched), then longest keyword (UTF-8 bytes), then table order;
+    matched), then longest keyword (UTF-8 bytes), then table order. A line's texts (description, account
+    text, supplier name) compete as one by that rule; on a tie the earlier text;
   * accounts.csv: the longest account prefix; a longer prefix with no code gives no hint;
   * scope.csv: org_number prefix of a non-sole-trader's organisation number; else (no organisation
-    number) whole words of the supplier name or the supplier list's category text; account prefix of the
-    line; whole words of the description or account text;
-  * country layer: goods only (or no category); production country, else a registered country that is not
-    Sweden; combining per area: category known -> max(category, country); unknown -> high only when the
-    country says high, else unknown;
-  * priority and tasks (settings.csv, tasks.csv), follow-up track (followup.csv `track`).
+    number) whole words of the supplier name or the supplier list's category text, never of a name that
+    carries a company's legal form (AB, HB, Ek. för., Ltd, GmbH, …); these supplier rules always apply.
+    Account prefix of the line, then whole words of the description or account text, only for a line with
+    an empty CPV field from a supplier the list does not categorise;
+  * country: production country (the line's, then the supplier list's), then registered country (the
+    line's, then the list's); country layer: goods only (or no category); production country, else a
+    registered country that is not Sweden; combining per area: category known -> max(category, country);
+    unknown -> high only when the country says high, else unknown;
+  * priority (settings.csv; materiality against the procurement spend, the total less the spend outside
+    the scope), tasks (tasks.csv; `applies_to` goods tasks left out for services and works, kind != goods)
+    and the follow-up track (followup.csv `track`; steps carrying out a goods-only task left out for
+    services and works).
 """
 
 from __future__ import annotations
@@ -45,11 +54,44 @@ REASON_LIMIT = 255
 SWEDISH = {"å": "å", "Å": "å", "ä": "ä", "Ä": "ä", "ö": "ö", "Ö": "ö"}
 
 
+def _latin1_letter(value: int) -> str | None:
+    """The unaccented ASCII letter of a Latin-1 letter U+00C0–U+00FF, or None (Æ, Ð, ×, Ø, Þ, ß, æ, ð, ÷, ø, þ)."""
+    second = 0x80 + value - 0xC0
+    low = second & 0xDF
+    if 0x80 <= low <= 0x85:
+        return "a"
+    if low == 0x87:
+        return "c"
+    if 0x88 <= low <= 0x8B:
+        return "e"
+    if 0x8C <= low <= 0x8F:
+        return "i"
+    if low == 0x91:
+        return "n"
+    if 0x92 <= low <= 0x96:
+        return "o"
+    if 0x99 <= low <= 0x9C:
+        return "u"
+    if low == 0x9D:
+        return "y"
+    if low == 0x9F and second == 0xBF:
+        return "y"  # ÿ; ß stays
+    return None
+
+
 def _fold_char(ch: str, keep_swedish: bool) -> str:
+    """Kedja's TextFolding for one scalar: ASCII as it is (punctuation a space), Latin-1 letters from a table,
+    Latin-1 symbols, General Punctuation, currency signs and the minus sign a space, anything else folded
+    case- and accent-insensitively."""
     if ch < "\x80":
         return ch.lower() if ch.isalnum() else " "
-    if keep_swedish and ch in SWEDISH:
-        return SWEDISH[ch]
+    value = ord(ch)
+    if 0xC0 <= value <= 0xFF:
+        if keep_swedish and ch in SWEDISH:
+            return SWEDISH[ch]
+        return _latin1_letter(value) or ch.lower()
+    if value < 0xC0 or 0x2000 <= value <= 0x206F or 0x20A0 <= value <= 0x20CF or value == 0x2212:
+        return " "
     out = []
     for part in unicodedata.normalize("NFKD", ch.casefold()):
         if unicodedata.combining(part):
@@ -81,6 +123,16 @@ def search_fold(text: str) -> str:
 def lookup_key(text: str) -> str:
     """Letters and digits only, å, ä, ö folded too: 'Förenta staterna' -> 'forentastaterna'."""
     return "".join(fold_char(ch, False) for ch in text).replace(" ", "")
+
+
+# Legal forms as words of a folded name (Kedja's SupplierList.legalForms; å, ä, ö kept, so `för` and `for`).
+LEGAL_FORMS = {"ab", "publ", "hb", "kb", "ek", "för", "for", "ekonomisk", "förening", "forening", "ltd", "limited",
+               "plc", "llp", "inc", "gmbh", "oy", "as", "aps", "bv", "sa", "srl", "co", "company"}
+
+
+def has_legal_form(name: str) -> bool:
+    """Whether a name carries a company's legal form (`AB`, `HB`, `Ek. för.`, `Ltd`, `GmbH`, …)."""
+    return any(word in LEGAL_FORMS for word in search_fold(name).split(" "))
 
 
 def level(text: str, where: str) -> int:
@@ -188,6 +240,14 @@ class Matcher:
         node[None] = len(self.entries) - 1
         return True
 
+    def ranks(self) -> list[int]:
+        """Each entry's rank: a higher rank is a better match (more specific, then longer, then earlier)."""
+        order = sorted(range(len(self.entries)), key=lambda i: (self.entries[i][4], self.entries[i][2], -i))
+        rank = [0] * len(order)
+        for position, entry in enumerate(order):
+            rank[entry] = position
+        return rank
+
     def better(self, candidate: int, current: int) -> bool:
         """More specific, then longer, then earlier in the table."""
         a, b = self.entries[candidate], self.entries[current]
@@ -269,6 +329,7 @@ class Rules:
             category, specificity = self.category_and_length(code)
             if category >= 0:
                 self.keywords.insert(row["keyword"], category, specificity)
+        self.keyword_rank = self.keywords.ranks()
 
         self.countries: dict[str, str] = {}
         self.country_name: dict[str, str] = {}
@@ -303,9 +364,17 @@ class Rules:
         self.p1_ore = int(float(values["priority1_min_spend"]) * 100)
         self.p2_ore = int(float(values["priority2_min_spend"]) * 100)
         self.tasks = read_table(directory / "tasks.csv")
+        for row in self.tasks:
+            applies_to = row.get("applies_to", "").strip().lower()
+            if applies_to not in ("", "any", "goods"):
+                raise SystemExit(f"error: tasks.csv: applies_to '{row['applies_to']}' must be any or goods")
+            row["goods_only"] = applies_to == "goods"
+        self.goods_only_tasks = {row["id"].strip().upper() for row in self.tasks if row["goods_only"]}
         self.followup = read_table(directory / "followup.csv")
         for row in self.followup:
             row["track"] = row.get("track", "").strip() or "supply_chain"
+            # A step that carries out a goods-only task (a factory audit) is left out for services and works.
+            row["goods_only"] = row.get("task_id", "").strip().upper() in self.goods_only_tasks
 
     # --- categories ------------------------------------------------------------------------------------------
 
@@ -332,6 +401,15 @@ class Rules:
             return -1, ""
         entry = self.keywords.entries[best]
         return entry[1], entry[0]
+
+    def keyword_match(self, text: str) -> tuple[int, int, str]:
+        """(rank, category, keyword) of the best keyword in `text`, or (-1, -1, ''): of a line's texts the one
+        with the highest rank wins (the earlier text on a tie)."""
+        best = self.keywords.best(text) if text.strip() else -1
+        if best < 0:
+            return -1, -1, ""
+        entry = self.keywords.entries[best]
+        return self.keyword_rank[best], entry[1], entry[0]
 
     def account(self, text: str) -> tuple[int, str]:
         """(category, 'prefix group name') of the longest account prefix with a hint, or (-1, '')."""
@@ -361,7 +439,8 @@ class Rules:
                     return rule
             return -1
         for name in names:
-            if name:
+            # A company's name may hold such a word ("Stad & Land Bygg AB"): names with a legal form never count.
+            if name and not has_legal_form(name):
                 best = self.scope_names.best(name)
                 if best >= 0:
                     return self.scope_names.entries[best][1]
@@ -397,6 +476,7 @@ class Rules:
         return bool(country) and (production or country != "SE")
 
     def priority(self, overall: int, ore: int, total: int) -> int:
+        """Priority 1–3; `total` is the procurement spend (the total less the spend outside the scope)."""
         material = ore >= self.p1_ore or (total > 0 and ore >= total * self.p1_share)
         if overall == 3 and material:
             return 1
@@ -408,10 +488,16 @@ class Rules:
             return 2 if material else 3
         return 3
 
-    def task_ids(self, levels, overall: int, priority: int) -> str:
+    def performed_in_sweden(self, category: int) -> bool:
+        """A service or works (kind other than goods): no task or follow-up step about a product's chain."""
+        return category >= 0 and self.categories[category]["kind"] != "goods"
+
+    def task_ids(self, levels, overall: int, priority: int, in_sweden: bool = False) -> str:
         minimum = {"any": -1, "low": 1, "medium": 2, "high": 3}
         ids = []
         for task in self.tasks:
+            if in_sweden and task["goods_only"]:
+                continue
             need = task["min_risk"].strip()
             if need == "unknown":
                 applies = overall == 0 or overall >= 2

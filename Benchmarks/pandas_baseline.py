@@ -13,20 +13,25 @@ kedja_rules.py, shared with polars_baseline.py):
     name (case-folded, spaces collapsed);
   * scope (scope.csv): a supplier whose organisation number starts with a listed prefix (a sole trader's
     personal number never does), or with no organisation number whose name or list category holds a listed
-    word; a line whose account starts with a listed prefix or whose description or account text holds a
-    listed word: `excluded`, not rated, not in the register or the plan;
+    word (never a name with a company's legal form: AB, HB, Ek. för., Ltd, GmbH, …); for a line with an
+    empty CPV field from a supplier the list does not categorise, also an account that starts with a listed
+    prefix or a description or account text that holds a listed word: `excluded`, not rated, not in the
+    register or the plan;
   * category, first hit wins (Kedja's order): the line's CPV code (longest prefix of any of a category's
-    `|`-separated codes) -> the supplier list's CPV code, else a keyword in its Kategori text -> a keyword
-    in the description, the account text, the supplier name (most specific category, then longest keyword,
-    then table order; case- and accent-insensitive but å, ä, ö kept) -> the account (accounts.csv) -> none;
-  * country: production country on the line, country on the line, the list's production country, the
-    list's country (countries.csv); country levels from country-indices.csv banded by country-bands.csv.
+    `|`-separated codes) -> the supplier list's CPV code, else a keyword in its Kategori text or name -> the
+    best keyword among the description, the account text and the supplier name (most specific category,
+    then longest keyword, then table order, then the earlier text; case- and accent-insensitive but å, ä, ö
+    kept) -> the account (accounts.csv) -> none;
+  * country: production country (on the line, then the list's), then registered country (on the line, then
+    the list's) (countries.csv); country levels from country-indices.csv banded by country-bands.csv.
     The country layer applies to goods only (not services or works), from the production country or a
     registered country other than Sweden;
   * per area: category known -> the higher of category and country; category unknown -> high only when the
     country says high, else unknown. Overall = highest area; priority and tasks per supplier x category from
-    settings.csv and tasks.csv; the plan follows followup.csv's labour-conditions track for services and
-    works whose `labour_conditions` is `risk` or `high risk`, else the supply-chain track;
+    settings.csv (materiality and shares of the procurement spend: the total less the spend outside the
+    scope) and tasks.csv (goods-only tasks, `applies_to`, left out for services and works); the plan follows
+    followup.csv's labour-conditions track for services and works whose `labour_conditions` is `risk` or
+    `high risk`, else the supply-chain track, without the steps of goods-only tasks for services and works;
 and writes the enriched CSV in the input's dialect, a rejects CSV, the risk register and the
 follow-up plan workbooks. It prints a JSON summary like `kedja run --json`.
 
@@ -182,11 +187,14 @@ def join_suppliers(ledger: pd.DataFrame, listing: pd.DataFrame, rules: Rules):
 def tag(ledger: pd.DataFrame, ore: np.ndarray, supplier: np.ndarray, facts: pd.DataFrame, rules: Rules):
     """Scope, category, country, risk per area per line; priority and tasks per supplier x category."""
     n = len(ledger)
-    # What is not procurement: the supplier's rule, the account's, then words of the description / account text.
+    # What is not procurement: the supplier's rule, then (only for a line with an empty CPV field from a supplier
+    # the list does not categorise) the account's, then words of the description / account text.
     scope = facts["scope"].to_numpy(dtype=np.int64)[supplier]
+    line_rules = (scope < 0) & (facts["category"].to_numpy(dtype=np.int64)[supplier] < 0) & (
+        ledger[COL_CPV].to_numpy(dtype=object) == "")
     for column, func in ((COL_ACCOUNT, rules.scope_for_account), (COL_TEXT, rules.scope_for_text),
                          (COL_ACCOUNT_TEXT, rules.scope_for_text)):
-        todo = scope < 0
+        todo = line_rules & (scope < 0)
         if todo.any():
             scope = np.where(todo, per_unique(ledger[column], func, np.int64), scope)
 
@@ -204,23 +212,33 @@ def tag(ledger: pd.DataFrame, ore: np.ndarray, supplier: np.ndarray, facts: pd.D
     fill(cpv, "CPV " + ledger[COL_CPV].str.strip().to_numpy(dtype=object), "cpv")
     fill(facts["category"].to_numpy(dtype=np.int64)[supplier],
          facts["category_evidence"].to_numpy(dtype=object)[supplier], "supplier")
+    # The line's texts compete as one: the best keyword (rank) among them wins, the earlier text on a tie.
+    ranks, categories, evidences = [], [], []
     for column, place in ((COL_TEXT, "beskrivningen"), (COL_ACCOUNT_TEXT, "kontotexten"),
                           (COL_NAME, "leverantörsnamnet")):
-        found = per_unique(ledger[column], rules.keyword)
-        fill(np.array([f[0] for f in found], dtype=np.int64),
-             np.array([f"nyckelord '{f[1]}' i {place}" for f in found], dtype=object), "keyword")
+        found = per_unique(ledger[column], rules.keyword_match)
+        ranks.append(np.array([f[0] for f in found], dtype=np.int64))
+        categories.append(np.array([f[1] for f in found], dtype=np.int64))
+        evidences.append(np.array([f"nyckelord '{f[2]}' i {place}" for f in found], dtype=object))
+    winner = np.argmax(np.stack(ranks), axis=0)  # the first of equal ranks
+    rows = np.arange(n)
+    fill(np.stack(categories)[winner, rows], np.stack(evidences)[winner, rows], "keyword")
     found = per_unique(ledger[COL_ACCOUNT], rules.account)
     fill(np.array([f[0] for f in found], dtype=np.int64),
          np.array([f"kontogrupp {f[1]}" for f in found], dtype=object), "account")
 
-    # Country: production country on the line, the country on the line, then the supplier list's.
+    # Country: the production country (the line's, then the list's), then the registered country (the line's,
+    # then the list's). The list's facts hold its production country, else its registered country.
     country = facts["country"].to_numpy(dtype=object)[supplier]
     production = facts["production"].to_numpy(dtype=bool)[supplier]
     country_evidence = facts["country_evidence"].to_numpy(dtype=object)[supplier]
-    for column, is_production, words in ((COL_LAND, False, "land på raden"),
-                                         (COL_MADE, True, "tillverkningsland på raden")):  # last wins
+    list_made = production & (country != "")
+    for column, is_production, words, keep in ((COL_LAND, False, "land på raden", list_made),
+                                               (COL_MADE, True, "tillverkningsland på raden", None)):  # last wins
         on_line = per_unique(ledger[column], rules.country)
         has = on_line != ""
+        if keep is not None:
+            has = has & ~keep
         country = np.where(has, on_line, country)
         production = np.where(has, is_production, production)
         country_evidence = np.where(has, words, country_evidence)
@@ -254,16 +272,18 @@ def tag(ledger: pd.DataFrame, ore: np.ndarray, supplier: np.ndarray, facts: pd.D
                       country=("country", "first"), **{a: (a, "max") for a in AREAS}).reset_index()
     agg["overall"] = agg[AREAS].max(axis=1)
     line_group = grouped.ngroup().to_numpy()
-    total = int(ore.sum())
-    agg["priority"] = [rules.priority(o, int(s), total) for o, s in zip(agg["overall"], agg["ore"])]
+    # Materiality and shares are of the procurement spend: payments outside the scope take no part.
+    procurement = int(ore.sum()) - int(ore[excluded].sum())
+    agg["priority"] = [rules.priority(o, int(s), procurement) for o, s in zip(agg["overall"], agg["ore"])]
+    agg["in_sweden"] = [rules.performed_in_sweden(c) for c in agg["category"]]
     task_cache: dict = {}
     tasks = []
-    for row in zip(*(agg[a] for a in AREAS), agg["overall"], agg["priority"]):
+    for row in zip(*(agg[a] for a in AREAS), agg["overall"], agg["priority"], agg["in_sweden"]):
         if row not in task_cache:
-            task_cache[row] = rules.task_ids(row[:4], row[4], row[5])
+            task_cache[row] = rules.task_ids(row[:4], row[4], row[5], row[6])
         tasks.append(task_cache[row])
     agg["tasks"] = tasks
-    agg["share"] = agg["ore"] / total if total else 0.0
+    agg["share"] = agg["ore"] / procurement if procurement else 0.0
     return category, source, reason, country, levels, overall, excluded, agg, line_group
 
 
@@ -395,23 +415,28 @@ def main(argv: list[str]) -> int:
         "Typ": kind_of[category_rows],
         "Var i kedjan": stages_of[category_rows],
         "track": np.where(track_of[category_rows], "labour_conditions", "supply_chain"),
+        "in_sweden": agg["in_sweden"].to_numpy(dtype=bool),
     })
+    # The cascade per track and priority; for services and works without the steps of goods-only tasks.
     followup = pd.DataFrame(rules.followup).assign(priority=lambda f: f["priority"].astype(int),
                                                    offset=lambda f: f["offset_days"].astype(int))
-    methods = followup.groupby(["track", "priority"])["method_sv"].agg(" → ".join)
-    register["Uppföljning"] = [methods.get((t, p), "") for t, p in zip(register["track"], register["Prioritet"])]
+    followup = pd.concat([followup.assign(in_sweden=False),
+                          followup[~followup["goods_only"]].assign(in_sweden=True)], ignore_index=True)
+    methods = followup.groupby(["track", "priority", "in_sweden"])["method_sv"].agg(" → ".join)
+    register["Uppföljning"] = [methods.get((t, p, s), "") for t, p, s in zip(
+        register["track"], register["Prioritet"], register["in_sweden"])]
     register = register.sort_values(["Prioritet", "Spend"], ascending=[True, False], kind="stable")
 
-    plan = register[["Leverantör", "Kategori", "Prioritet", "track"]].merge(
-        followup[["track", "priority", "method_sv", "task_id", "offset"]], left_on=["track", "Prioritet"],
-        right_on=["track", "priority"])
+    plan = register[["Leverantör", "Kategori", "Prioritet", "track", "in_sweden"]].merge(
+        followup[["track", "priority", "in_sweden", "method_sv", "task_id", "offset"]],
+        left_on=["track", "Prioritet", "in_sweden"], right_on=["track", "priority", "in_sweden"])
     plan = pd.DataFrame({
         "Leverantör": plan["Leverantör"], "Kategori": plan["Kategori"], "Prioritet": plan["Prioritet"],
         "Metod": plan["method_sv"], "Uppgift": plan["task_id"],
         "Förfallodatum": pd.Timestamp(args.start) + pd.to_timedelta(plan["offset"], unit="D"),
         "Ansvarig": "", "Status": "Ej påbörjad", "Kommentar": "",
         "Spår": np.where(plan["track"] == "labour_conditions", "arbetsrättsliga villkor", "leveranskedja")})
-    register = register.drop(columns="track")
+    register = register.drop(columns=["track", "in_sweden"])
 
     summary = {"Fil": str(args.spend), "Rader lästa": len(ledger) + len(rejects), "Rader taggade": len(ledger),
                "Avvisade rader": len(rejects), "Total spend (SEK)": ore_text(total),

@@ -198,7 +198,8 @@ def main(argv: list[str]) -> int:
     def facts_of(field):
         return {value: facts[position][field] for value, position in by_spelling.items()}
 
-    keyword = {key: {v: rules.keyword(v) for v in values[key]} for key in ("description", "account_text", "supplier_name")}
+    keyword = {key: {v: rules.keyword_match(v) for v in values[key]}
+               for key in ("description", "account_text", "supplier_name")}
     text_scope = {key: {v: rules.scope_for_text(v) for v in values[key]} for key in ("description", "account_text")}
     account = {v: rules.account(v) for v in values["account"]}
     stage("rules per distinct value")
@@ -217,8 +218,9 @@ def main(argv: list[str]) -> int:
         desc_scope=mapped(C["description"], text_scope["description"], -1, I64),
         at_scope=mapped(C["account_text"], text_scope["account_text"], -1, I64),
         cpv_cat=mapped(C["cpv"], {v: rules.category_for_cpv_field(v) for v in values["cpv"]}, -1, I64),
-        **{f"kw_{k}": mapped(C[k], {v: m[0] for v, m in keyword[k].items()}, -1, I64) for k in keyword},
-        **{f"kw_{k}_word": mapped(C[k], {v: m[1] for v, m in keyword[k].items()}, "", STR) for k in keyword},
+        **{f"kw_{k}_rank": mapped(C[k], {v: m[0] for v, m in keyword[k].items()}, -1, I64) for k in keyword},
+        **{f"kw_{k}": mapped(C[k], {v: m[1] for v, m in keyword[k].items()}, -1, I64) for k in keyword},
+        **{f"kw_{k}_word": mapped(C[k], {v: m[2] for v, m in keyword[k].items()}, "", STR) for k in keyword},
         acct_cat=mapped(C["account"], {v: a[0] for v, a in account.items()}, -1, I64),
         acct_ev=mapped(C["account"], {v: a[1] for v, a in account.items()}, "", STR),
         line_land=mapped(C["country"], {v: rules.country(v) for v in values["country"]}, "", STR),
@@ -226,15 +228,25 @@ def main(argv: list[str]) -> int:
                          "", STR),
     ).drop("spelling")
 
-    # Scope, then category, then country: the first hit of each cascade wins.
+    # Scope, then category, then country: the first hit of each cascade wins. The account and text rules only
+    # for a line with an empty CPV field from a supplier the list does not categorise.
     scope = pl.lit(-1, I64)
-    for name in ("at_scope", "desc_scope", "acct_scope", "sup_scope"):
+    for name in ("at_scope", "desc_scope", "acct_scope"):
         scope = pl.when(pl.col(name) >= 0).then(pl.col(name)).otherwise(scope)
+    scope = pl.when((pl.col("sup_cat") < 0) & (pl.col(C["cpv"]).fill_null("") == "")).then(scope).otherwise(-1)
+    scope = pl.when(pl.col("sup_scope") >= 0).then(pl.col("sup_scope")).otherwise(scope)
+    # The line's texts compete as one: the best keyword (rank) wins, the earlier text on a tie.
+    kw_rank, kw_cat = pl.col("kw_description_rank"), pl.col("kw_description")
+    kw_ev = pl.format("nyckelord '{}' i beskrivningen", "kw_description_word")
+    for key, place in (("account_text", "kontotexten"), ("supplier_name", "leverantörsnamnet")):
+        better = pl.col(f"kw_{key}_rank") > kw_rank
+        kw_cat = pl.when(better).then(pl.col(f"kw_{key}")).otherwise(kw_cat)
+        kw_ev = pl.when(better).then(pl.format(f"nyckelord '{{}}' i {place}", f"kw_{key}_word")).otherwise(kw_ev)
+        kw_rank = pl.when(better).then(pl.col(f"kw_{key}_rank")).otherwise(kw_rank)
+    lines = lines.with_columns(kw_cat=kw_cat, kw_ev=kw_ev)
     steps = [("cpv_cat", "cpv", pl.lit("CPV ") + pl.col(C["cpv"]).str.strip_chars()),
              ("sup_cat", "supplier", pl.col("sup_cat_ev")),
-             ("kw_description", "keyword", pl.format("nyckelord '{}' i beskrivningen", "kw_description_word")),
-             ("kw_account_text", "keyword", pl.format("nyckelord '{}' i kontotexten", "kw_account_text_word")),
-             ("kw_supplier_name", "keyword", pl.format("nyckelord '{}' i leverantörsnamnet", "kw_supplier_name_word")),
+             ("kw_cat", "keyword", pl.col("kw_ev")),
              ("acct_cat", "account", pl.format("kontogrupp {}", "acct_ev"))]
     category, source, evidence = pl.lit(-1, I64), pl.lit("none"), pl.lit("")
     for name, label, text in reversed(steps):
@@ -242,10 +254,13 @@ def main(argv: list[str]) -> int:
         category = pl.when(hit).then(pl.col(name)).otherwise(category)
         source = pl.when(hit).then(pl.lit(label)).otherwise(source)
         evidence = pl.when(hit).then(text).otherwise(evidence)
+    # Country: the production country (the line's, then the list's), then the registered country (the line's,
+    # then the list's). The list's facts hold its production country, else its registered country.
     country, production, country_ev = pl.col("sup_country"), pl.col("sup_production"), pl.col("sup_country_ev")
+    list_made = pl.col("sup_production") & (pl.col("sup_country") != "")
     for name, is_production, words in (("line_land", False, "land på raden"),
                                        ("line_made", True, "tillverkningsland på raden")):
-        has = pl.col(name) != ""
+        has = (pl.col(name) != "") if is_production else ((pl.col(name) != "") & ~list_made)
         country = pl.when(has).then(pl.col(name)).otherwise(country)
         production = pl.when(has).then(pl.lit(is_production)).otherwise(production)
         country_ev = pl.when(has).then(pl.lit(words)).otherwise(country_ev)
@@ -288,6 +303,8 @@ def main(argv: list[str]) -> int:
     ], engine="streaming")
     stage("pass 2: groups, classes, rejects")
     total = int(totals["total"][0] or 0)
+    # Materiality and shares are of the procurement spend: payments outside the scope take no part.
+    procurement = total - int(groups.filter(pl.col("group_category") == -2)["ore"].sum())
     rejects = sorted(
         (int(r), f"the record has more fields than the header, {len(header)}" if extra
          else f"amount '{a}' is not a number") for r, a, extra in rejected.iter_rows())
@@ -297,12 +314,14 @@ def main(argv: list[str]) -> int:
     groups = groups.with_columns(overall=pl.max_horizontal(AREAS))
     task_cache: dict = {}
     priorities, tasks = [], []
-    for *levels, overall, ore, excluded_group in groups.select(
-            AREAS + ["overall", "ore", pl.col("group_category") == -2]).iter_rows():
-        priority = rules.priority(overall, ore, total)
-        key = (*levels, overall, priority)
+    for *levels, overall, ore, group_category in groups.select(
+            AREAS + ["overall", "ore", "group_category"]).iter_rows():
+        excluded_group = group_category == -2
+        priority = rules.priority(overall, ore, procurement)
+        in_sweden = rules.performed_in_sweden(group_category)
+        key = (*levels, overall, priority, in_sweden)
         if key not in task_cache:
-            task_cache[key] = rules.task_ids(levels, overall, priority)
+            task_cache[key] = rules.task_ids(levels, overall, priority, in_sweden)
         priorities.append("" if excluded_group else str(priority))
         tasks.append("" if excluded_group else task_cache[key])
     groups = groups.with_columns(priority=pl.Series(priorities, dtype=pl.String),
@@ -354,9 +373,12 @@ def main(argv: list[str]) -> int:
     level_sv = {i: w for i, w in enumerate(LEVEL_SV)}
     supplier_name = {i: f["name"] for i, f in enumerate(facts)}
     supplier_org = {i: f["org"] for i, f in enumerate(facts)}
+    # The cascade per track and priority; for services and works without the steps of goods-only tasks.
     followup = pl.DataFrame(rules.followup).with_columns(pl.col("priority").cast(pl.Int64),
                                                          pl.col("offset_days").cast(pl.Int64))
-    methods = followup.group_by("track", "priority", maintain_order=True).agg(
+    followup = pl.concat([followup.with_columns(in_sweden=pl.lit(False)),
+                          followup.filter(~pl.col("goods_only")).with_columns(in_sweden=pl.lit(True))])
+    methods = followup.group_by("track", "priority", "in_sweden", maintain_order=True).agg(
         pl.col("method_sv").str.join(" → ").alias("Uppföljning"))
     register = rated.select(
         Leverantör=mapped("supplier", supplier_name, "", STR),
@@ -364,7 +386,7 @@ def main(argv: list[str]) -> int:
         Land=pl.col("country"),
         Kategori=mapped("group_category", {i: c["name_sv"] for i, c in enumerate(cats)}, "", STR),
         Spend=pl.col("ore") / 100,
-        **{"Andel av spend": pl.col("ore") / total if total else pl.lit(0.0)},
+        **{"Andel av spend": pl.col("ore") / procurement if procurement else pl.lit(0.0)},
         **{label: mapped(area, level_sv, "", STR) for label, area in zip(AREA_SV, AREAS)},
         **{"Samlad risk": mapped("overall", level_sv, "", STR)},
         Prioritet=pl.col("priority").cast(pl.Int64),
@@ -376,18 +398,22 @@ def main(argv: list[str]) -> int:
         **{"Var i kedjan": mapped("group_category", {i: c["stages"] for i, c in enumerate(cats)}, "", STR)},
         track=mapped("group_category", {i: "labour_conditions" if c["labour_track"] else "supply_chain"
                                         for i, c in enumerate(cats)}, "supply_chain", STR),
-    ).join(methods, left_on=["track", "Prioritet"], right_on=["track", "priority"], how="left",
+        in_sweden=mapped("group_category", {i: rules.performed_in_sweden(i) for i in range(len(cats))}, False,
+                         BOOL),
+    ).join(methods, left_on=["track", "Prioritet", "in_sweden"], right_on=["track", "priority", "in_sweden"],
+           how="left",
            maintain_order="left").with_columns(pl.col("Uppföljning").fill_null("")).sort(
         ["Prioritet", "Spend"], descending=[False, True], maintain_order=True)
-    plan = register.select("Leverantör", "Kategori", "Prioritet", "track").join(
-        followup.select("track", "priority", "method_sv", "task_id", "offset_days"),
-        left_on=["track", "Prioritet"], right_on=["track", "priority"], how="inner", maintain_order="left").select(
+    plan = register.select("Leverantör", "Kategori", "Prioritet", "track", "in_sweden").join(
+        followup.select("track", "priority", "in_sweden", "method_sv", "task_id", "offset_days"),
+        left_on=["track", "Prioritet", "in_sweden"], right_on=["track", "priority", "in_sweden"], how="inner",
+        maintain_order="left").select(
         "Leverantör", "Kategori", "Prioritet", Metod=pl.col("method_sv"), Uppgift=pl.col("task_id"),
         Förfallodatum=pl.lit(args.start) + pl.duration(days=pl.col("offset_days")),
         Ansvarig=pl.lit(""), Status=pl.lit("Ej påbörjad"), Kommentar=pl.lit(""),
         Spår=pl.when(pl.col("track") == "labour_conditions").then(pl.lit("arbetsrättsliga villkor"))
         .otherwise(pl.lit("leveranskedja")))
-    register = register.drop("track")
+    register = register.drop("track", "in_sweden")
 
     n_lines = int(groups["lines"].sum())
     summary = pl.DataFrame({"Uppgift": ["Fil", "Rader lästa", "Rader taggade", "Avvisade rader", "Total spend (SEK)",
