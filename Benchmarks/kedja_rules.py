@@ -92,12 +92,14 @@ def _fold_char(ch: str, keep_swedish: bool) -> str:
         return _latin1_letter(value) or ch.lower()
     if value < 0xC0 or 0x2000 <= value <= 0x206F or 0x20A0 <= value <= 0x20CF or value == 0x2212:
         return " "
-    out = []
-    for part in unicodedata.normalize("NFKD", ch.casefold()):
-        if unicodedata.combining(part):
-            continue
-        out.append(part if part >= "\x80" or part.isalnum() else " ")
-    return "".join(out)
+    # Foundation's case-, diacritic- and width-insensitive folding of the scalar alone: full-width forms become
+    # ASCII, a canonical decomposition loses its marks, compatibility forms (℀, ﬁ) stay, a lone mark stays.
+    if 0xFF01 <= value <= 0xFF5E:
+        ch = chr(value - 0xFEE0)
+    parts = [part for part in unicodedata.normalize("NFD", ch) if not unicodedata.combining(part)]
+    if not parts:
+        return ch
+    return "".join(part if part >= "\x80" or part.isalnum() else " " for part in "".join(parts).lower())
 
 
 _FOLD_CACHE: dict[tuple[str, bool], str] = {}
