@@ -44,6 +44,10 @@ LEVEL_INPUT = {"high": 3, "hög": 3, "hog": 3, "medium": 2, "medel": 2, "low": 1
                "unknown": 0, "okänd": 0, "okand": 0, "": 0}
 LEVEL_SV = ["Okänd", "Låg", "Medel", "Hög"]
 AREAS = ["human_rights", "labour_rights", "environment", "anti_corruption"]
+# The columns `kedja tag` appends, in CONTRACT.md's order.
+KEDJA_COLUMNS = (["kedja_category_code", "kedja_category", "kedja_category_source", "kedja_country"]
+                 + [f"kedja_risk_{area}" for area in AREAS]
+                 + ["kedja_risk_overall", "kedja_priority", "kedja_tasks", "kedja_reason"])
 AREA_SV = ["Mänskliga rättigheter", "Arbetares rättigheter", "Miljöskydd", "Anti-korruption"]
 AREA_SHORT_SV = ["MR", "AR", "MI", "AK"]
 KIND = {"goods": "goods", "vara": "goods", "varor": "goods", "service": "service", "tjänst": "service",
@@ -646,3 +650,24 @@ class SupplierList:
         if line_name.strip() and name_key(line_name) in self.by_name:
             return self.by_name[name_key(line_name)], "name"
         return -1, ""
+
+
+def join_spellings(rules: Rules, entries: list[dict], spellings) -> tuple[list[int], list[dict], dict]:
+    """Each distinct raw spelling (`id \\x1f org \\x1f name`) joined to the supplier list once (id, then org
+    number, then normalised name), as Kedja does: per spelling the position of its supplier's facts, the facts
+    (spellings that join one list entry, or share an id, are one supplier) and how many suppliers joined each way."""
+    lookup = SupplierList(entries)
+    facts: list[dict] = []
+    key_position: dict[str, int] = {}
+    positions: list[int] = []
+    joined: dict[str, int] = {}
+    for value in spellings:
+        line_id, line_org, line_name = value.split("\x1f")
+        row, how = lookup.match(line_id, line_org, line_name)
+        found = supplier_facts(rules, line_id, line_org, line_name, entries[row] if row >= 0 else None, row)
+        if found["key"] not in key_position:
+            key_position[found["key"]] = len(facts)
+            facts.append(found)
+            joined[how or "unmatched"] = joined.get(how or "unmatched", 0) + 1
+        positions.append(key_position[found["key"]])
+    return positions, facts, joined

@@ -55,12 +55,7 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from kedja_rules import AREA_SV, AREAS, KIND_SV, LEVEL_SV, LEVELS, Rules, SupplierList, supplier_facts  # noqa: E402
-
-KEDJA_COLUMNS = ["kedja_category_code", "kedja_category", "kedja_category_source", "kedja_country",
-                 "kedja_risk_human_rights", "kedja_risk_labour_rights", "kedja_risk_environment",
-                 "kedja_risk_anti_corruption", "kedja_risk_overall", "kedja_priority", "kedja_tasks",
-                 "kedja_reason"]
+from kedja_rules import AREA_SV, AREAS, KEDJA_COLUMNS, KIND_SV, LEVEL_SV, LEVELS, Rules, join_spellings  # noqa: E402
 
 # Ledger and supplier-list headers (Swedish ERP names).
 COL_ID, COL_NAME, COL_ORG = "Leverantörsnummer", "Leverantörsnamn", "Organisationsnummer"
@@ -161,22 +156,10 @@ def join_suppliers(ledger: pd.DataFrame, listing: pd.DataFrame, rules: Rules):
     entries = [{"id": i, "name": n, "org": o, "land": l, "made": m, "cpv": c, "kind": k} for i, n, o, l, m, c, k in zip(
         listing[COL_ID], listing[COL_NAME], listing[COL_ORG], listing[COL_LAND], listing[COL_MADE], listing[COL_CPV],
         listing[COL_KIND])]
-    lookup = SupplierList(entries)
     spelling = ledger[COL_ID] + "\x1f" + ledger[COL_ORG] + "\x1f" + ledger[COL_NAME]
     codes, uniques = pd.factorize(spelling, sort=False)
-    facts_by_key: dict[str, int] = {}
-    facts: list[dict] = []
-    supplier_of_spelling = np.empty(len(uniques), dtype=np.int64)
-    joined = {}
-    for i, value in enumerate(uniques):
-        line_id, line_org, line_name = value.split("\x1f")
-        row, how = lookup.match(line_id, line_org, line_name)
-        found = supplier_facts(rules, line_id, line_org, line_name, entries[row] if row >= 0 else None, row)
-        if found["key"] not in facts_by_key:
-            facts_by_key[found["key"]] = len(facts)
-            facts.append(found)
-            joined[how or "unmatched"] = joined.get(how or "unmatched", 0) + 1
-        supplier_of_spelling[i] = facts_by_key[found["key"]]
+    positions, facts, joined = join_spellings(rules, entries, uniques)
+    supplier_of_spelling = np.asarray(positions, dtype=np.int64)
     return supplier_of_spelling[codes], pd.DataFrame(facts), joined
 
 

@@ -39,12 +39,8 @@ import polars as pl
 import xlsxwriter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from kedja_rules import AREA_SV, AREAS, KIND_SV, LEVEL_SV, LEVELS, Rules, SupplierList, supplier_facts  # noqa: E402
+from kedja_rules import AREA_SV, AREAS, KEDJA_COLUMNS, KIND_SV, LEVEL_SV, LEVELS, Rules, join_spellings  # noqa: E402
 
-KEDJA_COLUMNS = ["kedja_category_code", "kedja_category", "kedja_category_source", "kedja_country",
-                 "kedja_risk_human_rights", "kedja_risk_labour_rights", "kedja_risk_environment",
-                 "kedja_risk_anti_corruption", "kedja_risk_overall", "kedja_priority", "kedja_tasks",
-                 "kedja_reason"]
 ROLES = ["supplier_id", "supplier_name", "org_number", "account", "cpv", "description", "amount", "account_text",
          "country", "production_country", "category"]
 EXTRA = ["__extra1", "__extra2", "__extra3"]  # fields beyond the header land here: the record is rejected
@@ -183,17 +179,9 @@ def main(argv: list[str]) -> int:
     entries = [{"id": i, "name": n, "org": o, "land": l, "made": m, "cpv": c, "kind": k} for i, n, o, l, m, c, k in zip(
         get("supplier_id"), get("supplier_name"), get("org_number"), get("country"), get("production_country"),
         get("cpv"), get("category"))]
-    lookup = SupplierList(entries)
-    facts, key_position, by_spelling, joined = [], {}, {}, {}
-    for value in values["spelling"]:
-        line_id, line_org, line_name = value.split("\x1f")
-        row, how = lookup.match(line_id, line_org, line_name)
-        found = supplier_facts(rules, line_id, line_org, line_name, entries[row] if row >= 0 else None, row)
-        if found["key"] not in key_position:
-            key_position[found["key"]] = len(facts)
-            facts.append(found)
-            joined[how or "unmatched"] = joined.get(how or "unmatched", 0) + 1
-        by_spelling[value] = key_position[found["key"]]
+    spellings = values["spelling"]
+    positions, facts, joined = join_spellings(rules, entries, spellings)
+    by_spelling = dict(zip(spellings, positions))
 
     def facts_of(field):
         return {value: facts[position][field] for value, position in by_spelling.items()}

@@ -199,9 +199,6 @@ public struct ChainStageLevels: Sendable, Hashable {
         set { levels[stage] = newValue }
     }
 
-    /// Whether any stage is given.
-    public var isEmpty: Bool { levels.isEmpty }
-
     /// The stages given, in chain order, with their levels.
     public var given: [(stage: ChainStage, levels: RiskProfile)] {
         ChainStage.allCases.compactMap { stage in levels[stage].map { (stage, $0) } }

@@ -13,12 +13,6 @@ public enum RiskArea: String, CaseIterable, Sendable, Codable {
     /// Anti-corruption: the UN Convention against Corruption.
     case antiCorruption = "anti_corruption"
 
-    /// The area's place among ``allCases``, from 0: the offset of its column in every table with a column per area.
-    public var position: Int {
-        // Four cases: a scan is as cheap as a table and stays right when an area is added.
-        Self.allCases.firstIndex(of: self) ?? 0
-    }
-
     /// The area's name as shown in workbooks and messages.
     public func label(_ language: Language) -> String {
         switch (self, language) {

@@ -208,14 +208,9 @@ public struct TemplateSet: Sendable {
 
     // MARK: Scope
 
-    /// The scope rule a supplier falls under: its organisation number's leading digits, else (with no
-    /// organisation number) whole words of its name or of the supplier list's category text, unless the name
-    /// carries a company's legal form.
-    public func scopeRule(orgNumber: String?, names: [String]) -> ScopeRule? {
-        scopeRuleIndex(orgNumber: orgNumber, names: names).map { scopeRules[$0] }
-    }
-
-    /// The position in ``scopeRules`` of the rule a supplier falls under; see ``scopeRule(orgNumber:names:)``.
+    /// The position in ``scopeRules`` of the rule a supplier falls under: its organisation number's leading
+    /// digits, else (with no organisation number) whole words of its name or of the supplier list's category
+    /// text, unless the name carries a company's legal form.
     func scopeRuleIndex(orgNumber: String?, names: [String]) -> Int? {
         if let orgNumber {
             let digits = orgNumber.filter { $0.isASCII && $0.isNumber }

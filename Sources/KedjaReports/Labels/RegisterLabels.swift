@@ -31,24 +31,15 @@ public struct RegisterLabels: Sendable, Equatable {
 
 /// The risk register's columns, in the order CONTRACT.md fixes: one level column per risk area, in
 /// ``RiskArea/allCases`` order, so a new area adds its column here without another edit.
-enum RegisterColumn: Hashable {
+enum RegisterColumn: AreaColumns {
     case supplier, orgNumber, country, category, spend, share
     case area(RiskArea)
     case overall, priority, reason, tasks, followUp
     case chainStages, source
 
-    /// Every column, left to right.
-    static let allCases: [RegisterColumn] =
-        [.supplier, .orgNumber, .country, .category, .spend, .share] + RiskArea.allCases.map(RegisterColumn.area)
-        + [.overall, .priority, .reason, .tasks, .followUp, .chainStages, .source]
-
-    private static let indices = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
-
-    /// The zero-based sheet column.
-    var index: Int { Self.indices[self] ?? 0 }
-
-    /// The columns that hold risk levels and are coloured by level: every area, then the overall level.
-    static let levelColumns = area(RiskArea.allCases[0]).index...overall.index
+    static let order = ColumnOrder<RegisterColumn>(
+        leading: [.supplier, .orgNumber, .country, .category, .spend, .share], area: RegisterColumn.area,
+        overall: .overall, trailing: [.priority, .reason, .tasks, .followUp, .chainStages, .source])
 
     /// The header on row 1.
     func header(_ language: Language) -> String {

@@ -42,22 +42,14 @@ struct HeatMap {
     }
 
     /// The columns, left to right, with one level column per risk area.
-    private enum Column: Hashable {
+    private enum Column: AreaColumns {
         case category, cpv, spend, share, highOverallSpend, suppliers
         case area(RiskArea)
         case overall
 
-        static let allCases: [Column] =
-            [.category, .cpv, .spend, .share, .highOverallSpend, .suppliers] + RiskArea.allCases.map(Column.area)
-            + [.overall]
-
-        private static let indices = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
-
-        /// The zero-based sheet column.
-        var index: Int { Self.indices[self] ?? 0 }
-
-        /// The columns coloured by level: every area, then the overall level.
-        static let levelColumns = area(RiskArea.allCases[0]).index...overall.index
+        static let order = ColumnOrder<Column>(
+            leading: [.category, .cpv, .spend, .share, .highOverallSpend, .suppliers], area: Column.area,
+            overall: .overall, trailing: [])
 
         func header(_ language: Language) -> String {
             switch self {

@@ -63,6 +63,24 @@ enum KeyFigureTable {
             repeatedRow: headerRow, language: language)
     }
 
+    /// Writes a section under a key-figure table: its heading two rows below `row`, then a one-line note and the
+    /// column headers where given; returns the last row written.
+    static func writeSection(
+        _ heading: String, note: String? = nil, headers: [String]? = nil, below row: Int, to sheet: Worksheet
+    ) throws -> Int {
+        var row = row + 2
+        try sheet.write(row: row, col: 0, string: heading, style: Styles.heading)
+        if let note {
+            row += 1
+            try sheet.write(row: row, col: 0, string: note, style: Styles.noteLine)
+        }
+        if let headers {
+            row += 1
+            try sheet.writeHeaderRow(headers, row: row, widths: width)
+        }
+        return row
+    }
+
     /// Sets the table's column widths on `sheet`.
     static func setWidths(on sheet: Worksheet) throws {
         for (col, width) in columnWidths.enumerated() {
@@ -152,15 +170,9 @@ enum ClassifyNextTable {
         _ suppliers: [UnclassifiedSupplier], total: Amount, to sheet: Worksheet, below row: Int, language: Language,
         moneyStyle: CellStyle
     ) throws -> Int {
-        var row = row + 2
-        try sheet.write(
-            row: row, col: 0, string: KeyFigurePhrases.classifyNextHeading.text(language), style: Styles.heading)
-        row += 1
-        try sheet.write(
-            row: row, col: 0, string: KeyFigurePhrases.classifyNextNote.text(language), style: Styles.noteLine)
-        row += 1
-        try sheet.writeHeaderRow(
-            KeyFigurePhrases.classifyNextHeaders.map { $0.text(language) }, row: row, widths: KeyFigureTable.width)
+        var row = try KeyFigureTable.writeSection(
+            KeyFigurePhrases.classifyNextHeading.text(language), note: KeyFigurePhrases.classifyNextNote.text(language),
+            headers: KeyFigurePhrases.classifyNextHeaders.map { $0.text(language) }, below: row, to: sheet)
         guard !suppliers.isEmpty else {
             row += 1
             try sheet.write(row: row, col: 0, string: ReportPhrases.none.text(language), style: Styles.note)

@@ -220,22 +220,14 @@ public enum ReportWorkbook {
     // MARK: - Top risks
 
     /// The columns of the top-risks table, with one level column per risk area.
-    private enum TopRiskColumn: Hashable {
+    private enum TopRiskColumn: AreaColumns {
         case rank, supplier, category, country, spend, share
         case area(RiskArea)
         case overall, priority, followUp
 
-        static let allCases: [TopRiskColumn] =
-            [.rank, .supplier, .category, .country, .spend, .share] + RiskArea.allCases.map(TopRiskColumn.area)
-            + [.overall, .priority, .followUp]
-
-        private static let indices = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
-
-        /// The zero-based sheet column.
-        var index: Int { Self.indices[self] ?? 0 }
-
-        /// The columns coloured by level: every area, then the overall level.
-        static let levelColumns = area(RiskArea.allCases[0]).index...overall.index
+        static let order = ColumnOrder<TopRiskColumn>(
+            leading: [.rank, .supplier, .category, .country, .spend, .share], area: TopRiskColumn.area,
+            overall: .overall, trailing: [.priority, .followUp])
     }
 
     /// The largest risks: rows not of low overall risk, by priority, then spend, then supplier and category.
@@ -376,11 +368,9 @@ public enum ReportWorkbook {
             figures, headers: ReportPhrases.qualityHeaders.map { $0.text(language) }, headerRow: headerRow, to: sheet,
             moneyStyle: Styles.wholeMoney)
 
-        row += 2
-        try sheet.write(row: row, col: 0, string: ReportPhrases.sourceHeading.text(language), style: Styles.heading)
-        row += 1
-        try sheet.writeHeaderRow(
-            ReportPhrases.sourceHeaders.map { $0.text(language) }, row: row, widths: KeyFigureTable.width)
+        row = try KeyFigureTable.writeSection(
+            ReportPhrases.sourceHeading.text(language), headers: ReportPhrases.sourceHeaders.map { $0.text(language) },
+            below: row, to: sheet)
         for source in CategorySource.allCases {
             let spend = quality.spendBySource[source] ?? .zero
             row += 1
@@ -390,12 +380,9 @@ public enum ReportWorkbook {
             try sheet.write(row: row, col: 2, number: spend.fraction(of: total), style: Styles.percent)
         }
 
-        row += 2
-        try sheet.write(
-            row: row, col: 0, string: ReportPhrases.unknownCountriesHeading.text(language), style: Styles.heading)
-        row += 1
-        try sheet.writeHeaderRow(
-            ReportPhrases.unknownCountriesHeaders.map { $0.text(language) }, row: row, widths: KeyFigureTable.width)
+        row = try KeyFigureTable.writeSection(
+            ReportPhrases.unknownCountriesHeading.text(language),
+            headers: ReportPhrases.unknownCountriesHeaders.map { $0.text(language) }, below: row, to: sheet)
         let unknownCountries = quality.unknownCountryNames.sorted { left, right in
             left.value != right.value ? left.value > right.value : left.key < right.key
         }
@@ -409,8 +396,7 @@ public enum ReportWorkbook {
             try sheet.write(row: row, col: 1, number: Double(lineCount), style: Styles.count)
         }
 
-        row += 2
-        try sheet.write(row: row, col: 0, string: ReportPhrases.unmatchedHeading.text(language), style: Styles.heading)
+        row = try KeyFigureTable.writeSection(ReportPhrases.unmatchedHeading.text(language), below: row, to: sheet)
         let unmatchedNames = quality.unmatchedSupplierNames
         if !quality.supplierListGiven || unmatchedNames.isEmpty {
             row += 1
