@@ -35,7 +35,9 @@ procurement"):
 
 from __future__ import annotations
 
+import argparse
 import csv
+import datetime
 import unicodedata
 from pathlib import Path
 
@@ -671,3 +673,19 @@ def join_spellings(rules: Rules, entries: list[dict], spellings) -> tuple[list[i
             joined[how or "unmatched"] = joined.get(how or "unmatched", 0) + 1
         positions.append(key_position[found["key"]])
     return positions, facts, joined
+
+
+def baseline_arguments(doc: str, name: str) -> argparse.ArgumentParser:
+    """The command line both baselines take: the spend file, the supplier list, the tables, where the outputs go,
+    the input's dialect and the plan's first day."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("spend", type=Path)
+    parser.add_argument("--suppliers", type=Path, required=True)
+    parser.add_argument("--templates", type=Path, default=Path(__file__).resolve().parent.parent / "Templates")
+    parser.add_argument("--out-dir", type=Path, default=Path(f"Reports/{name}"))
+    parser.add_argument("--encoding", default="cp1252")
+    parser.add_argument("--sep", default=";")
+    parser.add_argument("--decimal", default=",")
+    parser.add_argument("--start", type=datetime.date.fromisoformat, default=datetime.date.today(),
+                        help="first day of the follow-up plan (default today)")
+    return parser

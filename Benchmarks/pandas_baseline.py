@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime
 import json
 import re
 import sys
@@ -55,7 +54,8 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from kedja_rules import AREA_SV, AREAS, KEDJA_COLUMNS, KIND_SV, LEVEL_SV, LEVELS, Rules, join_spellings  # noqa: E402
+from kedja_rules import (  # noqa: E402
+    AREA_SV, AREAS, KEDJA_COLUMNS, KIND_SV, LEVEL_SV, LEVELS, Rules, baseline_arguments, join_spellings)
 
 # Ledger and supplier-list headers (Swedish ERP names).
 COL_ID, COL_NAME, COL_ORG = "Leverantörsnummer", "Leverantörsnamn", "Organisationsnummer"
@@ -232,7 +232,7 @@ def tag(ledger: pd.DataFrame, ore: np.ndarray, supplier: np.ndarray, facts: pd.D
     source = np.where(excluded, "excluded", source)
     classes = pd.DataFrame({"category": category, "evidence": evidence, "country": country,
                             "country_evidence": country_evidence, "production": production, "scope": scope})
-    class_of_line, class_rows = classes.drop_duplicates().reset_index(drop=True), None
+    class_of_line = classes.drop_duplicates().reset_index(drop=True)
     class_ids = pd.MultiIndex.from_frame(class_of_line).get_indexer(pd.MultiIndex.from_frame(classes))
     levels_of_class = np.array([rules.levels(c, k, p) if s < 0 else (0, 0, 0, 0) for c, k, p, s in zip(
         class_of_line["category"], class_of_line["country"], class_of_line["production"], class_of_line["scope"])],
@@ -327,16 +327,7 @@ def write_plan(path: Path, plan: pd.DataFrame) -> None:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("spend", type=Path)
-    parser.add_argument("--suppliers", type=Path, required=True)
-    parser.add_argument("--templates", type=Path, default=Path(__file__).resolve().parent.parent / "Templates")
-    parser.add_argument("--out-dir", type=Path, default=Path("Reports/pandas"))
-    parser.add_argument("--encoding", default="cp1252")
-    parser.add_argument("--sep", default=";")
-    parser.add_argument("--decimal", default=",")
-    parser.add_argument("--start", type=datetime.date.fromisoformat, default=datetime.date.today(),
-                        help="first day of the follow-up plan (default today)")
+    parser = baseline_arguments(__doc__, "pandas")
     args = parser.parse_args(argv)
     args.out_dir.mkdir(parents=True, exist_ok=True)
 

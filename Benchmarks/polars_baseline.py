@@ -20,11 +20,8 @@ the header is rejected; a record cut short shows as an empty amount (polars fill
 
 from __future__ import annotations
 
-import argparse
 import codecs
 import csv
-import datetime
-import io
 import json
 import os
 import resource
@@ -39,7 +36,8 @@ import polars as pl
 import xlsxwriter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from kedja_rules import AREA_SV, AREAS, KEDJA_COLUMNS, KIND_SV, LEVEL_SV, LEVELS, Rules, join_spellings  # noqa: E402
+from kedja_rules import (  # noqa: E402
+    AREA_SV, AREAS, KEDJA_COLUMNS, KIND_SV, LEVEL_SV, LEVELS, Rules, baseline_arguments, join_spellings)
 
 ROLES = ["supplier_id", "supplier_name", "org_number", "account", "cpv", "description", "amount", "account_text",
          "country", "production_country", "category"]
@@ -109,16 +107,7 @@ def ore_text(ore: int) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("spend", type=Path)
-    parser.add_argument("--suppliers", type=Path, required=True)
-    parser.add_argument("--templates", type=Path, default=Path(__file__).resolve().parent.parent / "Templates")
-    parser.add_argument("--out-dir", type=Path, default=Path("Reports/polars"))
-    parser.add_argument("--encoding", default="cp1252")
-    parser.add_argument("--sep", default=";")
-    parser.add_argument("--decimal", default=",")
-    parser.add_argument("--start", type=datetime.date.fromisoformat, default=datetime.date.today(),
-                        help="first day of the follow-up plan (default today)")
+    parser = baseline_arguments(__doc__, "polars")
     parser.add_argument("--timings", action="store_true", help="print each stage's end time and peak RSS")
     args = parser.parse_args(argv)
     global TIMINGS
