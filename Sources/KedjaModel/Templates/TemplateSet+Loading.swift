@@ -128,19 +128,18 @@ extension TemplateSet {
             + ["source", "year"]
         let optional = ["labour_conditions", "agency_note", "rationale", "url"]
         var result: [LocatedRule<(category: Category, checkDigits: [Character?])>] = []
-        var firstCodes: [String: Int] = [:]
+        var firstCodes = FirstLines<String>()
         for row in reader.rows(of: file, columns: columns, optional: optional) ?? [] {
             let codes = reader.cpvCodes(row, "cpv_code", in: file)
             // The first code names the category in the register and the enriched CSV: two rows must not share it.
             if let first = codes?.first?.code {
-                if let line = firstCodes[first] {
+                if let line = firstCodes.claim(first, line: row.line) {
                     reader.error(
                         file, row.line,
                         "\(first) already names the category on line \(line). Give this row another first code, or merge the rows."
                     )
                     continue
                 }
-                firstCodes[first] = row.line
             }
             let nameSv = reader.required(row, "category_sv", in: file)
             let nameEn = reader.required(row, "category_en", in: file)
@@ -190,7 +189,7 @@ extension TemplateSet {
         for (position, located) in categories.enumerated() where positionByCode[located.value.category.code] == nil {
             positionByCode[located.value.category.code] = position
         }
-        var seen: [String: Int] = [:]
+        var seen = FirstLines<String>()
         for row in reader.rows(of: file, columns: columns) ?? [] {
             let code = reader.cpvCode(row, "cpv_code", in: file)
             let stage = ChainStage(code: row["stage"])
@@ -210,14 +209,13 @@ extension TemplateSet {
                 continue
             }
             let key = "\(code.code)/\(stage.rawValue)"
-            if let first = seen[key] {
+            if let first = seen.claim(key, line: row.line) {
                 reader.warning(
                     file, row.line,
                     "\(code.code) \(stage.rawValue) is already on line \(first), which is used. Delete one of the rows."
                 )
                 continue
             }
-            seen[key] = row.line
             categories[position].value.category.stages[stage] = levels
         }
     }
@@ -555,21 +553,20 @@ private struct IndexBuilder {
     var index = TemplateIndex()
 
     mutating func indexCategories(_ categories: [LocatedRule<(category: Category, checkDigits: [Character?])>]) {
-        var firstLine: [Int: Int] = [:]
+        var firstLine = FirstLines<Int>()
         for (position, located) in categories.enumerated() {
             let category = located.value.category
             index.categoryLines.append(located.line)
             index.categoryCheckDigits.append(located.value.checkDigits)
             for prefix in category.prefixes {
                 guard let key = CPVCode.prefixKey(of: prefix) else { continue }
-                if let first = firstLine[key] {
+                if let first = firstLine.claim(key, line: located.line) {
                     reader.warning(
                         "categories.csv", located.line,
                         "a code of \(category.code) has the same prefix \(prefix) as a code on line \(first), which is used. Keep the prefix in one row."
                     )
                     continue
                 }
-                firstLine[key] = located.line
                 if let value = Int(prefix), let division = Int(prefix.prefix(2)) {
                     var divisor = 1
                     for _ in prefix.count..<8 { divisor *= 10 }
@@ -584,7 +581,7 @@ private struct IndexBuilder {
     }
 
     mutating func indexKeywords(_ keywords: [LocatedRule<KeywordRule>]) {
-        var firstLine: [String: Int] = [:]
+        var firstLine = FirstLines<String>()
         for located in keywords {
             let rule = located.value
             index.keywordLines.append(located.line)
@@ -596,31 +593,29 @@ private struct IndexBuilder {
                 continue
             }
             let folded = String(decoding: TextFolding.searchBytes(rule.keyword), as: UTF8.self)
-            if let first = firstLine[folded] {
+            if let first = firstLine.claim(folded, line: located.line) {
                 reader.warning(
                     "keywords.csv", located.line,
                     "'\(rule.keyword)' repeats the keyword on line \(first), which is used. Delete one of the rows.")
                 continue
             }
-            firstLine[folded] = located.line
             index.keywordMatcher.insert(rule.keyword, target: match.category, specificity: match.length)
         }
     }
 
     mutating func indexAccounts(_ accounts: [LocatedRule<AccountGroup>]) {
-        var firstLine: [Int: Int] = [:]
+        var firstLine = FirstLines<Int>()
         for (position, located) in accounts.enumerated() {
             let group = located.value
             index.accountLines.append(located.line)
             guard let key = CPVCode.prefixKey(of: group.prefix) else { continue }
-            if let first = firstLine[key] {
+            if let first = firstLine.claim(key, line: located.line) {
                 reader.warning(
                     "accounts.csv", located.line,
                     "account prefix \(group.prefix) is already on line \(first), which is used. Delete one of the rows."
                 )
                 continue
             }
-            firstLine[key] = located.line
             index.accountGroupByPrefix[key] = position
             index.longestAccountPrefix = max(index.longestAccountPrefix, group.prefix.count)
             guard let cpv = group.cpvCode else { continue }
@@ -702,7 +697,7 @@ private struct IndexBuilder {
 
     mutating func indexFollowUp(_ steps: [LocatedRule<FollowUpStep>], tasks: [PhaseTask]) {
         let taskIDs = Set(tasks.map(\.id))
-        var firstLine: [String: Int] = [:]
+        var firstLine = FirstLines<String>()
         for located in steps {
             let step = located.value
             if !taskIDs.contains(step.taskID) {
@@ -712,14 +707,13 @@ private struct IndexBuilder {
                 )
             }
             let key = "\(step.track.rawValue)/\(step.priority)/\(step.step)"
-            if let first = firstLine[key] {
+            if let first = firstLine.claim(key, line: located.line) {
                 reader.warning(
                     "followup.csv", located.line,
                     "\(step.track.rawValue) priority \(step.priority) step \(step.step) is already on line \(first), which is used. Number the steps 1, 2, 3, …"
                 )
                 continue
             }
-            firstLine[key] = located.line
             index.followUpByTrack[step.track, default: [:]][step.priority, default: []].append(step)
         }
         for track in index.followUpByTrack.keys {
@@ -761,5 +755,17 @@ private struct IndexBuilder {
         }
         // The longest prefix decides.
         index.scopeOrgPrefixes.sort { $0.prefix.count > $1.prefix.count }
+    }
+}
+
+/// The line each key of a table was first met on: where repeated rows are doubts and the first one is used.
+struct FirstLines<Key: Hashable> {
+    private var lines: [Key: Int] = [:]
+
+    /// Records `key` on `line` unless it was met before; returns the earlier line then (which stays in force).
+    mutating func claim(_ key: Key, line: Int) -> Int? {
+        if let first = lines[key] { return first }
+        lines[key] = line
+        return nil
     }
 }
