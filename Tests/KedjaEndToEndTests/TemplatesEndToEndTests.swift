@@ -1,4 +1,5 @@
 import Foundation
+import KedjaTestSupport
 import Testing
 
 /// `kedja templates export | check` and `--templates DIR`: the rule tables users edit.
@@ -9,7 +10,8 @@ import Testing
         #expect(export.status == 0, "\(export.stderr)")
         for table in [
             "categories.csv", "keywords.csv", "accounts.csv", "countries.csv", "country-indices.csv",
-            "country-bands.csv", "tasks.csv", "followup.csv", "settings.csv", "roles.csv", "README.md",
+            "country-bands.csv", "tasks.csv", "followup.csv", "settings.csv", "roles.csv", "legal-forms.csv",
+            "risk-areas.csv", "README.md",
         ] {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(table).path), "\(table)")
         }
@@ -57,5 +59,94 @@ import Testing
         let after = try Kedja.run(["tag", ledger.path, "-o", "-", "--templates", folder.path, "--quiet"])
         #expect(after.status == 0, "\(after.stderr)")
         #expect(after.stdoutText.contains(";high;"))
+    }
+}
+
+/// The facts that used to be written in code — the risk areas' names and meanings, company legal forms, the
+/// words of a VAT column — come from the rule tables: an edited table changes the output, no build needed.
+@Suite struct DomainFactTablesEndToEndTests {
+    /// An exported set with `transform` applied to the lines of `table`.
+    static func exported(editing table: String, _ transform: ([String]) -> [String]) throws -> URL {
+        let folder = try Kedja.temporaryDirectory().appendingPathComponent("regler")
+        #expect(try Kedja.run(["templates", "export", folder.path]).status == 0)
+        let url = folder.appendingPathComponent(table)
+        let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\r\n")
+        try Data(transform(lines).joined(separator: "\r\n").utf8).write(to: url)
+        return folder
+    }
+
+    @Test func theAreasAreNamedAsRiskAreasCSVNamesThem() throws {
+        let templates = try Self.exported(editing: "risk-areas.csv") { lines in
+            lines.map { line in
+                guard line.hasPrefix("environment;") else { return line }
+                var fields = line.components(separatedBy: ";")
+                fields[1] = "Miljö och klimat"
+                fields[3] = "MK"
+                fields[5] = "Egen förklaring av området."
+                return fields.joined(separator: ";")
+            }
+        }
+        let output = templates.deletingLastPathComponent().appendingPathComponent("register.xlsx")
+        let run = try Kedja.run([
+            "register", Kedja.sampleLedger, "-o", output.path, "--templates", templates.path, "--quiet",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let workbook = try XlsxProbe.read(output.path)
+        let header = try workbook.sheet("Riskregister").cells[0].compactMap { cell -> String? in
+            if case .string(let text) = cell.v { return text }
+            return nil
+        }
+        #expect(header.contains("Miljö och klimat"), "\(header)")
+        #expect(!header.contains("Miljöskydd"))
+        let method = try workbook.sheet("Metod").cells.flatMap { $0 }.compactMap { cell -> String? in
+            if case .string(let text) = cell.v { return text }
+            return nil
+        }
+        #expect(method.contains("Egen förklaring av området."))
+    }
+
+    @Test func anAreaWithoutARowIsABrokenRuleSet() throws {
+        let templates = try Self.exported(editing: "risk-areas.csv") { lines in
+            lines.filter { !$0.hasPrefix("anti_corruption;") }
+        }
+        let check = try Kedja.run(["templates", "check", templates.path])
+        #expect(check.status == 65)
+        #expect(check.stderr.contains("risk-areas.csv"), "\(check.stderr)")
+        #expect(check.stderr.contains("anti_corruption"), "\(check.stderr)")
+    }
+
+    @Test func aLegalFormAddedToTheTableJoinsTheNameWithoutIt() throws {
+        let folder = try Kedja.temporaryDirectory()
+        let ledger = folder.appendingPathComponent("ledger.csv")
+        try Data("Leverantör;Belopp\nNordkraft ASA;100,00\n".utf8).write(to: ledger)
+        let suppliers = folder.appendingPathComponent("suppliers.csv")
+        try Data("Leverantörsnamn;Land\nNordkraft;Norge\n".utf8).write(to: suppliers)
+        func country(templates: URL?) throws -> String {
+            let run = try Kedja.run(
+                ["tag", ledger.path, "--suppliers", suppliers.path, "-o", "-", "--quiet"]
+                    + (templates.map { ["--templates", $0.path] } ?? []))
+            #expect(run.status == 0, "\(run.stderr)")
+            let lines = run.stdoutText.split(whereSeparator: \.isNewline).map { $0.components(separatedBy: ";") }
+            let column = try #require(lines.first?.firstIndex(of: "kedja_country"))
+            return lines[1][column]
+        }
+        #expect(try country(templates: nil) == "", "ASA is not in the bundled table: two different names")
+        let withASA = try Self.exported(editing: "legal-forms.csv") {
+            $0.filter { !$0.isEmpty } + ["ASA;ASA;allmennaksjeselskap (NO)", ""]
+        }
+        #expect(try country(templates: withASA) == "NO")
+    }
+
+    @Test func theVATWordsOfRolesCSVKeepAGrossColumnFromBeingTheAmount() throws {
+        let folder = try Kedja.temporaryDirectory()
+        let ledger = folder.appendingPathComponent("ledger.csv")
+        try Data("Leverantör;Belopp inkl. moms\nAlfa AB;125,00\n".utf8).write(to: ledger)
+        let bundled = try Kedja.run(["tag", ledger.path, "-o", "-", "--quiet"])
+        #expect(bundled.status == 65, "a gross column is not the spend: \(bundled.stderr)")
+        let withoutVATWords = try Self.exported(editing: "roles.csv") { lines in
+            lines.filter { !$0.hasPrefix("vat_word;") }
+        }
+        let edited = try Kedja.run(["tag", ledger.path, "-o", "-", "--quiet", "--templates", withoutVATWords.path])
+        #expect(edited.status == 0, "\(edited.stderr)")
     }
 }

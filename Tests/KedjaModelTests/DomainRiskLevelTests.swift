@@ -3,17 +3,20 @@ import Testing
 
 @Suite("Risk levels and areas")
 struct DomainRiskLevelTests {
-    @Test func codesAndLabels() {
+    @Test func codesAndLabels() throws {
         #expect(RiskLevel.allCases.map(\.code) == ["unknown", "low", "medium", "high"])
         #expect(RiskLevel.allCases.map { $0.label(.sv) } == ["Okänd", "Låg", "Medel", "Hög"])
         #expect(RiskLevel.allCases.map { $0.label(.en) } == ["Unknown", "Low", "Medium", "High"])
         #expect(
             RiskArea.allCases.map(\.rawValue) == ["human_rights", "labour_rights", "environment", "anti_corruption"])
+        let names = try TemplateFixtures.bundled().areaNames
         #expect(
-            RiskArea.allCases.map { $0.label(.en) } == [
+            RiskArea.allCases.map { names.label($0, .en) } == [
                 "Human rights", "Labour rights", "Environment", "Anti-corruption",
             ])
-        #expect(RiskArea.labourRights.label(.sv) == "Arbetares rättigheter")
+        #expect(names.label(.labourRights, .sv) == "Arbetares rättigheter")
+        #expect(names.word(.antiCorruption, .sv) == "anti-korruption")
+        #expect(names.shortLabel(.environment, .sv) == "MI")
     }
 
     @Test(arguments: [

@@ -240,7 +240,7 @@ import Testing
         #expect(error.description.contains("categories.csv, line"))
     }
 
-    @Test func theCompactReasonKeepsTheSourcesYearWhenItShortens() {
+    @Test func theCompactReasonKeepsTheSourcesYearWhenItShortens() throws {
         let category = Category(
             code: "30192000", nameSv: String(repeating: "Mycket långt kategorinamn ", count: 8), nameEn: "Long",
             levels: RiskProfile(humanRights: .high, labourRights: .high, environment: .high, antiCorruption: .high),
@@ -254,7 +254,7 @@ import Testing
             category: category, evidence: "CPV 30192000-1", country: country, countryEvidence: "",
             layer: CountryLayer(category: category, country: country, isProduction: true),
             ratings: [.antiCorruption: rating], levels: category.levels)
-        let compact = ReasonText.compact(inputs, language: .sv)
+        let compact = ReasonText.compact(inputs, areas: try TemplateFixtures.bundled().areaNames, language: .sv)
         #expect(compact.unicodeScalars.count <= 255)
         #expect(compact.contains(", 2026]"))
         #expect(compact.contains("MR hög AR hög MI hög AK hög"))

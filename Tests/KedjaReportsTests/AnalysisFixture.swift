@@ -119,6 +119,15 @@ enum AnalysisFixture {
         return quality
     }
 
+    /// The repository's rule tables, loaded once.
+    static func bundledTemplates() throws -> TemplateSet { try loadedTemplates.get() }
+    private static let loadedTemplates = Result {
+        try TemplateSet.load(from: TestLocations.packageRoot.appendingPathComponent("Templates"))
+    }
+
+    /// The repository's names of the risk areas.
+    static func areaNames() throws -> RiskAreaNames { try bundledTemplates().areaNames }
+
     /// The whole analysis in `language`, with or without rejects.
     static func result(_ language: Language, withRejects: Bool = true) throws -> AnalysisResult {
         var counts = IngestionCounts()
@@ -135,6 +144,7 @@ enum AnalysisFixture {
                     source: "Upphandlingsmyndigheten, riskanalyser för högriskkategorier", year: "2019"),
                 TemplateSource(file: "country-indices.csv", source: "Transparency International CPI", year: "2025"),
             ],
+            legalForms: try bundledTemplates().legalForms, areaNames: try bundledTemplates().areaNames,
             language: language, plan: try plan(start: start), planStart: start)
     }
 }

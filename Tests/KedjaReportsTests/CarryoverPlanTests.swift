@@ -169,7 +169,8 @@ struct CarryoverPlanTests {
             result.plan.firstIndex { $0.row.supplierName == "Textilia AB" && $0.step.taskID == "O1" })
         let withoutTextiles = AnalysisResult(
             rows: result.rows.filter { $0.supplierName != "Textilia AB" }, total: result.total, counts: result.counts,
-            rejects: result.rejects, quality: result.quality, sources: result.sources, language: .en,
+            rejects: result.rejects, quality: result.quality, sources: result.sources, legalForms: result.legalForms,
+            areaNames: result.areaNames, language: .en,
             plan: result.plan.filter { $0.row.supplierName != "Textilia AB" }, planStart: result.planStart)
         let folder = try TemporaryFolder()
         let first = folder.path("first.xlsx")

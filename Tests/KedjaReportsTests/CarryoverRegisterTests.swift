@@ -13,7 +13,7 @@ struct CarryoverRegisterTests {
         let folder = try TemporaryFolder()
         let path = folder.path("register.xlsx")
         try RegisterWorkbook.write(result, to: path, rowsPerSheet: 3)
-        return (folder, try PreviousRegister.read(path: path))
+        return (folder, try PreviousRegister.read(path: path, areas: AnalysisFixture.areaNames()))
     }
 
     /// The fixture with `rows` instead of its own.
@@ -22,7 +22,8 @@ struct CarryoverRegisterTests {
         return AnalysisResult(
             rows: rows, total: fixture.total, counts: fixture.counts, rejects: fixture.rejects,
             quality: fixture.quality,
-            sources: fixture.sources, language: language, plan: fixture.plan, planStart: fixture.planStart)
+            sources: fixture.sources, legalForms: fixture.legalForms, areaNames: fixture.areaNames,
+            language: language, plan: fixture.plan, planStart: fixture.planStart)
     }
 
     @Test("a written register reads back exactly, across its spilled sheets", arguments: Language.allCases)
@@ -138,7 +139,7 @@ struct CarryoverRegisterTests {
         let path = folder.path("plan.xlsx")
         try PlanWorkbook.write(try AnalysisFixture.result(.en), to: path)
         #expect {
-            try PreviousRegister.read(path: path)
+            try PreviousRegister.read(path: path, areas: AnalysisFixture.areaNames())
         } throws: { error in
             (error as? PreviousPeriodError)?.description.contains("kedja register") == true
         }

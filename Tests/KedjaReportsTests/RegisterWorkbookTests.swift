@@ -31,15 +31,17 @@ struct RegisterWorkbookTests {
         let (_, report) = try Self.written(language, withRejects: false)
         #expect(
             report.sheets.map(\.name) == [
-                RegisterLabels(language).summarySheet, RegisterLabels(language).registerSheet,
-                RegisterLabels(language).heatMapSheet, RegisterLabels(language).methodSheet,
+                RegisterLabels(language, areas: try AnalysisFixture.areaNames()).summarySheet,
+                RegisterLabels(language, areas: try AnalysisFixture.areaNames()).registerSheet,
+                RegisterLabels(language, areas: try AnalysisFixture.areaNames()).heatMapSheet,
+                RegisterLabels(language, areas: try AnalysisFixture.areaNames()).methodSheet,
             ])
     }
 
     @Test("the register's header row is exactly the contract's", arguments: Language.allCases)
     func headerRow(language: Language) throws {
         let (_, report) = try Self.written(language)
-        let sheet = try report.sheet(RegisterLabels(language).registerSheet)
+        let sheet = try report.sheet(RegisterLabels(language, areas: try AnalysisFixture.areaNames()).registerSheet)
         let expected =
             language == .sv
             ? [
@@ -90,7 +92,7 @@ struct RegisterWorkbookTests {
     @Test("risk cells hold the level labels and are coloured by conditional formats", arguments: Language.allCases)
     func riskCells(language: Language) throws {
         let (_, report) = try Self.written(language)
-        let sheet = try report.sheet(RegisterLabels(language).registerSheet)
+        let sheet = try report.sheet(RegisterLabels(language, areas: try AnalysisFixture.areaNames()).registerSheet)
         let textilesLevels = sheet.cells[1][RegisterColumn.levelColumns]
         #expect(
             textilesLevels.map(\.v)

@@ -40,13 +40,15 @@ struct RiskAreaColumnsTests {
     func everyWorkbookTableHasOneLevelColumnPerArea(language: Language) throws {
         let folder = try TemporaryFolder()
         let result = try AnalysisFixture.result(language)
-        let areas = RiskArea.allCases.map { $0.label(language) }
-        let overall = RegisterColumn.overall.header(language)
-        Self.expectAreaRun(RegisterLabels(language).registerHeaders, areas: areas, overall: overall, in: "register")
+        let names = try AnalysisFixture.areaNames()
+        let areas = RiskArea.allCases.map { names.label($0, language) }
+        let overall = RegisterColumn.overall.header(language, areas: names)
+        Self.expectAreaRun(
+            RegisterLabels(language, areas: names).registerHeaders, areas: areas, overall: overall, in: "register")
 
         try RegisterWorkbook.write(result, to: folder.path("register.xlsx"))
         let register = try XlsxProbe.read(folder.path("register.xlsx"))
-        let registerSheet = try register.sheet(RegisterLabels(language).registerSheet)
+        let registerSheet = try register.sheet(RegisterLabels(language, areas: names).registerSheet)
         Self.expectAreaRun(
             Self.texts(registerSheet.cells[0]), areas: areas, overall: overall, in: "register sheet")
 

@@ -44,11 +44,12 @@ struct SpendFiguresTests {
         coffeeFromChina.supplierKey = "kina-kaffe"
         coffeeFromChina.levels.environment = .high
         rows.append(coffeeFromChina)
-        let coffee = try #require(HeatMap(rows).lines.first { $0.category?.code == "15860000" })
+        let coffee = try #require(
+            HeatMap(rows, areas: try AnalysisFixture.areaNames()).lines.first { $0.category?.code == "15860000" })
         #expect(coffee.levels.environment == .high)
         #expect(coffee.suppliers.count == 2)
         #expect(coffee.spend == AnalysisFixture.coffeeSpend + AnalysisFixture.coffeeSpend)
-        let unclassified = try #require(HeatMap(rows).lines.last)
+        let unclassified = try #require(HeatMap(rows, areas: try AnalysisFixture.areaNames()).lines.last)
         #expect(unclassified.category == nil)
         #expect(unclassified.levels == .unassessed)
     }

@@ -87,7 +87,10 @@ func run(_ arguments: Arguments) throws {
     }
     let templates = try TemplateSet.load(from: templatesDirectory)
     let vocabulary = try ColumnVocabulary.load(from: templatesDirectory)
-    let suppliers = try arguments.suppliers.map { try SupplierList(path: $0, vocabulary: vocabulary) } ?? SupplierList()
+    let suppliers =
+        try arguments.suppliers.map {
+            try SupplierList(path: $0, vocabulary: vocabulary, legalForms: templates.legalForms)
+        } ?? SupplierList()
     let file = try SpendFile(path: arguments.ledger, vocabulary: vocabulary)
     guard let amountColumn = file.mapping.column(.amount) else { throw BenchError("the ledger has no amount column") }
     let byteCount = Double(file.reader.byteCount ?? 0)

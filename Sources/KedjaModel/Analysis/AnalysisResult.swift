@@ -147,6 +147,10 @@ public struct AnalysisResult: Sendable {
     public var quality: DataQuality
     /// The rule tables used, with source and year, for the Method sheet.
     public var sources: [TemplateSource]
+    /// The legal forms supplier names are compared with and without, for matching last period's suppliers.
+    public var legalForms: LegalForms
+    /// What each risk area is called and covers, for every heading and the Method sheet.
+    public var areaNames: RiskAreaNames
     /// The language of labels and reasons.
     public var language: Language
     /// The follow-up plan: one task per cascade step of each prioritised row, by due date.
@@ -157,7 +161,9 @@ public struct AnalysisResult: Sendable {
     /// Creates a result.
     public init(
         rows: [RegisterRow], total: Amount, counts: IngestionCounts, rejects: [RejectedRecord], quality: DataQuality,
-        sources: [TemplateSource], language: Language, plan: [PlannedTask], planStart: CivilDate
+        sources: [TemplateSource], legalForms: LegalForms, areaNames: RiskAreaNames, language: Language,
+        plan: [PlannedTask],
+        planStart: CivilDate
     ) {
         self.rows = rows
         self.total = total
@@ -165,6 +171,8 @@ public struct AnalysisResult: Sendable {
         self.rejects = rejects
         self.quality = quality
         self.sources = sources
+        self.legalForms = legalForms
+        self.areaNames = areaNames
         self.language = language
         self.plan = plan
         self.planStart = planStart

@@ -398,7 +398,7 @@ struct LineTagger {
         } else if let org {
             key = "org:\(org)"
         } else {
-            key = "name:\(SupplierList.exactNameKey(name))"
+            key = "name:\(templates.legalForms.exactNameKey(name))"
         }
         // Several raw spellings of one supplier share one set of facts.
         if let existing = supplierByKey[key] { return existing }
@@ -662,8 +662,8 @@ struct LineTagger {
                 countryEvidence: evidenceTexts[countryEvidence.index ?? 0], layer: layer,
                 ratings: countryValue.map { templates.countryRisk($0.alpha2) } ?? [:], levels: levels)
         }
-        reasons.append(ReasonText.full(inputs, language: language))
-        compactReasons.append(ReasonText.compact(inputs, language: language))
+        reasons.append(ReasonText.full(inputs, areas: templates.areaNames, language: language))
+        compactReasons.append(ReasonText.compact(inputs, areas: templates.areaNames, language: language))
         return reasonID
     }
 

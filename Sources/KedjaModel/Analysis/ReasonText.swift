@@ -25,7 +25,7 @@ enum ReasonText {
     }
 
     /// The full reason, for the risk register.
-    static func full(_ inputs: Inputs, language: Language) -> String {
+    static func full(_ inputs: Inputs, areas: RiskAreaNames, language: Language) -> String {
         let sv = language == .sv
         switch inputs {
         case .excluded(let rule):
@@ -41,7 +41,7 @@ enum ReasonText {
                 text += ")"
                 let areaLevels = RiskArea.allCases.compactMap { area -> String? in
                     let level = category.levels[area]
-                    return level.isAssessed ? "\(area.word(language)) \(level.word(language))" : nil
+                    return level.isAssessed ? "\(areas.word(area, language)) \(level.word(language))" : nil
                 }
                 if !areaLevels.isEmpty { text += ": " + areaLevels.joined(separator: ", ") }
                 parts.append(text)
@@ -75,7 +75,7 @@ enum ReasonText {
                     let rated = RiskArea.allCases.compactMap { area -> String? in
                         guard let rating = ratings[area] else { return nil }
                         return
-                            "\(rating.indexName) \(rating.edition) \(rating.value) → \(area.word(language)) \(rating.level.word(language))"
+                            "\(rating.indexName) \(rating.edition) \(rating.value) → \(areas.word(area, language)) \(rating.level.word(language))"
                     }
                     text +=
                         rated.isEmpty
@@ -112,7 +112,7 @@ enum ReasonText {
                         ? "risken är okänd, inte låg: klassificera leverantören (CPV-kod eller kategori i leverantörsregistret)"
                         : "risk unknown, not low: classify the supplier (CPV code or category in the supplier list)")
             } else if RiskArea.allCases.contains(where: { !levels[$0].isAssessed }) {
-                let unknown = RiskArea.allCases.filter { !levels[$0].isAssessed }.map { $0.word(language) }
+                let unknown = RiskArea.allCases.filter { !levels[$0].isAssessed }.map { areas.word($0, language) }
                 parts.append((sv ? "okänt: " : "unknown: ") + unknown.joined(separator: ", "))
             }
             return parts.joined(separator: "; ")
@@ -123,7 +123,7 @@ enum ReasonText {
     ///
     /// Example (sv): "CPV 30192000-1 → Kontorsartiklar [Upphandlingsmyndigheten, riskanalys: Kontorsartiklar
     /// 2026] MR hög AR hög MI hög AK hög; CN tillverkningsland: FH 2025 NF, ITUC 2026 5, CPI 2025 43".
-    static func compact(_ inputs: Inputs, language: Language) -> String {
+    static func compact(_ inputs: Inputs, areas: RiskAreaNames, language: Language) -> String {
         let sv = language == .sv
         switch inputs {
         case .excluded(let rule):
@@ -133,7 +133,7 @@ enum ReasonText {
             let namePart = category.map { " → \($0.name(language))" } ?? (sv ? "ingen kategori" : "no category")
             var sourcePart = category?.source ?? ""
             let yearPart = category?.year ?? ""
-            let levelPart = RiskArea.allCases.map { "\($0.shortLabel(language)) \(levels[$0].word(language))" }
+            let levelPart = RiskArea.allCases.map { "\(areas.shortLabel($0, language)) \(levels[$0].word(language))" }
                 .joined(separator: " ")
             var countryPart: String
             switch (layer.role, country) {

@@ -180,6 +180,7 @@ public final class SpendAnalyzer {
         let plan = FollowUpPlanner.plan(rows: rows, tasks: templates.tasks, start: planStart)
         return AnalysisResult(
             rows: rows, total: total, counts: counts, rejects: rejects, quality: quality, sources: templates.sources,
+            legalForms: templates.legalForms, areaNames: templates.areaNames,
             language: language, plan: plan, planStart: planStart)
     }
 

@@ -35,14 +35,17 @@ public struct SupplierList: Sendable {
 
     private var byID: [String: Int] = [:]
     private var byOrgNumber: [String: Int] = [:]
-    /// By ``exactNameKey(_:)``: the entry, or nil when entries of different organisations share the name.
+    /// By ``LegalForms/exactNameKey(_:)``: the entry, or nil when entries of different organisations share the name.
     private var byName: [String: Int?] = [:]
-    /// By ``nameKey(_:)`` (no legal form): the entry, or nil when entries of different organisations share it.
+    /// By ``LegalForms/nameKey(_:)`` (no legal form): the entry, or nil when entries of different organisations share it.
     private var byBaseName: [String: Int?] = [:]
 
     /// Loads a supplier list (any dialect) with the same header vocabulary as spend files.
-    public init(path: String, vocabulary: ColumnVocabulary, overrides: [(ColumnRole, String)] = []) throws {
+    public init(
+        path: String, vocabulary: ColumnVocabulary, legalForms: LegalForms, overrides: [(ColumnRole, String)] = []
+    ) throws {
         self.path = path
+        self.legalForms = legalForms
         let table = try CSVTable.read(path: path)
         let mapping = try vocabulary.map(header: table.header, overrides: overrides)
         guard [.supplierID, .supplierName, .orgNumber, .vatNumber].contains(where: { mapping.column($0) != nil }) else {
@@ -81,18 +84,23 @@ public struct SupplierList: Sendable {
     }
 
     private var namesakes = Namesakes()
-    /// Per entry: its legal forms as a set of bits (see ``nameKeys(_:)``), for joins by a name without them.
-    private var legalFormsOf: [UInt32] = []
+    /// Per entry: its legal forms as a set of bits (``LegalForms``), for joins by a name without them.
+    private var legalFormsOf: [UInt64] = []
+    /// The legal forms names are compared with and without.
+    private let legalForms: LegalForms
 
     /// An empty list, for runs without `--suppliers`.
-    public init() { path = "" }
+    public init() {
+        path = ""
+        legalForms = LegalForms(spellings: [])
+    }
 
     private mutating func add(_ entry: Entry) {
         let position = entries.count
         entries.append(entry)
         if !entry.id.isEmpty, byID[Self.idKey(entry.id)] == nil { byID[Self.idKey(entry.id)] = position }
         if let org = entry.orgNumber, byOrgNumber[org] == nil { byOrgNumber[org] = position }
-        let keys = Self.nameKeys(entry.name)
+        let keys = legalForms.keys(of: entry.name)
         namesakes.exactNameOf.append(keys.exact)
         legalFormsOf.append(keys.forms)
         guard !keys.base.isEmpty, !Self.isMasked(keys.base) else { return }
@@ -130,7 +138,7 @@ public struct SupplierList: Sendable {
     public func match(id: String, orgNumber: String?, name: String) -> Int? {
         if !id.isEmpty, let position = byID[Self.idKey(id)] { return position }
         if let orgNumber, let position = byOrgNumber[orgNumber] { return position }
-        let keys = Self.nameKeys(name)
+        let keys = legalForms.keys(of: name)
         guard !keys.base.isEmpty, !Self.isMasked(keys.base) else { return nil }
         let position: Int
         if let exact = byName[keys.exact] {
@@ -177,76 +185,5 @@ public struct SupplierList: Sendable {
         let trimmed = id.trimmingWhitespace()
         let withoutZeros = trimmed.drop { $0 == "0" }
         return withoutZeros.isEmpty ? trimmed : String(withoutZeros)
-    }
-
-    /// Legal forms as words of a folded name (``TextFolding`` has taken case, accents and punctuation off, but
-    /// kept å, ä and ö, so `för` and `for` are both listed).
-    private static let legalForms: Set<String> = [
-        "ab", "publ", "hb", "kb", "ek", "för", "for", "ekonomisk", "förening", "forening", "ltd", "limited", "plc",
-        "llp", "inc", "gmbh", "oy", "as", "aps", "bv", "sa", "srl", "co", "company",
-    ]
-
-    /// Spellings of one legal form: `Limited` is `Ltd`, `Ekonomisk förening` is `Ek. för.`, `AB (publ)` is `AB`.
-    private static let legalFormSpellings = [
-        "limited": "ltd", "förening": "för", "forening": "för", "for": "för", "ekonomisk": "ek", "company": "co",
-        "publ": "ab",
-    ]
-
-    /// Whether a name carries a company's legal form (`AB`, `HB`, `Ek. för.`, `Ltd`, `GmbH`, …): a company, which a
-    /// word such as "stad" or "region" in its name does not make a public body.
-    static func hasLegalForm(_ name: String) -> Bool {
-        nameKeys(name).forms != 0
-    }
-
-    /// Each legal form as spelt one way, its bit in a set of forms (in sorted order, so the exact key lists
-    /// forms the same way whatever order the name has them in).
-    private static let legalFormBits: [String: UInt32] = Dictionary(
-        uniqueKeysWithValues: Set(legalForms.map { legalFormSpellings[$0] ?? $0 }).sorted().enumerated()
-            .map { ($1, UInt32(1) << UInt32($0)) })
-    private static let legalFormsByBit = legalFormBits.sorted { $0.value < $1.value }
-
-    /// Names compare case- and accent-insensitively, without punctuation and legal forms (`AB`, `Ltd`).
-    public static func nameKey(_ name: String) -> String {
-        nameKeys(name).base
-    }
-
-    /// The name case- and accent-insensitively, without punctuation, its legal form kept but spelt one way:
-    /// `Snickeri KB` is not `Snickeri AB`, `Alfa AB (publ)` is `Alfa AB`, `Beta Limited` is `Beta Ltd`.
-    public static func exactNameKey(_ name: String) -> String {
-        nameKeys(name).exact
-    }
-
-    /// A name's keys from one folding: the base name, its legal forms (spelt one way, as bits) and the two
-    /// together.
-    static func nameKeys(_ name: String) -> (exact: String, base: String, forms: UInt32) {
-        var base = ""
-        var forms: UInt32 = 0
-        for word in words(of: name) {
-            if legalForms.contains(word) {
-                forms |= legalFormBits[legalFormSpellings[word] ?? word] ?? 0
-            } else {
-                if !base.isEmpty { base += " " }
-                base += word
-            }
-        }
-        var exact = base
-        for (form, bit) in legalFormsByBit where forms & bit != 0 {
-            if !exact.isEmpty { exact += " " }
-            exact += form
-        }
-        return (exact, base, forms)
-    }
-
-    /// The name's words, folded as keywords are (``TextFolding``). A "word" of bytes beyond ASCII counts when it
-    /// holds a letter or digit (Cyrillic, Greek, CJK names), not when it is punctuation alone ("–", "»").
-    private static func words(of name: String) -> [String] {
-        TextFolding.searchBytes(name).split(separator: UInt8(ascii: " ")).compactMap { bytes in
-            let word = String(decoding: bytes, as: UTF8.self)
-            if bytes.contains(where: { $0 < 0x80 }) { return word }
-            let hasLetterOrDigit = word.unicodeScalars.contains {
-                $0.properties.isAlphabetic || $0.properties.numericType != nil
-            }
-            return hasLetterOrDigit ? word : nil
-        }
     }
 }

@@ -12,46 +12,55 @@ public enum RiskArea: String, CaseIterable, Sendable, Codable {
     case environment
     /// Anti-corruption: the UN Convention against Corruption.
     case antiCorruption = "anti_corruption"
+}
 
-    /// The area's name as shown in workbooks and messages.
-    public func label(_ language: Language) -> String {
-        switch (self, language) {
-        case (.humanRights, .sv): return "Mänskliga rättigheter"
-        case (.humanRights, .en): return "Human rights"
-        case (.labourRights, .sv): return "Arbetares rättigheter"
-        case (.labourRights, .en): return "Labour rights"
-        case (.environment, .sv): return "Miljöskydd"
-        case (.environment, .en): return "Environment"
-        case (.antiCorruption, .sv): return "Anti-korruption"
-        case (.antiCorruption, .en): return "Anti-corruption"
+/// How the rule tables name and explain each risk area (`risk-areas.csv`), in Swedish and English.
+///
+/// The areas themselves are the enum above, because each is a column of the rule tables and of every
+/// register; what they are called and what they cover are words a team may want in its own terms, so they
+/// live in a table like every other domain fact.
+public struct RiskAreaNames: Sendable {
+    /// One area's words.
+    public struct Names: Sendable {
+        /// The name as a heading, per language: "Mänskliga rättigheter".
+        public var label: [Language: String]
+        /// The abbreviation in compact reasons, per language: "MR".
+        public var short: [Language: String]
+        /// What the area covers, in plain words, per language.
+        public var meaning: [Language: String]
+
+        public init(label: [Language: String], short: [Language: String], meaning: [Language: String]) {
+            self.label = label
+            self.short = short
+            self.meaning = meaning
         }
     }
 
-    /// The area's name in running text, in lower case: "mänskliga rättigheter", "anti-corruption".
-    public func word(_ language: Language) -> String {
-        switch (self, language) {
-        case (.humanRights, .sv): return "mänskliga rättigheter"
-        case (.humanRights, .en): return "human rights"
-        case (.labourRights, .sv): return "arbetares rättigheter"
-        case (.labourRights, .en): return "labour rights"
-        case (.environment, .sv): return "miljöskydd"
-        case (.environment, .en): return "environment"
-        case (.antiCorruption, .sv): return "anti-korruption"
-        case (.antiCorruption, .en): return "anti-corruption"
-        }
+    private let names: [RiskArea: Names]
+
+    /// - Parameter names: every area's words; an area without them shows its raw value.
+    public init(_ names: [RiskArea: Names]) {
+        self.names = names
+    }
+
+    /// The area's name as shown in workbooks and messages.
+    public func label(_ area: RiskArea, _ language: Language) -> String {
+        names[area]?.label[language] ?? area.rawValue
+    }
+
+    /// The area's name in running text, its first letter in lower case: "mänskliga rättigheter".
+    public func word(_ area: RiskArea, _ language: Language) -> String {
+        let label = label(area, language)
+        return label.prefix(1).lowercased() + label.dropFirst()
     }
 
     /// The area's abbreviation in compact reasons: MR, AR, MI, AK / HR, LR, EN, AC.
-    public func shortLabel(_ language: Language) -> String {
-        switch (self, language) {
-        case (.humanRights, .sv): return "MR"
-        case (.humanRights, .en): return "HR"
-        case (.labourRights, .sv): return "AR"
-        case (.labourRights, .en): return "LR"
-        case (.environment, .sv): return "MI"
-        case (.environment, .en): return "EN"
-        case (.antiCorruption, .sv): return "AK"
-        case (.antiCorruption, .en): return "AC"
-        }
+    public func shortLabel(_ area: RiskArea, _ language: Language) -> String {
+        names[area]?.short[language] ?? area.rawValue
+    }
+
+    /// What the area covers, for the Method sheet.
+    public func meaning(_ area: RiskArea, _ language: Language) -> String {
+        names[area]?.meaning[language] ?? ""
     }
 }

@@ -60,9 +60,16 @@ public struct ColumnVocabulary: Sendable {
     /// The profiles, by name.
     public var profiles: [String: Profile]
 
-    init(synonyms: [Synonym], profiles: [String: Profile]) {
+    /// Words (normalised) that mark a VAT or gross column (`moms`, `inkl`), and words that mark a net one
+    /// (`exkl`), from `roles.csv`.
+    let vatWords: [String]
+    let netWords: [String]
+
+    init(synonyms: [Synonym], profiles: [String: Profile], vatWords: [String], netWords: [String]) {
         self.synonyms = synonyms
         self.profiles = profiles
+        self.vatWords = vatWords
+        self.netWords = netWords
     }
 
     /// Lower case, accents folded, everything but letters and digits removed: `Belopp exkl. moms` → `beloppexklmoms`.
@@ -120,7 +127,7 @@ public struct ColumnVocabulary: Sendable {
                     guard !taken.contains(index), !keys[index].isEmpty else { return false }
                     return exact
                         ? keys[index] == synonym.key
-                        : synonym.key.count >= 4 && keys[index].hasPrefix(synonym.key) && !Self.isVATColumn(keys[index])
+                        : synonym.key.count >= 4 && keys[index].hasPrefix(synonym.key) && !isVATColumn(keys[index])
                 }
                 guard let index else { continue }
                 let how = exact ? "matches" : "starts with"
@@ -133,10 +140,10 @@ public struct ColumnVocabulary: Sendable {
         return mapping
     }
 
-    /// A VAT or gross column must never be read as the spend amount.
-    private static func isVATColumn(_ key: String) -> Bool {
-        key.contains("moms") && !key.contains("exkl") || key.contains("inkl")
-            || key.contains("vat") && !key.contains("excl")
+    /// A VAT or gross column (`Belopp inkl. moms`, `Momsbelopp`) must never be read as the spend amount because
+    /// its header starts with an amount's name; `Belopp exkl. moms` is the net amount.
+    private func isVATColumn(_ key: String) -> Bool {
+        vatWords.contains { key.contains($0) } && !netWords.contains { key.contains($0) }
     }
 
     private func bestProfile(keys: [String]) -> Profile? {

@@ -2,6 +2,13 @@ import Foundation
 import Tabular
 
 extension ColumnVocabulary {
+    /// The rows of `roles.csv` that name no role but words of a header that must not be read as the spend
+    /// amount (``ColumnVocabulary/isVATColumn(_:)``).
+    private enum HeaderWord: String, CaseIterable {
+        case vat = "vat_word"
+        case net = "net_word"
+    }
+
     /// Loads `roles.csv` and `profiles/*.csv` from a templates folder.
     ///
     /// Read like every other rule table (``TemplateReader``): columns found by name, and every bad row reported
@@ -11,9 +18,16 @@ extension ColumnVocabulary {
         var reader = TemplateReader(directory: directory)
         let roleNames = ColumnRole.allCases.map(\.rawValue).joined(separator: ", ")
         var synonyms: [Synonym] = []
+        var headerWords: [HeaderWord: [String]] = [:]
         for row in reader.rows(of: "roles.csv", columns: ["role", "synonym"]) ?? [] {
+            if let kind = HeaderWord(rawValue: row["role"]) {
+                guard let word = reader.required(row, "synonym", in: "roles.csv") else { continue }
+                headerWords[kind, default: []].append(normalizedHeader(word))
+                continue
+            }
             guard let role = ColumnRole(rawValue: row["role"]) else {
-                reader.error("roles.csv", row.line, "role '\(row["role"])' is not a role. Use one of \(roleNames).")
+                let known = roleNames + ", " + HeaderWord.allCases.map(\.rawValue).joined(separator: ", ")
+                reader.error("roles.csv", row.line, "role '\(row["role"])' is not a role. Use one of \(known).")
                 continue
             }
             guard let synonym = reader.required(row, "synonym", in: "roles.csv") else { continue }
@@ -39,6 +53,8 @@ extension ColumnVocabulary {
             profiles[name] = Profile(name: name, note: rows.first?["note"] ?? "", columns: columns)
         }
         guard reader.errors.isEmpty else { throw TemplateError(problems: reader.errors) }
-        return ColumnVocabulary(synonyms: synonyms, profiles: profiles)
+        return ColumnVocabulary(
+            synonyms: synonyms, profiles: profiles, vatWords: headerWords[.vat] ?? [],
+            netWords: headerWords[.net] ?? [])
     }
 }

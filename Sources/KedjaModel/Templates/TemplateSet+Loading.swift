@@ -14,6 +14,8 @@ extension TemplateSet {
         var categories = readCategories(&reader)
         readStages(&reader, into: &categories)
         let scope = readScope(&reader)
+        let legalForms = readLegalForms(&reader)
+        let areaNames = readAreaNames(&reader)
         let keywords = readKeywords(&reader)
         let accounts = readAccounts(&reader)
         let countries = readCountries(&reader)
@@ -45,11 +47,24 @@ extension TemplateSet {
             tasks: tasks.map(\.value.task),
             followUpSteps: followUp.map(\.value),
             scopeRules: scope.map(\.value),
+            legalForms: legalForms,
+            areaNames: areaNames,
             settings: settings,
             sources: collectSources(
                 categories: categories.map(\.value.category), accounts: accounts.map(\.value),
                 countries: countries, indexValues: indexValues.map(\.value), tasks: tasks),
             index: builder.index)
+    }
+}
+
+extension RiskAreaNames {
+    /// Reads only `risk-areas.csv` of a templates folder: what a previous register's area columns are called,
+    /// needed before the whole set is loaded for the run.
+    public static func load(from directory: URL) throws -> RiskAreaNames {
+        var reader = TemplateReader(directory: directory)
+        let names = TemplateSet.readAreaNames(&reader)
+        guard reader.errors.isEmpty else { throw TemplateError(problems: reader.errors) }
+        return names
     }
 }
 
@@ -251,6 +266,64 @@ extension TemplateSet {
                         reasonEn: reasonEn, source: row["source"]), line: row.line))
         }
         return result
+    }
+
+    static func readAreaNames(_ reader: inout TemplateReader) -> RiskAreaNames {
+        let file = "risk-areas.csv"
+        let columns = ["area", "label_sv", "label_en", "short_sv", "short_en", "meaning_sv", "meaning_en"]
+        var names: [RiskArea: RiskAreaNames.Names] = [:]
+        guard let rows = reader.rows(of: file, columns: columns) else { return RiskAreaNames(names) }
+        let known = RiskArea.allCases.map(\.rawValue).joined(separator: ", ")
+        for row in rows {
+            guard let area = RiskArea(rawValue: row["area"].lowercased()) else {
+                reader.error(file, row.line, "area '\(row["area"])' is not a risk area. Use one of \(known).")
+                continue
+            }
+            guard names[area] == nil else {
+                reader.error(file, row.line, "the area '\(area.rawValue)' has a row above; delete one of them.")
+                continue
+            }
+            var words: [String: [Language: String]] = [:]
+            for column in columns.dropFirst() {
+                guard let text = reader.required(row, column, in: file) else { continue }
+                let language: Language = column.hasSuffix("_sv") ? .sv : .en
+                words[String(column.dropLast(3)), default: [:]][language] = text
+            }
+            names[area] = RiskAreaNames.Names(
+                label: words["label"] ?? [:], short: words["short"] ?? [:], meaning: words["meaning"] ?? [:])
+        }
+        for area in RiskArea.allCases where names[area] == nil {
+            reader.error(
+                file, nil,
+                "the risk area '\(area.rawValue)' has no row. Add one with its names and meaning in Swedish and English."
+            )
+        }
+        return RiskAreaNames(names)
+    }
+
+    fileprivate static func readLegalForms(_ reader: inout TemplateReader) -> LegalForms {
+        let file = "legal-forms.csv"
+        var spellings: [(spelling: String, form: String)] = []
+        for row in reader.rows(of: file, columns: ["spelling", "form"], optional: ["note"]) ?? [] {
+            guard let spelling = reader.required(row, "spelling", in: file),
+                let form = reader.required(row, "form", in: file)
+            else { continue }
+            // Both are compared as a name's folded words are, so each must fold to exactly one word.
+            let words = (LegalForms.words(of: spelling), LegalForms.words(of: form))
+            guard words.0.count == 1, words.1.count == 1 else {
+                reader.error(
+                    file, row.line,
+                    "'\(words.0.count == 1 ? form : spelling)' must be one word without spaces or punctuation, as it stands in a name (AB, Ltd, GmbH)."
+                )
+                continue
+            }
+            spellings.append((words.0[0], words.1[0]))
+        }
+        if Set(spellings.map(\.form)).count > LegalForms.capacity {
+            reader.error(
+                file, nil, "the table names more than \(LegalForms.capacity) legal forms; merge spellings of one form.")
+        }
+        return LegalForms(spellings: spellings)
     }
 
     fileprivate static func readKeywords(_ reader: inout TemplateReader) -> [LocatedRule<KeywordRule>] {

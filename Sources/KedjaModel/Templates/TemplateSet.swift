@@ -27,6 +27,10 @@ public struct TemplateSet: Sendable {
     public let followUpSteps: [FollowUpStep]
     /// What is not procurement, in table order.
     public let scopeRules: [ScopeRule]
+    /// The company legal forms supplier names are compared with and without.
+    public let legalForms: LegalForms
+    /// What each risk area is called and covers.
+    public let areaNames: RiskAreaNames
     /// The materiality thresholds for prioritisation.
     public let settings: PrioritySettings
     /// The distinct sources and years the tables name, for the Method sheet of every report.
@@ -38,7 +42,8 @@ public struct TemplateSet: Sendable {
     init(
         directory: URL, categories: [Category], keywords: [KeywordRule], accountGroups: [AccountGroup],
         countries: [Country], countryIndexValues: [CountryIndexValue], countryBands: [CountryBand],
-        tasks: [PhaseTask], followUpSteps: [FollowUpStep], scopeRules: [ScopeRule], settings: PrioritySettings,
+        tasks: [PhaseTask], followUpSteps: [FollowUpStep], scopeRules: [ScopeRule], legalForms: LegalForms,
+        areaNames: RiskAreaNames, settings: PrioritySettings,
         sources: [TemplateSource], index: TemplateIndex
     ) {
         self.directory = directory
@@ -51,6 +56,8 @@ public struct TemplateSet: Sendable {
         self.tasks = tasks
         self.followUpSteps = followUpSteps
         self.scopeRules = scopeRules
+        self.legalForms = legalForms
+        self.areaNames = areaNames
         self.settings = settings
         self.sources = sources
         self.index = index
@@ -59,7 +66,8 @@ public struct TemplateSet: Sendable {
     /// The file names of the tables this type reads from a templates folder.
     public static let tableFileNames = [
         "categories.csv", "category-stages.csv", "keywords.csv", "accounts.csv", "scope.csv", "countries.csv",
-        "country-indices.csv", "country-bands.csv", "tasks.csv", "followup.csv", "settings.csv",
+        "country-indices.csv", "country-bands.csv", "tasks.csv", "followup.csv", "legal-forms.csv",
+        "risk-areas.csv", "settings.csv",
     ]
 
     // MARK: Per-line lookups
@@ -219,7 +227,7 @@ public struct TemplateSet: Sendable {
         }
         // A company's name may hold such a word ("Stad & Land Bygg AB", "Region Syd Transport AB"): names with a
         // legal form are never taken for a public body.
-        for name in names where !name.isEmpty && !SupplierList.hasLegalForm(name) {
+        for name in names where !name.isEmpty && !legalForms.hasLegalForm(name) {
             if let match = index.scopeNameMatcher.bestMatchPosition(in: name) {
                 return index.scopeNameMatcher.entry(at: match).target
             }

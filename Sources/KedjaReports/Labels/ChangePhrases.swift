@@ -49,8 +49,9 @@ enum ChangePhrases {
     }
 
     /// One area's change: `Miljöskydd: Medel → Hög`.
-    static func areaChange(_ area: RiskArea, from before: RiskLevel, to now: RiskLevel, _ language: Language) -> String
+    static func areaChange(_ areaLabel: String, from before: RiskLevel, to now: RiskLevel, _ language: Language)
+        -> String
     {
-        "\(area.label(language)): \(before.label(language)) → \(now.label(language))"
+        "\(areaLabel): \(before.label(language)) → \(now.label(language))"
     }
 }

@@ -70,7 +70,7 @@ enum KeyFigurePhrases {
     }
 
     /// "Spend med hög risk: Miljöskydd" / "Spend at high risk: Environment".
-    static func highRiskSpend(_ area: RiskArea, _ language: Language) -> String {
-        Phrase(sv: "Spend med hög risk: ", en: "Spend at high risk: ").text(language) + area.label(language)
+    static func highRiskSpend(_ areaLabel: String, _ language: Language) -> String {
+        Phrase(sv: "Spend med hög risk: ", en: "Spend at high risk: ").text(language) + areaLabel
     }
 }

@@ -18,14 +18,14 @@ public struct RegisterLabels: Sendable, Equatable {
     /// The risk register's header row, left to right.
     public let registerHeaders: [String]
 
-    /// The labels in `language`.
-    public init(_ language: Language) {
+    /// The labels in `language`, the areas' columns named as the rule tables name them.
+    public init(_ language: Language, areas: RiskAreaNames) {
         summarySheet = RegisterPhrases.summarySheet.text(language)
         registerSheet = RegisterPhrases.registerSheet.text(language)
         heatMapSheet = RegisterPhrases.heatMapSheet.text(language)
         methodSheet = RegisterPhrases.methodSheet.text(language)
         rejectedSheet = RegisterPhrases.rejectedSheet.text(language)
-        registerHeaders = RegisterColumn.allCases.map { $0.header(language) }
+        registerHeaders = RegisterColumn.allCases.map { $0.header(language, areas: areas) }
     }
 }
 
@@ -42,7 +42,7 @@ enum RegisterColumn: AreaColumns {
         overall: .overall, trailing: [.priority, .reason, .tasks, .followUp, .chainStages, .source])
 
     /// The header on row 1.
-    func header(_ language: Language) -> String {
+    func header(_ language: Language, areas: RiskAreaNames) -> String {
         switch self {
         case .supplier: Phrase(sv: "Leverantör", en: "Supplier").text(language)
         case .orgNumber: Phrase(sv: "Org.nr", en: "Org. number").text(language)
@@ -50,7 +50,7 @@ enum RegisterColumn: AreaColumns {
         case .category: Phrase(sv: "Kategori", en: "Category").text(language)
         case .spend: "Spend"
         case .share: Phrase(sv: "Andel av spend", en: "Share of spend").text(language)
-        case .area(let area): area.label(language)
+        case .area(let area): areas.label(area, language)
         case .overall: Phrase(sv: "Sammanlagd risk", en: "Overall risk").text(language)
         case .priority: Phrase(sv: "Prioritet", en: "Priority").text(language)
         case .reason: Phrase(sv: "Motivering", en: "Reason").text(language)
@@ -238,37 +238,4 @@ enum RegisterPhrases {
                     + "register, the category's spend and how much of it carries a high overall risk.")
         ),
     ]
-
-    /// What each risk area covers, in plain words (DOMAIN.md, "Four risk areas").
-    static func areaMeaning(_ area: RiskArea) -> Phrase {
-        switch area {
-        case .humanRights:
-            Phrase(
-                sv: "FN:s allmänna förklaring om de mänskliga rättigheterna: barnarbete (barnkonventionen art. 32), "
-                    + "rätt till mark och tvångsförflyttning, urfolks rättigheter, konfliktmineraler och förgiftning "
-                    + "av vatten och mark.",
-                en: "The Universal Declaration of Human Rights: child labour (UN Convention on the Rights of the "
-                    + "Child, art. 32), land rights and forced displacement, indigenous peoples, conflict minerals "
-                    + "and poisoning of water and land.")
-        case .labourRights:
-            Phrase(
-                sv: "ILO:s grundläggande konventioner (tvångsarbete 29 och 105, barnarbete 138 och 182, "
-                    + "diskriminering 100 och 111, föreningsfrihet 87 och 98, sedan 2022 även arbetsmiljö 155 och "
-                    + "187) och produktionslandets lagar om lön, arbetstid, ledighet och arbetsmiljö.",
-                en: "The ILO fundamental conventions (forced labour 29 and 105, child labour 138 and 182, "
-                    + "discrimination 100 and 111, freedom of association 87 and 98, since 2022 also health and "
-                    + "safety 155 and 187) and the production country's law on wages, working hours, leave and "
-                    + "work environment.")
-        case .environment:
-            Phrase(
-                sv: "Produktionslandets miljölagstiftning: kemikalier, utsläpp, vatten, avfall, avskogning och "
-                    + "läkemedelsutsläpp.",
-                en: "The production country's environmental law: chemicals, emissions, water, waste, deforestation "
-                    + "and pharmaceutical discharges.")
-        case .antiCorruption:
-            Phrase(
-                sv: "FN:s konvention mot korruption: mutor, utpressning och otillbörliga ersättningar (kickbacks).",
-                en: "The UN Convention against Corruption: bribery, extortion and kickbacks.")
-        }
-    }
 }

@@ -98,7 +98,9 @@ public struct AnalysisRun {
             throw MissingAmountColumn(path: request.spendPath, place: "line 1", mapping: file.mapping)
         }
         let suppliers =
-            try request.suppliersPath.map { try SupplierList(path: $0, vocabulary: vocabulary) } ?? SupplierList()
+            try request.suppliersPath.map {
+                try SupplierList(path: $0, vocabulary: vocabulary, legalForms: templates.legalForms)
+            } ?? SupplierList()
         let analyzer = SpendAnalyzer(
             templates: templates, suppliers: suppliers, mapping: file.mapping, language: request.language)
 

@@ -60,13 +60,14 @@ public struct PlanCarryover: Sendable {
     /// latest entries win when a supplier comes back.
     public init(previous: PreviousPlan, result: AnalysisResult) {
         let plan = result.plan
-        let planSuppliers = SupplierIndex(plan.map { SupplierIdentity($0.row) })
-        let registerSuppliers = SupplierIndex(result.rows.map(SupplierIdentity.init))
+        let forms = result.legalForms
+        let planSuppliers = SupplierIndex(plan.map { SupplierIdentity($0.row, legalForms: forms) })
+        let registerSuppliers = SupplierIndex(result.rows.map { SupplierIdentity($0, legalForms: forms) })
         var carried: [Int: Carried] = [:]
         var discontinued: [Discontinued] = []
         let ordered = previous.rows.filter { !$0.wasDiscontinued } + previous.rows.filter(\.wasDiscontinued)
         for row in ordered {
-            let supplier = SupplierIdentity(name: row.supplier, orgNumber: row.orgNumber)
+            let supplier = SupplierIdentity(name: row.supplier, orgNumber: row.orgNumber, legalForms: forms)
             let candidates = planSuppliers.matches(supplier).filter { index in
                 plan[index].step.taskID.uppercased() == row.taskID
                     && CategoryKey.matches(code: row.categoryCode, name: row.category, plan[index].row.category)
@@ -99,20 +100,20 @@ public struct PlanCarryover: Sendable {
 }
 
 /// Who a supplier is across two periods: its organisation number when both periods know it, else its name as
-/// ``SupplierList/nameKey(_:)`` normalises it.
+/// ``LegalForms/nameKey(_:)`` normalises it.
 struct SupplierIdentity: Sendable {
     /// The normalised organisation number, when known.
     let orgNumber: String?
     /// The normalised name.
     let nameKey: String
 
-    init(name: String, orgNumber: String?) {
+    init(name: String, orgNumber: String?, legalForms: LegalForms) {
         self.orgNumber = orgNumber
-        nameKey = SupplierList.nameKey(name)
+        nameKey = legalForms.nameKey(name)
     }
 
-    init(_ row: RegisterRow) {
-        self.init(name: row.supplierName, orgNumber: row.orgNumber)
+    init(_ row: RegisterRow, legalForms: LegalForms) {
+        self.init(name: row.supplierName, orgNumber: row.orgNumber, legalForms: legalForms)
     }
 
     /// Whether both name the same supplier.

@@ -46,11 +46,14 @@ public struct PreviousRegister: Sendable {
     ///
     /// - Throws: `XlsxReadError` when the workbook cannot be read; ``PreviousPeriodError`` when it has no register
     ///   sheet or the sheet lacks the Supplier, Category or Overall risk column.
-    public static func read(path: String) throws -> PreviousRegister {
+    /// - Parameter areas: the names of the areas' columns, as the rule tables give them.
+    public static func read(path: String, areas: RiskAreaNames) throws -> PreviousRegister {
         let reader = try XlsxReader(url: URL(fileURLWithPath: path))
         let sheets = try PeriodSheets.parts(
             of: RegisterPhrases.registerSheet, in: reader, path: path, madeBy: "kedja register")
-        let named = RegisterColumn.allCases.map { ($0, Phrase(sv: $0.header(.sv), en: $0.header(.en))) }
+        let named = RegisterColumn.allCases.map {
+            ($0, Phrase(sv: $0.header(.sv, areas: areas), en: $0.header(.en, areas: areas)))
+        }
         var rows: [Row] = []
         for sheet in sheets {
             let cells = try reader.readSheet(sheet)

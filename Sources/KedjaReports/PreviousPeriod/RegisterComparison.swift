@@ -72,8 +72,11 @@ public struct RegisterComparison: Sendable {
 
     /// Compares `previous` with `current`, listing spend shifts of at least `threshold`.
     public init(previous: PreviousRegister, current: AnalysisResult, threshold: Amount) {
-        let now = SupplierGroups(current.rows, identity: SupplierIdentity.init)
-        let before = SupplierGroups(previous.rows) { SupplierIdentity(name: $0.supplier, orgNumber: $0.orgNumber) }
+        let forms = current.legalForms
+        let now = SupplierGroups(current.rows) { SupplierIdentity($0, legalForms: forms) }
+        let before = SupplierGroups(previous.rows) {
+            SupplierIdentity(name: $0.supplier, orgNumber: $0.orgNumber, legalForms: forms)
+        }
         let index = SupplierIndex(now.groups.map(\.identity))
         let counterpart: [Int?] = before.groups.map { index.matches($0.identity).first }
         var previousOf: [Int: Int] = [:]

@@ -9,7 +9,10 @@ enum ChangesSheet {
     private static let widths: [Double] = [28, 13, 28, 18, 18, 30, 45, 45]
 
     /// Writes `comparison` to `sheet` in `language`.
-    static func write(_ comparison: RegisterComparison, to sheet: Worksheet, title: String, language: Language) throws {
+    static func write(
+        _ comparison: RegisterComparison, to sheet: Worksheet, title: String, areas areaNames: RiskAreaNames,
+        language: Language
+    ) throws {
         try MethodSheet.setWidths(widths, on: sheet)
         try sheet.write(row: 0, col: 0, string: ChangePhrases.title.text(language), style: Styles.title)
         let basis = ChangePhrases.basis(
@@ -69,7 +72,8 @@ enum ChangesSheet {
             let current = change.current
             let category = CommonPhrases.categoryName(current.category, language)
             let areas = change.areas.map {
-                ChangePhrases.areaChange($0, from: change.previous.levels[$0], to: current.levels[$0], language)
+                ChangePhrases.areaChange(
+                    areaNames.label($0, language), from: change.previous.levels[$0], to: current.levels[$0], language)
             }.joined(separator: "\n")
             let texts = [
                 (0, current.supplierName), (1, current.orgNumber ?? ""), (2, category), (5, areas),

@@ -26,9 +26,12 @@ struct HeatMap {
 
     /// The lines, highest overall level first, then by spend, then by CPV code for a stable order.
     let lines: [Line]
+    /// The names of the areas' columns.
+    let areas: RiskAreaNames
 
     /// Groups `rows` by category.
-    init(_ rows: [RegisterRow]) {
+    init(_ rows: [RegisterRow], areas: RiskAreaNames) {
+        self.areas = areas
         var byCategory: [String: Line] = [:]
         for row in rows {
             // Updated in place: a copy of the line out of the dictionary would copy its supplier set per row.
@@ -51,7 +54,7 @@ struct HeatMap {
             leading: [.category, .cpv, .spend, .share, .highOverallSpend, .suppliers], area: Column.area,
             overall: .overall, trailing: [])
 
-        func header(_ language: Language) -> String {
+        func header(_ language: Language, areas: RiskAreaNames) -> String {
             switch self {
             case .category: HeatMapPhrases.category.text(language)
             case .cpv: HeatMapPhrases.cpv.text(language)
@@ -59,7 +62,7 @@ struct HeatMap {
             case .share: HeatMapPhrases.share.text(language)
             case .highOverallSpend: HeatMapPhrases.highOverallSpend.text(language)
             case .suppliers: HeatMapPhrases.suppliers.text(language)
-            case .area(let area): area.label(language)
+            case .area(let area): areas.label(area, language)
             case .overall: HeatMapPhrases.overall.text(language)
             }
         }
@@ -86,14 +89,15 @@ struct HeatMap {
             Column.suppliers.index: 13...13,
         ])
         for column in Column.allCases where column.index >= Column.levelColumns.lowerBound {
-            widths.fitHeader(column.index, column.header(language))
+            widths.fitHeader(column.index, column.header(language, areas: areas))
         }
         let names = lines.map { CommonPhrases.categoryName($0.category, language) }
         for name in names {
             widths.fit(Column.category.index, name)
         }
         try widths.apply(to: sheet)
-        try sheet.writeHeaderRow(Column.allCases.map { $0.header(language) }, row: 0, widths: widths.width)
+        try sheet.writeHeaderRow(
+            Column.allCases.map { $0.header(language, areas: areas) }, row: 0, widths: widths.width)
 
         var heights = RowHeights()
         for (offset, line) in lines.enumerated() {

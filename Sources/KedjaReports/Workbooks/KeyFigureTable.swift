@@ -128,7 +128,7 @@ extension KeyFigure {
     /// share; then spend no rule gave a category (unknown, never low) and spend outside the scope of procurement:
     /// the figures the register's summary and the committee report share.
     static func riskSpend(
-        _ figures: SpendFigures, quality: DataQuality, total: Amount, language: Language
+        _ figures: SpendFigures, quality: DataQuality, total: Amount, areas: RiskAreaNames, language: Language
     ) -> [KeyFigure] {
         var lines = [
             KeyFigure(
@@ -138,7 +138,8 @@ extension KeyFigure {
         lines += RiskArea.allCases.map { area in
             let spend = figures.spend(area, .high)
             return KeyFigure(
-                KeyFigurePhrases.highRiskSpend(area, language), .amount(spend), share: spend.fraction(of: total))
+                KeyFigurePhrases.highRiskSpend(areas.label(area, language), language), .amount(spend),
+                share: spend.fraction(of: total))
         }
         let high = figures.overallSpend(.high)
         let unknown = figures.overallSpend(.unknown)

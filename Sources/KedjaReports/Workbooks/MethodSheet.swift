@@ -28,8 +28,8 @@ enum MethodSheet {
             row: row, col: 0, string: RegisterPhrases.riskAreasHeading.text(language), style: Styles.heading)
         for area in RiskArea.allCases {
             row += 1
-            let meaning = RegisterPhrases.areaMeaning(area).text(language)
-            try sheet.write(row: row, col: 0, string: area.label(language), style: Styles.boldText)
+            let meaning = result.areaNames.meaning(area, language)
+            try sheet.write(row: row, col: 0, string: result.areaNames.label(area, language), style: Styles.boldText)
             try sheet.write(row: row, col: 1, string: meaning, style: Styles.wrapped)
             heights.note(row: row, text: meaning, width: columnWidths[1])
         }

@@ -20,7 +20,7 @@ public enum RegisterWorkbook {
     /// Writes the register with at most `rowsPerSheet` data rows per sheet (tests use a small number).
     static func write(_ result: AnalysisResult, to path: String, rowsPerSheet: Int) throws {
         let language = result.language
-        let labels = RegisterLabels(language)
+        let labels = RegisterLabels(language, areas: result.areaNames)
         let title = RegisterPhrases.title.text(language)
         try WorkbookFile.write(to: path, title: title, language: language) { workbook in
             let summary = try workbook.addWorksheet(name: labels.summarySheet)
@@ -28,9 +28,11 @@ public enum RegisterWorkbook {
             for (part, range) in SheetSpill.parts(count: result.rows.count, rowsPerSheet: rowsPerSheet).enumerated() {
                 let sheet = try workbook.addWorksheet(
                     name: SheetSpill.sheetName(labels.registerSheet, part: part), streamingRows: true)
-                try writeRegister(result.rows[range], to: sheet, labels: labels, title: title, language: language)
+                try writeRegister(
+                    result.rows[range], to: sheet, labels: labels, title: title, areas: result.areaNames,
+                    language: language)
             }
-            try HeatMap(result.rows).writeSheet(
+            try HeatMap(result.rows, areas: result.areaNames).writeSheet(
                 to: try workbook.addWorksheet(name: labels.heatMapSheet), total: result.total, title: title,
                 language: language, moneyStyle: Styles.money)
             let method = try workbook.addWorksheet(name: labels.methodSheet)
@@ -53,7 +55,7 @@ public enum RegisterWorkbook {
     /// twice, once to size the columns and once to write, rather than kept for every row.
     private static func writeRegister(
         _ rows: ArraySlice<RegisterRow>, to sheet: Worksheet, labels: RegisterLabels, title: String,
-        language: Language
+        areas: RiskAreaNames, language: Language
     ) throws {
         var widths = ColumnWidths(limits: [
             RegisterColumn.supplier.index: 16...30, RegisterColumn.orgNumber.index: 13...13,
@@ -64,10 +66,10 @@ public enum RegisterWorkbook {
             RegisterColumn.chainStages.index: 30...45, RegisterColumn.source.index: 30...50,
         ])
         for column in RegisterColumn.allCases {
-            widths.fitHeader(column.index, column.header(language))
+            widths.fitHeader(column.index, labels.registerHeaders[column.index])
         }
         for row in rows {
-            for (column, text) in registerTexts(row, language: language) {
+            for (column, text) in registerTexts(row, areas: areas, language: language) {
                 widths.fit(column.index, text)
             }
         }
@@ -77,7 +79,7 @@ public enum RegisterWorkbook {
         var heights = RowHeights()
         for (offset, row) in rows.enumerated() {
             let sheetRow = offset + 1
-            for (column, text) in registerTexts(row, language: language) {
+            for (column, text) in registerTexts(row, areas: areas, language: language) {
                 let style = column == .orgNumber ? Styles.text : Styles.wrapped
                 try sheet.write(row: sheetRow, col: column.index, string: text, style: style)
                 heights.note(row: sheetRow, text: text, width: widths.width(column.index))
@@ -118,7 +120,9 @@ public enum RegisterWorkbook {
 
     /// The text cells of a register row: names, org number, reason, tasks (`T2 Riskanalys…; O1 …`) and the
     /// follow-up cascade (`Självskattning → Kontorsrevision`).
-    private static func registerTexts(_ row: RegisterRow, language: Language) -> [(RegisterColumn, String)] {
+    private static func registerTexts(
+        _ row: RegisterRow, areas: RiskAreaNames, language: Language
+    ) -> [(RegisterColumn, String)] {
         [
             (.supplier, row.supplierName),
             (.orgNumber, row.orgNumber ?? ""),
@@ -127,18 +131,18 @@ public enum RegisterWorkbook {
             (.reason, row.reason),
             (.tasks, row.tasks.map { "\($0.id) \($0.text(language))" }.joined(separator: "; ")),
             (.followUp, row.followUp.map { $0.method(language) }.joined(separator: " → ")),
-            (.chainStages, chainStages(row.category, language: language)),
+            (.chainStages, chainStages(row.category, areas: areas, language: language)),
             (.source, source(row.category, language: language)),
         ]
     }
 
     /// Where in the chain the category's risk sits: the source's level per stage and area, and its note
     /// (`råvara: MR hög, AR hög, MI hög, AK hög; …`); for a service, that it is performed in Sweden.
-    private static func chainStages(_ category: Category?, language: Language) -> String {
+    private static func chainStages(_ category: Category?, areas: RiskAreaNames, language: Language) -> String {
         guard let category else { return "" }
         var parts = category.stages.given.map { stage, levels in
             stage.label(language) + ": "
-                + RiskArea.allCases.map { "\($0.shortLabel(language)) \(levels[$0].word(language))" }
+                + RiskArea.allCases.map { "\(areas.shortLabel($0, language)) \(levels[$0].word(language))" }
                 .joined(separator: ", ")
         }
         if category.isPerformedInSweden {
@@ -189,7 +193,8 @@ public enum RegisterWorkbook {
                 KeyFigurePhrases.reconciles.text(language),
                 .text((counts.reconciles ? CommonPhrases.yes : CommonPhrases.no).text(language))),
         ]
-        lines += KeyFigure.riskSpend(figures, quality: result.quality, total: total, language: language)
+        lines += KeyFigure.riskSpend(
+            figures, quality: result.quality, total: total, areas: result.areaNames, language: language)
         lines.append(
             KeyFigure(
                 KeyFigurePhrases.priority1Rows.text(language), .count(priority1.rows),

@@ -30,13 +30,14 @@ public enum ReportWorkbook {
             try writeOverview(result, figures: figures, to: overview, title: title)
             if let comparison {
                 let changes = try workbook.addWorksheet(name: labels.changesSheet)
-                try ChangesSheet.write(comparison, to: changes, title: title, language: language)
+                try ChangesSheet.write(
+                    comparison, to: changes, title: title, areas: result.areaNames, language: language)
             }
             let charts = try workbook.addWorksheet(name: labels.chartsSheet)
             try writeCharts(result, figures: figures, to: charts, in: workbook, title: title)
             let topRisks = try workbook.addWorksheet(name: labels.topRisksSheet)
             try writeTopRisks(result, to: topRisks, title: title)
-            try HeatMap(result.rows).writeSheet(
+            try HeatMap(result.rows, areas: result.areaNames).writeSheet(
                 to: try workbook.addWorksheet(name: labels.heatMapSheet), total: result.total, title: title,
                 language: language, moneyStyle: Styles.wholeMoney)
             let quality = try workbook.addWorksheet(name: labels.dataQualitySheet)
@@ -60,7 +61,8 @@ public enum ReportWorkbook {
             KeyFigure(KeyFigurePhrases.totalSpend.text(language), .amount(total), share: total.micros == 0 ? nil : 1),
             KeyFigure(KeyFigurePhrases.suppliers.text(language), .count(result.quality.suppliers)),
         ]
-        lines += KeyFigure.riskSpend(figures, quality: result.quality, total: total, language: language)
+        lines += KeyFigure.riskSpend(
+            figures, quality: result.quality, total: total, areas: result.areaNames, language: language)
         lines.append(
             KeyFigure(
                 KeyFigurePhrases.priority1Suppliers.text(language), .count(priority1.suppliers),
@@ -100,7 +102,8 @@ public enum ReportWorkbook {
 
         // The two charts stand side by side above the tables they read; 288 pixels is 15 default rows.
         let chartRow = 3
-        let levelRows = try writeLevelTable(figures, to: sheet, from: chartRow + 16, language: language)
+        let levelRows = try writeLevelTable(
+            figures, to: sheet, from: chartRow + 16, areas: result.areaNames, language: language)
         let priorities = Set([1, 2, 3]).union(figures.priorities.map(\.priority)).sorted()
         let priorityRows = try writePriorityTable(
             priorities, figures: figures, to: sheet, from: levelRows.upperBound + 2, language: language)
@@ -144,7 +147,7 @@ public enum ReportWorkbook {
 
     /// Writes spend per area (and overall) × level with a total per row from `firstRow`; returns the data rows.
     private static func writeLevelTable(
-        _ figures: SpendFigures, to sheet: Worksheet, from firstRow: Int, language: Language
+        _ figures: SpendFigures, to sheet: Worksheet, from firstRow: Int, areas: RiskAreaNames, language: Language
     ) throws -> ClosedRange<Int> {
         var row = firstRow
         try sheet.write(row: row, col: 0, string: ReportPhrases.levelTableHeading.text(language), style: Styles.heading)
@@ -153,7 +156,7 @@ public enum ReportWorkbook {
             [ReportPhrases.area.text(language)] + chartLevels.map { $0.label(language) }
                 + [ReportPhrases.total.text(language)], row: row, widths: { chartSheetWidths[$0] })
         let areaRows: [(String, (RiskLevel) -> Amount)] =
-            RiskArea.allCases.map { area in (area.label(language), { figures.spend(area, $0) }) }
+            RiskArea.allCases.map { area in (areas.label(area, language), { figures.spend(area, $0) }) }
             + [(HeatMapPhrases.overall.text(language), { figures.overallSpend($0) })]
         let firstDataRow = row + 1
         for (label, spend) in areaRows {
@@ -247,18 +250,19 @@ public enum ReportWorkbook {
     /// Writes the ten largest risks with their levels, priority and follow-up.
     private static func writeTopRisks(_ result: AnalysisResult, to sheet: Worksheet, title: String) throws {
         let language = result.language
+        let areas = result.areaNames
         let headers = TopRiskColumn.allCases.map { column -> String in
             switch column {
             case .rank: ReportPhrases.rank.text(language)
-            case .supplier: RegisterColumn.supplier.header(language)
-            case .category: RegisterColumn.category.header(language)
-            case .country: RegisterColumn.country.header(language)
-            case .spend: RegisterColumn.spend.header(language)
-            case .share: RegisterColumn.share.header(language)
-            case .area(let area): RegisterColumn.area(area).header(language)
-            case .overall: RegisterColumn.overall.header(language)
-            case .priority: RegisterColumn.priority.header(language)
-            case .followUp: RegisterColumn.followUp.header(language)
+            case .supplier: RegisterColumn.supplier.header(language, areas: areas)
+            case .category: RegisterColumn.category.header(language, areas: areas)
+            case .country: RegisterColumn.country.header(language, areas: areas)
+            case .spend: RegisterColumn.spend.header(language, areas: areas)
+            case .share: RegisterColumn.share.header(language, areas: areas)
+            case .area(let area): RegisterColumn.area(area).header(language, areas: areas)
+            case .overall: RegisterColumn.overall.header(language, areas: areas)
+            case .priority: RegisterColumn.priority.header(language, areas: areas)
+            case .followUp: RegisterColumn.followUp.header(language, areas: areas)
             }
         }
         var widths = ColumnWidths(limits: [

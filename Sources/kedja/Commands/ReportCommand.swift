@@ -39,9 +39,12 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let areas = try RiskAreaNames.load(from: options.templatesDirectory())
         try writeOneWorkbook(
             "report", input: input, options: options, output: output, defaultName: OutputNames.report,
-            previous: previous.map { PreviousWorkbook(path: $0, read: PreviousRegister.read(path:)) }
+            previous: previous.map {
+                PreviousWorkbook(path: $0, read: { try PreviousRegister.read(path: $0, areas: areas) })
+            }
         ) { pass, previousRegister, path in
             let comparison = try previousRegister.map { register in
                 RegisterComparison(previous: register, current: pass.result, threshold: try threshold(pass.result))
