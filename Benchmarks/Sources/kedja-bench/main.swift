@@ -82,11 +82,9 @@ func best(_ repeats: Int, _ body: () throws -> Void) rethrows -> Timing {
 }
 
 func run(_ arguments: Arguments) throws {
-    guard let templatesDirectory = arguments.templates ?? TemplateSet.bundledDirectory() else {
-        throw BenchError("no Templates folder found; pass --templates DIR")
-    }
-    let templates = try TemplateSet.load(from: templatesDirectory)
-    let vocabulary = try ColumnVocabulary.load(from: templatesDirectory)
+    let location = arguments.templates.map(TemplateLocation.folder) ?? .builtIn
+    let templates = try TemplateSet.load(from: location)
+    let vocabulary = try ColumnVocabulary.load(from: location)
     let suppliers =
         try arguments.suppliers.map {
             try SupplierList(path: $0, vocabulary: vocabulary, legalForms: templates.legalForms)

@@ -14,8 +14,8 @@ extension ColumnVocabulary {
     /// Read like every other rule table (``TemplateReader``): columns found by name, and every bad row reported
     /// with its file, line and fix in one ``TemplateError``; a missing `roles.csv` is a broken rule set (exit 65)
     /// like any other missing table.
-    public static func load(from directory: URL) throws -> ColumnVocabulary {
-        var reader = TemplateReader(directory: directory)
+    public static func load(from location: TemplateLocation) throws -> ColumnVocabulary {
+        var reader = TemplateReader(location: location)
         let roleNames = ColumnRole.allCases.map(\.rawValue).joined(separator: ", ")
         var synonyms: [Synonym] = []
         var headerWords: [HeaderWord: [String]] = [:]
@@ -35,10 +35,7 @@ extension ColumnVocabulary {
                 Synonym(role: role, text: synonym, key: normalizedHeader(synonym), rank: synonyms.count))
         }
         var profiles: [String: Profile] = [:]
-        let folder = directory.appendingPathComponent("profiles")
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for file in files.sorted() where file.hasSuffix(".csv") {
-            let table = "profiles/\(file)"
+        for table in location.files(under: "profiles") where table.hasSuffix(".csv") {
             var columns: [(ColumnRole, String)] = []
             let rows = reader.rows(of: table, columns: ["role", "column"], optional: ["note"]) ?? []
             for row in rows {
@@ -49,12 +46,17 @@ extension ColumnVocabulary {
                 guard let column = reader.required(row, "column", in: table) else { continue }
                 columns.append((role, column))
             }
-            let name = String(file.dropLast(4))
+            let name = String(table.dropFirst("profiles/".count).dropLast(4))
             profiles[name] = Profile(name: name, note: rows.first?["note"] ?? "", columns: columns)
         }
         guard reader.errors.isEmpty else { throw TemplateError(problems: reader.errors) }
         return ColumnVocabulary(
             synonyms: synonyms, profiles: profiles, vatWords: headerWords[.vat] ?? [],
             netWords: headerWords[.net] ?? [])
+    }
+
+    /// Loads the vocabulary of a folder's tables.
+    public static func load(from directory: URL) throws -> ColumnVocabulary {
+        try load(from: .folder(directory))
     }
 }

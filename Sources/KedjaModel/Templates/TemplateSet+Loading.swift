@@ -8,8 +8,8 @@ extension TemplateSet {
     /// or column, a level that is not a level, a malformed code or number), each with its file, line
     /// and fix. Doubtful but usable content (duplicates, codes no category covers) loads, and
     /// ``problems(cpvCodes:)`` reports it.
-    public static func load(from directory: URL) throws -> TemplateSet {
-        var reader = TemplateReader(directory: directory)
+    public static func load(from location: TemplateLocation) throws -> TemplateSet {
+        var reader = TemplateReader(location: location)
         let settings = readSettings(&reader)
         var categories = readCategories(&reader)
         readStages(&reader, into: &categories)
@@ -37,7 +37,7 @@ extension TemplateSet {
         builder.index.paths = Dictionary(uniqueKeysWithValues: tableFileNames.map { ($0, reader.path(of: $0)) })
 
         return TemplateSet(
-            directory: directory,
+            location: location,
             categories: categories.map(\.value.category),
             keywords: keywords.map(\.value),
             accountGroups: accounts.map(\.value),
@@ -55,13 +55,18 @@ extension TemplateSet {
                 countries: countries, indexValues: indexValues.map(\.value), tasks: tasks),
             index: builder.index)
     }
+
+    /// Loads the tables of a folder.
+    public static func load(from directory: URL) throws -> TemplateSet {
+        try load(from: .folder(directory))
+    }
 }
 
 extension RiskAreaNames {
     /// Reads only `risk-areas.csv` of a templates folder: what a previous register's area columns are called,
     /// needed before the whole set is loaded for the run.
-    public static func load(from directory: URL) throws -> RiskAreaNames {
-        var reader = TemplateReader(directory: directory)
+    public static func load(from location: TemplateLocation) throws -> RiskAreaNames {
+        var reader = TemplateReader(location: location)
         let names = TemplateSet.readAreaNames(&reader)
         guard reader.errors.isEmpty else { throw TemplateError(problems: reader.errors) }
         return names

@@ -7,8 +7,8 @@ import Foundation
 /// Lookups that run once per spend line (``categoryForCPV(_:)``, ``categoryForKeywordText(_:)``,
 /// ``categoryForAccount(_:)``, ``country(named:)``, ``countryRisk(_:)``) use indexes built at load time.
 public struct TemplateSet: Sendable {
-    /// The folder the tables were read from.
-    public let directory: URL
+    /// Where the tables were read from.
+    public let location: TemplateLocation
     /// The category rules, in table order.
     public let categories: [Category]
     /// The keyword rules, in table order.
@@ -40,13 +40,13 @@ public struct TemplateSet: Sendable {
     let index: TemplateIndex
 
     init(
-        directory: URL, categories: [Category], keywords: [KeywordRule], accountGroups: [AccountGroup],
+        location: TemplateLocation, categories: [Category], keywords: [KeywordRule], accountGroups: [AccountGroup],
         countries: [Country], countryIndexValues: [CountryIndexValue], countryBands: [CountryBand],
         tasks: [PhaseTask], followUpSteps: [FollowUpStep], scopeRules: [ScopeRule], legalForms: LegalForms,
         areaNames: RiskAreaNames, settings: PrioritySettings,
         sources: [TemplateSource], index: TemplateIndex
     ) {
-        self.directory = directory
+        self.location = location
         self.categories = categories
         self.keywords = keywords
         self.accountGroups = accountGroups

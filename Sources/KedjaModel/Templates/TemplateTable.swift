@@ -21,20 +21,20 @@ struct TemplateRow {
     }
 }
 
-/// Reads the rule tables of one folder, collecting every error and warning with file and line.
+/// Reads the rule tables of one set, collecting every error and warning with file and line.
 struct TemplateReader {
-    let directory: URL
+    let location: TemplateLocation
     /// Problems that make the set unusable; `TemplateSet.load` throws them.
     private(set) var errors: [TemplateProblem] = []
     /// Doubtful but usable content; `TemplateSet.problems` reports it.
     private(set) var warnings: [TemplateProblem] = []
 
-    init(directory: URL) {
-        self.directory = directory
+    init(location: TemplateLocation) {
+        self.location = location
     }
 
     func path(of file: String) -> String {
-        directory.appendingPathComponent(file).path
+        location.path(of: file)
     }
 
     mutating func error(_ file: String, _ line: Int?, _ message: String) {
@@ -49,8 +49,7 @@ struct TemplateReader {
     /// when present. Blank rows are skipped. When the file is missing, unreadable or lacks a column,
     /// the problem is recorded and the result is nil.
     mutating func rows(of file: String, columns: [String], optional: [String] = []) -> [TemplateRow]? {
-        let url = directory.appendingPathComponent(file)
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        guard let bytes = location.contents(of: file) else {
             error(
                 file, nil,
                 "the table is missing. Restore it from the bundled set (kedja templates export DIR) or from version control."
@@ -59,7 +58,7 @@ struct TemplateReader {
         }
         let table: CSVTable
         do {
-            table = try CSVTable.read(contentsOf: url)
+            table = try CSVTable.read(bytes: bytes, path: path(of: file))
         } catch let failure as CSVError {
             error(file, failure.line, "cannot be read as a table: \(Self.messageWithoutPlace(failure))")
             return nil

@@ -12,7 +12,8 @@ public struct AnalysisRun {
     public struct Request {
         public var spendPath: String
         public var suppliersPath: String?
-        public var templatesDirectory: URL
+        /// The rule tables to use.
+        public var templates: TemplateLocation
         public var language: Language
         public var overrides: [(ColumnRole, String)]
         public var profile: String?
@@ -32,14 +33,14 @@ public struct AnalysisRun {
 
         /// Creates a request.
         public init(
-            spendPath: String, suppliersPath: String? = nil, templatesDirectory: URL, language: Language = .sv,
+            spendPath: String, suppliersPath: String? = nil, templates: TemplateLocation, language: Language = .sv,
             overrides: [(ColumnRole, String)] = [], profile: String? = nil, limits: CSVLimits = CSVLimits(),
             planStart: CivilDate? = nil, enrichedPath: String? = nil, rejectsPath: String? = nil,
             excelSafe: Bool = false, progress: ((Int64) -> Void)? = nil, spendRows: SheetRowMap? = nil
         ) {
             self.spendPath = spendPath
             self.suppliersPath = suppliersPath
-            self.templatesDirectory = templatesDirectory
+            self.templates = templates
             self.language = language
             self.overrides = overrides
             self.profile = profile
@@ -89,8 +90,8 @@ public struct AnalysisRun {
     public static func execute(
         _ request: Request, alongside: ((AnalysisResult) throws -> Void)? = nil
     ) throws -> Outcome {
-        let templates = try TemplateSet.load(from: request.templatesDirectory)
-        let vocabulary = try ColumnVocabulary.load(from: request.templatesDirectory)
+        let templates = try TemplateSet.load(from: request.templates)
+        let vocabulary = try ColumnVocabulary.load(from: request.templates)
         let file = try SpendFile(
             path: request.spendPath, vocabulary: vocabulary, overrides: request.overrides,
             profile: request.profile, limits: request.limits)

@@ -39,12 +39,24 @@ public struct CSVTable: Sendable {
         try read(path: url.path)
     }
 
+    /// Reads a whole file already in memory; the first record is taken as the header.
+    ///
+    /// - Parameter path: how messages name the file.
+    public static func read(bytes: [UInt8], path: String) throws -> CSVTable {
+        var sniffed = try CSVReader(bytes: bytes, path: path).dialect
+        sniffed.hasHeader = true
+        return try read(CSVReader(bytes: bytes, path: path, dialect: sniffed), path: path, dialect: sniffed)
+    }
+
     /// Reads a whole file by path; the first record is taken as the header.
     public static func read(path: String, dialect: CSVDialect? = nil) throws -> CSVTable {
         var sniffed = try CSVReader(path: path, dialect: dialect).dialect
         sniffed.hasHeader = true
-        let reader = try CSVReader(path: path, dialect: sniffed)
-        var table = CSVTable(path: path, dialect: sniffed, header: [], rows: [])
+        return try read(CSVReader(path: path, dialect: sniffed), path: path, dialect: sniffed)
+    }
+
+    private static func read(_ reader: CSVReader, path: String, dialect: CSVDialect) throws -> CSVTable {
+        var table = CSVTable(path: path, dialect: dialect, header: [], rows: [])
         try reader.forEachRecord { record in
             if record.isHeader {
                 table.header = record.strings()

@@ -39,7 +39,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let areas = try RiskAreaNames.load(from: options.templatesDirectory())
+        let areas = try RiskAreaNames.load(from: options.templateLocation())
         try writeOneWorkbook(
             "report", input: input, options: options, output: output, defaultName: OutputNames.report,
             previous: previous.map {
@@ -64,7 +64,7 @@ struct ReportCommand: ParsableCommand {
     /// `--change-threshold`, or the materiality of the templates' settings for this period's total.
     private func threshold(_ result: AnalysisResult) throws -> Amount {
         if let changeThreshold, let amount = Amount(changeThreshold) { return amount }
-        let settings = try TemplateSet.load(from: options.templatesDirectory()).settings
+        let settings = try TemplateSet.load(from: options.templateLocation()).settings
         return RegisterComparison.materialShift(settings: settings, total: result.total)
     }
 }

@@ -6,11 +6,12 @@ import Tabular
 /// `kedja templates export DIR | check [DIR]`: the rule tables as files a procurement officer edits.
 struct TemplatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "templates", abstract: "Export the bundled rule tables for editing, or check a set.",
+        commandName: "templates", abstract: "Export the built-in rule tables for editing, or check a set.",
         subcommands: [Export.self, Check.self])
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Copy the bundled rule tables into DIR for editing.")
+        static let configuration = CommandConfiguration(
+            abstract: "Write the built-in rule tables into DIR for editing.")
 
         @Argument(help: "The folder to write (created if missing; existing tables are not overwritten unless --force).")
         var directory: String
@@ -20,11 +21,10 @@ struct TemplatesCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let bundled = try existingTemplates(nil)
                 let manager = FileManager.default
                 let target = URL(fileURLWithPath: directory)
                 var written: [String] = []
-                for relative in try Self.files(under: bundled) {
+                for (relative, bytes) in TemplateLocation.builtInFileList {
                     let destination = target.appendingPathComponent(relative)
                     if manager.fileExists(atPath: destination.path) && !force {
                         throw CommandFailure.usage("\(destination.path) exists; pass --force to overwrite it.")
@@ -32,8 +32,7 @@ struct TemplatesCommand: ParsableCommand {
                     do {
                         try manager.createDirectory(
                             at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-                        if manager.fileExists(atPath: destination.path) { try manager.removeItem(at: destination) }
-                        try manager.copyItem(at: bundled.appendingPathComponent(relative), to: destination)
+                        try Data(bytes).write(to: destination)
                     } catch {
                         throw OutputErrorFromFoundation(path: destination.path, error: error)
                     }
@@ -44,16 +43,11 @@ struct TemplatesCommand: ParsableCommand {
                 )
             }
         }
-
-        static func files(under root: URL) throws -> [String] {
-            let names = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
-            return names.filter { $0.hasSuffix(".csv") || $0.hasSuffix(".md") }.sorted()
-        }
     }
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Validate a set of rule tables (default: the bundled set).")
+            abstract: "Validate a set of rule tables (default: KEDJA_TEMPLATES, else the built-in set).")
 
         @Argument(help: "The folder to check.")
         var directory: String?
@@ -63,15 +57,15 @@ struct TemplatesCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let folder = try existingTemplates(directory.map { URL(fileURLWithPath: $0) })
-                let set = try TemplateSet.load(from: folder)
-                _ = try ColumnVocabulary.load(from: folder)
+                let location = try existingTemplates(directory.map { URL(fileURLWithPath: $0) })
+                let set = try TemplateSet.load(from: location)
+                _ = try ColumnVocabulary.load(from: location)
                 let codes = try cpv.map { try TemplateSet.readCPVCodeList(contentsOf: URL(fileURLWithPath: $0)) }
                 let problems = set.problems(cpvCodes: codes)
                 for problem in problems { print(problem.description) }
                 if problems.isEmpty {
                     print(
-                        "\(folder.path): \(set.categories.count) categories, \(set.keywords.count) keywords, "
+                        "\(location.description): \(set.categories.count) categories, \(set.keywords.count) keywords, "
                             + "\(set.accountGroups.count) account groups, \(set.countries.count) countries, "
                             + "\(set.tasks.count) tasks: no problems.")
                 } else {

@@ -27,7 +27,10 @@ struct RunFlags: ParsableArguments {
 
 /// The options every data command takes (CONTRACT.md), parsed once and shared.
 struct CommonOptions: ParsableArguments {
-    @Option(help: "Folder of rule tables to use instead of the bundled set (see `kedja templates export`).")
+    @Option(
+        help:
+            "Folder of rule tables to use instead of the built-in set (see `kedja templates export`); also KEDJA_TEMPLATES."
+    )
     var templates: String?
 
     @Option(help: "Language of workbooks and labels: sv or en.")
@@ -65,8 +68,8 @@ struct CommonOptions: ParsableArguments {
         try mappings.map(MappingError.parseOverride)
     }
 
-    /// The templates folder in use: `--templates`, or the bundled set found from the binary's location.
-    func templatesDirectory() throws -> URL {
+    /// The rule tables in use: `--templates`, else `KEDJA_TEMPLATES`, else the built-in set.
+    func templateLocation() throws -> TemplateLocation {
         try existingTemplates(templates.map { URL(fileURLWithPath: $0) })
     }
 
@@ -78,7 +81,7 @@ struct CommonOptions: ParsableArguments {
     /// Opens a spend file with the user's mapping options, keeping where a workbook's rows came from.
     func openSpendInput(_ path: String) throws -> (file: SpendFile, table: TableInput) {
         let table = try TableInput.open(path, sheet: sheet, sheetOption: "--sheet")
-        let vocabulary = try ColumnVocabulary.load(from: templatesDirectory())
+        let vocabulary = try ColumnVocabulary.load(from: templateLocation())
         do {
             let file = try SpendFile(
                 path: table.csvPath, vocabulary: vocabulary, overrides: overrides(), profile: profile, limits: limits)

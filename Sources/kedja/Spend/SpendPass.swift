@@ -37,7 +37,7 @@ func analyse(
     defer { progress.finish() }
     let request = AnalysisRun.Request(
         spendPath: spend.csvPath, suppliersPath: suppliers?.csvPath,
-        templatesDirectory: try options.templatesDirectory(),
+        templates: try options.templateLocation(),
         language: options.language, overrides: try options.overrides(), profile: options.profile,
         limits: options.limits,
         planStart: try input.planStart(), enrichedPath: enrichedPath, rejectsPath: rejectsPath, excelSafe: excelSafe,

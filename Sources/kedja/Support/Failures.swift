@@ -6,21 +6,18 @@ import Tabular
 
 /// Failures the command line reports itself, beyond the libraries' own errors.
 enum CommandFailure: ExitStatusReporting, CustomStringConvertible {
-    case templatesNotFound
     case noTemplatesIn(String)
     case usage(String)
 
     var exitStatus: ExitStatus {
         switch self {
-        case .templatesNotFound, .noTemplatesIn: .noInput
+        case .noTemplatesIn: .noInput
         case .usage: .usage
         }
     }
 
     var description: String {
         switch self {
-        case .templatesNotFound:
-            return "cannot find the bundled rule tables (Templates/). Pass --templates DIR or set KEDJA_TEMPLATES."
         case .noTemplatesIn(let folder):
             return
                 "\(folder): no rule tables there (categories.csv is missing). Write a set with `kedja templates export \(folder)`, or pass the folder that holds them."
@@ -29,13 +26,16 @@ enum CommandFailure: ExitStatusReporting, CustomStringConvertible {
     }
 }
 
-/// The templates folder `explicit` names, or the bundled one; either must hold the tables (exit 66 otherwise).
-func existingTemplates(_ explicit: URL?) throws -> URL {
-    guard let folder = explicit ?? TemplateSet.bundledDirectory() else { throw CommandFailure.templatesNotFound }
-    guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("categories.csv").path) else {
+/// The rule tables `explicit` names, else `KEDJA_TEMPLATES`'s folder, else the built-in set; a named folder must
+/// hold the tables (exit 66 otherwise).
+func existingTemplates(_ explicit: URL?) throws -> TemplateLocation {
+    let location = explicit.map(TemplateLocation.folder) ?? .standard()
+    if case .folder(let folder) = location,
+        !FileManager.default.fileExists(atPath: folder.appendingPathComponent("categories.csv").path)
+    {
         throw CommandFailure.noTemplatesIn(folder.path)
     }
-    return folder
+    return location
 }
 
 /// Runs a command body and turns every failure into its message on standard error and CONTRACT.md's exit code;
