@@ -131,7 +131,7 @@ import Testing
         #expect((summary["rows"] as? Int ?? 0) > 100)
         #expect(summary["comments"] as? [String] == edits.map { $0["comment"] ?? "" })
         let first = try #require(summary["first"] as? [String])
-        #expect(first[5] == "2026-01-01")
+        #expect(first[5] == "2026-01-31", "the first step is due 30 days after the start: a self-assessment needs time")
     }
 
     @Test func rowsOfAVanishedSupplierAreKeptOnTheirOwnSheet() throws {
@@ -182,7 +182,7 @@ import Testing
                               "rows": [{k: r[k] for k in ("Leverantör", "Kommentar", "Status", "Orsak", "Från")} for r in rows]}))
             """, [next])
         let sheet = try #require(try Self.json(kept) as? [String: Any])
-        #expect(sheet["sheets"] as? [String] == ["Uppföljningsplan", "Utgått", "Anvisning"])
+        #expect(sheet["sheets"] as? [String] == ["Uppföljningsplan", "Utgått", "Anvisning", "Uppgifter"])
         #expect(sheet["header"] as? [String] == ["Orsak", "Från"])
         let rows = try #require(sheet["rows"] as? [[String: Any]])
         #expect(String(rows.count) == details["discontinued"])

@@ -119,7 +119,7 @@ struct CarryoverPlanTests {
         let path = folder.path("plan.xlsx")
         try PlanWorkbook.write(result, carryover: carryover, to: path)
         let report = try XlsxProbe.read(path)
-        #expect(report.sheets.map(\.name) == ["Uppföljningsplan", "Utgått", "Anvisning"])
+        #expect(report.sheets.map(\.name) == ["Uppföljningsplan", "Utgått", "Anvisning", "Uppgifter"])
 
         let plan = try report.sheet("Uppföljningsplan")
         #expect(plan.cells[0].last?.v == .string("Förändring"))

@@ -19,7 +19,8 @@ struct PlanWorkbookTests {
     @Test("sheet name and header row follow the contract", arguments: Language.allCases)
     func sheetAndHeaders(language: Language) throws {
         let (_, report) = try Self.written(language)
-        let expectedSheets = language == .sv ? ["Uppföljningsplan", "Anvisning"] : ["Follow-up plan", "Guide"]
+        let expectedSheets =
+            language == .sv ? ["Uppföljningsplan", "Anvisning", "Uppgifter"] : ["Follow-up plan", "Guide", "Tasks"]
         #expect(report.sheets.map(\.name) == expectedSheets)
         let expectedHeaders =
             language == .sv
@@ -51,7 +52,10 @@ struct PlanWorkbookTests {
             #expect(due.v == .string(task.due.iso8601))
             #expect(try sheet.cell(offset + 1, PlanColumn.supplier.index).v == .string(task.row.supplierName))
         }
-        #expect(try sheet.cell(1, PlanColumn.task.index).v == .string("O1 Självskattning"))
+        #expect(try sheet.cell(1, PlanColumn.task.index).v == .string("O1"))
+        #expect(try sheet.cell(1, PlanColumn.method.index).v == .string("Självskattning"))
+        let legend = try report.sheet("Uppgifter")
+        #expect(legend.cells.dropFirst().contains { $0.first?.v == .string("O1") })
     }
 
     @Test("Status is a drop-down over the whole column, starting at Planned, coloured", arguments: Language.allCases)

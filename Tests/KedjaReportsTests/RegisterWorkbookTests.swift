@@ -21,20 +21,19 @@ struct RegisterWorkbookTests {
         let (_, report) = try Self.written(language)
         let expected =
             language == .sv
-            ? ["Sammanfattning", "Riskregister", "Riskkarta", "Metod", "Avvisade"]
-            : ["Summary", "Risk register", "Heat map", "Method", "Rejected"]
+            ? ["Sammanfattning", "Riskregister", "Riskkarta", "Kategorier", "Uppgifter", "Metod", "Avvisade"]
+            : ["Summary", "Risk register", "Heat map", "Categories", "Tasks", "Method", "Rejected"]
         #expect(report.sheets.map(\.name) == expected)
     }
 
     @Test("no Rejected sheet without rejects", arguments: Language.allCases)
     func noRejectedSheet(language: Language) throws {
         let (_, report) = try Self.written(language, withRejects: false)
+        let labels = RegisterLabels(language, areas: try AnalysisFixture.areaNames())
         #expect(
             report.sheets.map(\.name) == [
-                RegisterLabels(language, areas: try AnalysisFixture.areaNames()).summarySheet,
-                RegisterLabels(language, areas: try AnalysisFixture.areaNames()).registerSheet,
-                RegisterLabels(language, areas: try AnalysisFixture.areaNames()).heatMapSheet,
-                RegisterLabels(language, areas: try AnalysisFixture.areaNames()).methodSheet,
+                labels.summarySheet, labels.registerSheet, labels.heatMapSheet, labels.categoriesSheet,
+                labels.tasksSheet, labels.methodSheet,
             ])
     }
 
@@ -47,17 +46,17 @@ struct RegisterWorkbookTests {
             ? [
                 "Leverantör", "Org.nr", "Land", "Kategori", "Spend", "Andel av spend", "Mänskliga rättigheter",
                 "Arbetares rättigheter", "Miljöskydd", "Anti-korruption", "Sammanlagd risk", "Prioritet",
-                "Motivering", "Uppgifter", "Uppföljning", "Var i kedjan", "Källa och motivering",
+                "Motivering", "Uppgifter", "Uppföljning", "Leverantörsnr",
             ]
             : [
                 "Supplier", "Org. number", "Country", "Category", "Spend", "Share of spend", "Human rights",
                 "Labour rights", "Environment", "Anti-corruption", "Overall risk", "Priority", "Reason", "Tasks",
-                "Follow-up", "Where in the chain", "Source and rationale",
+                "Follow-up", "Supplier no.",
             ]
         #expect(sheet.cells[0].map(\.v) == expected.map(ProbeValue.string))
         #expect(sheet.cells[0].allSatisfy { $0.bold == true })
         #expect(sheet.freezePanes == "B2")
-        #expect(sheet.autoFilter == "A1:Q5")
+        #expect(sheet.autoFilter == "A1:P5")
     }
 
     @Test("spend cells are numbers in kronor that add up to the exact total, to the öre")
@@ -115,7 +114,10 @@ struct RegisterWorkbookTests {
         let sheet = try report.sheet("Riskregister")
         #expect(
             try sheet.cell(1, RegisterColumn.tasks.index).v
-                == .string("T2 Riskanalys av kedjan; O1 Självskattning; O2 Kontorsrevision; O3 Revision på plats"))
+                == .string("T2 O1 O2 O3"), "task ids; the tasks sheet says what they are")
+        let legend = try report.sheet("Uppgifter")
+        #expect(legend.cells[1].map(\.v).first == .string("T2"))
+        #expect(legend.cells.dropFirst().contains { $0.last?.v == .string("Riskanalys av kedjan") })
         #expect(
             try sheet.cell(1, RegisterColumn.followUp.index).v
                 == .string("Självskattning → Kontorsrevision → Revision på plats"))
@@ -183,7 +185,8 @@ struct RegisterWorkbookTests {
         let report = try XlsxProbe.read(path)
         #expect(
             report.sheets.map(\.name) == [
-                "Sammanfattning", "Riskregister", "Riskregister (2)", "Riskkarta", "Metod", "Avvisade",
+                "Sammanfattning", "Riskregister", "Riskregister (2)", "Riskkarta", "Kategorier", "Uppgifter", "Metod",
+                "Avvisade",
             ])
         let first = try report.sheet("Riskregister")
         let second = try report.sheet("Riskregister (2)")

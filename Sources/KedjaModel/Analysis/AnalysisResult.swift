@@ -42,6 +42,9 @@ public struct RegisterRow: Sendable {
     public var supplierKey: String
     /// The supplier's name as the supplier list or the ledger gives it.
     public var supplierName: String
+    /// The supplier number of the ledger (else of the supplier list), when there is one: it tells apart
+    /// suppliers whose names are masked alike ("Privatperson (skyddad)").
+    public var supplierID: String?
     /// The organisation number, normalised `NNNNNN-NNNN`, when known.
     public var orgNumber: String?
     /// The country used for the country layer.
@@ -75,9 +78,11 @@ public struct RegisterRow: Sendable {
     public init(
         supplierKey: String, supplierName: String, orgNumber: String?, country: Country?, category: Category?,
         categorySource: CategorySource, spend: Amount, lines: Int, share: Double, levels: RiskProfile, priority: Int,
-        reason: String, tasks: [PhaseTask], followUp: [FollowUpStep], matchedSupplierList: Bool
+        reason: String, tasks: [PhaseTask], followUp: [FollowUpStep], matchedSupplierList: Bool,
+        supplierID: String? = nil
     ) {
         self.supplierKey = supplierKey
+        self.supplierID = supplierID
         self.supplierName = supplierName
         self.orgNumber = orgNumber
         self.country = country

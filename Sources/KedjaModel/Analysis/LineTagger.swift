@@ -12,6 +12,8 @@ struct LineTagger {
     struct SupplierFacts {
         var key: String
         var name: String
+        /// The supplier number, the ledger's before the list's.
+        var id: String?
         var orgNumber: String?
         /// Whether the supplier list has the supplier.
         var isListed: Bool
@@ -424,7 +426,8 @@ struct LineTagger {
         supplierFacts.append(
             SupplierFacts(
                 key: key, name: entry.map { $0.name.isEmpty ? name : $0.name } ?? name,
-                orgNumber: entry?.orgNumber ?? org, isListed: entry != nil))
+                id: [id, entry?.id ?? ""].first { !$0.isEmpty }, orgNumber: entry?.orgNumber ?? org,
+                isListed: entry != nil))
         supplierTags.append(tags)
         supplierByKey[key] = supplierFacts.count - 1
         return supplierFacts.count - 1

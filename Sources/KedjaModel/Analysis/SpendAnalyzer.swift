@@ -143,7 +143,7 @@ public final class SpendAnalyzer {
                 spend: group.spend, lines: group.lines, share: group.spend.fraction(of: procurementTotal),
                 levels: group.levels,
                 priority: priority, reason: reasons[group.reasonID], tasks: tasks,
-                followUp: followUp, matchedSupplierList: facts.isListed)
+                followUp: followUp, matchedSupplierList: facts.isListed, supplierID: facts.id)
             rows.append(row)
             groupPriorities.append(priority)
             groupTaskIDs.append(taskIDs)

@@ -593,6 +593,12 @@ extension TemplateSet {
             let methodEn = reader.required(row, "method_en", in: file)
             let offset = reader.integer(row, "offset_days", in: file, range: 0...3650)
             guard let priority, let step, let taskID, let methodSv, let methodEn, let offset else { continue }
+            if offset == 0 {
+                reader.warning(
+                    file, row.line,
+                    "offset_days 0 makes the step due on the plan's first day, leaving no time to carry it out (a self-assessment takes weeks to answer). Give it the days it needs, e.g. 30."
+                )
+            }
             result.append(
                 LocatedRule(
                     value: FollowUpStep(

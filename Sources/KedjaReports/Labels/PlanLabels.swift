@@ -75,6 +75,8 @@ public struct PlanLabels: Sendable, Equatable {
     public let guideSheet: String
     /// Last period's rows that match no task of this period (`--previous`): `Utgått` / `Discontinued`.
     public let discontinuedSheet: String
+    /// What the task ids of the rows mean: `Uppgifter` / `Tasks`.
+    public let tasksSheet: String
     /// The plan's header row, left to right, without the Change column.
     public let headers: [String]
     /// The last header of a plan made with `--previous`: `Förändring` / `Change` (new task, changed priority).
@@ -87,6 +89,7 @@ public struct PlanLabels: Sendable, Equatable {
         planSheet = PlanPhrases.planSheet.text(language)
         guideSheet = PlanPhrases.guideSheet.text(language)
         discontinuedSheet = PlanPhrases.discontinuedSheet.text(language)
+        tasksSheet = RegisterPhrases.tasksSheet.text(language)
         headers = PlanColumn.allCases.map { $0.header.text(language) }
         changeHeader = PlanPhrases.changeHeader.text(language)
         statuses = FollowUpStatus.allCases.map { $0.label(language) }

@@ -15,6 +15,10 @@ public struct RegisterLabels: Sendable, Equatable {
     public let methodSheet: String
     /// The rejected records, present only when there are any: `Avvisade` / `Rejected`.
     public let rejectedSheet: String
+    /// The register's categories with their sources: `Kategorier` / `Categories`.
+    public let categoriesSheet: String
+    /// What the task ids of the rows mean: `Uppgifter` / `Tasks`.
+    public let tasksSheet: String
     /// The risk register's header row, left to right.
     public let registerHeaders: [String]
 
@@ -25,6 +29,8 @@ public struct RegisterLabels: Sendable, Equatable {
         heatMapSheet = RegisterPhrases.heatMapSheet.text(language)
         methodSheet = RegisterPhrases.methodSheet.text(language)
         rejectedSheet = RegisterPhrases.rejectedSheet.text(language)
+        categoriesSheet = RegisterPhrases.categoriesSheet.text(language)
+        tasksSheet = RegisterPhrases.tasksSheet.text(language)
         registerHeaders = RegisterColumn.allCases.map { $0.header(language, areas: areas) }
     }
 }
@@ -35,16 +41,18 @@ enum RegisterColumn: AreaColumns {
     case supplier, orgNumber, country, category, spend, share
     case area(RiskArea)
     case overall, priority, reason, tasks, followUp
-    case chainStages, source
+    case supplierNumber
 
+    /// The supplier number comes last, after the contract's columns, so scripts that count columns still work.
     static let order = ColumnOrder<RegisterColumn>(
         leading: [.supplier, .orgNumber, .country, .category, .spend, .share], area: RegisterColumn.area,
-        overall: .overall, trailing: [.priority, .reason, .tasks, .followUp, .chainStages, .source])
+        overall: .overall, trailing: [.priority, .reason, .tasks, .followUp, .supplierNumber])
 
     /// The header on row 1.
     func header(_ language: Language, areas: RiskAreaNames) -> String {
         switch self {
         case .supplier: Phrase(sv: "Leverantör", en: "Supplier").text(language)
+        case .supplierNumber: Phrase(sv: "Leverantörsnr", en: "Supplier no.").text(language)
         case .orgNumber: Phrase(sv: "Org.nr", en: "Org. number").text(language)
         case .country: Phrase(sv: "Land", en: "Country").text(language)
         case .category: Phrase(sv: "Kategori", en: "Category").text(language)
@@ -56,8 +64,6 @@ enum RegisterColumn: AreaColumns {
         case .reason: Phrase(sv: "Motivering", en: "Reason").text(language)
         case .tasks: Phrase(sv: "Uppgifter", en: "Tasks").text(language)
         case .followUp: Phrase(sv: "Uppföljning", en: "Follow-up").text(language)
-        case .chainStages: Phrase(sv: "Var i kedjan", en: "Where in the chain").text(language)
-        case .source: Phrase(sv: "Källa och motivering", en: "Source and rationale").text(language)
         }
     }
 }
@@ -69,10 +75,9 @@ enum RegisterPhrases {
     static let heatMapSheet = Phrase(sv: "Riskkarta", en: "Heat map")
     static let methodSheet = Phrase(sv: "Metod", en: "Method")
     static let rejectedSheet = Phrase(sv: "Avvisade", en: "Rejected")
+    static let categoriesSheet = Phrase(sv: "Kategorier", en: "Categories")
+    static let tasksSheet = Phrase(sv: "Uppgifter", en: "Tasks")
 
-    /// The source column of a row without a category.
-    static let noSource = Phrase(
-        sv: "Ingen kategori: klassificera leverantören", en: "No category: classify the supplier")
     /// The workbook's title, in its properties and on the summary.
     static let title = Phrase(
         sv: "Riskregister – ansvarsfulla leveranskedjor", en: "Risk register – responsible supply chains")

@@ -6,13 +6,14 @@ import KedjaModel
 struct ColumnOrder<Column: Hashable & Sendable>: Sendable {
     /// Every column, left to right.
     let columns: [Column]
-    /// The columns coloured by risk level: every area, then the overall level.
+    /// The columns coloured by risk level: every area, then the overall level when the table has one.
     let levelColumns: ClosedRange<Int>
     private let indices: [Column: Int]
 
-    init(leading: [Column], area: (RiskArea) -> Column, overall: Column, trailing: [Column]) {
-        columns = leading + RiskArea.allCases.map(area) + [overall] + trailing
-        levelColumns = leading.count...(leading.count + RiskArea.allCases.count)
+    init(leading: [Column], area: (RiskArea) -> Column, overall: Column?, trailing: [Column]) {
+        let levels = RiskArea.allCases.map(area) + (overall.map { [$0] } ?? [])
+        columns = leading + levels + trailing
+        levelColumns = leading.count...(leading.count + levels.count - 1)
         indices = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
     }
 
@@ -28,7 +29,7 @@ protocol AreaColumns: Hashable, Sendable {
 extension AreaColumns {
     /// Every column, left to right.
     static var allCases: [Self] { order.columns }
-    /// The columns coloured by risk level: every area, then the overall level.
+    /// The columns coloured by risk level: every area, then the overall level when the table has one.
     static var levelColumns: ClosedRange<Int> { order.levelColumns }
     /// The zero-based sheet column.
     var index: Int { Self.order.index(of: self) }

@@ -49,13 +49,16 @@ public enum PlanWorkbook {
             }
             let guide = try workbook.addWorksheet(name: labels.guideSheet)
             try writeGuide(result, carryover: carryover, to: guide, title: title)
+            try TaskLegendSheet.write(
+                result.plan.compactMap(\.task), to: try workbook.addWorksheet(name: labels.tasksSheet), title: title,
+                language: language)
         }
     }
 
     /// The width range of each of the plan's columns; the Change column follows at `PlanColumn.allCases.count`.
     private static let widthLimits: [Int: ClosedRange<Double>] = [
         PlanColumn.supplier.index: 16...30, PlanColumn.category.index: 14...30, PlanColumn.priority.index: 10...10,
-        PlanColumn.method.index: 16...32, PlanColumn.task.index: 24...45, PlanColumn.due.index: 14...14,
+        PlanColumn.method.index: 20...45, PlanColumn.task.index: 8...8, PlanColumn.due.index: 14...14,
         PlanColumn.responsible.index: 20...20, PlanColumn.status.index: 13...13,
         PlanColumn.comment.index: 36...36, PlanColumn.deviation.index: 30...30, PlanColumn.action.index: 30...30,
         PlanColumn.deadline.index: 13...13, PlanColumn.orgNumber.index: 13...13, PlanColumn.categoryCode.index: 11...11,
@@ -249,14 +252,15 @@ public enum PlanWorkbook {
             repeatedRow: 0, language: language)
     }
 
-    /// The text cells of a planned task: supplier, category, method, task (`O1 Självskattning…`), and the
+    /// The text cells of a planned task: supplier, category, method, task id (`O1`, explained on the tasks sheet),
+    /// and the
     /// organisation number and category code that identify the row next period.
     private static func planTexts(_ task: PlannedTask, language: Language) -> [(PlanColumn, String)] {
         [
             (.supplier, task.row.supplierName),
             (.category, CommonPhrases.categoryName(task.row.category, language)),
             (.method, task.step.method(language)),
-            (.task, task.task.map { "\($0.id) \($0.text(language))" } ?? task.step.taskID),
+            (.task, task.step.taskID),
             (.orgNumber, task.row.orgNumber ?? ""),
             (.categoryCode, task.row.category?.code ?? ""),
         ]

@@ -29,12 +29,15 @@ public enum RegisterWorkbook {
                 let sheet = try workbook.addWorksheet(
                     name: SheetSpill.sheetName(labels.registerSheet, part: part), streamingRows: true)
                 try writeRegister(
-                    result.rows[range], to: sheet, labels: labels, title: title, areas: result.areaNames,
-                    language: language)
+                    result.rows[range], to: sheet, labels: labels, title: title, language: language)
             }
             try HeatMap(result.rows, areas: result.areaNames).writeSheet(
                 to: try workbook.addWorksheet(name: labels.heatMapSheet), total: result.total, title: title,
                 language: language, moneyStyle: Styles.money)
+            try CategorySheet.write(result, to: try workbook.addWorksheet(name: labels.categoriesSheet), title: title)
+            try TaskLegendSheet.write(
+                result.rows.flatMap(\.tasks), to: try workbook.addWorksheet(name: labels.tasksSheet), title: title,
+                language: language)
             let method = try workbook.addWorksheet(name: labels.methodSheet)
             try MethodSheet.write(result, to: method, title: title)
             guard !result.rejects.isEmpty else { return }
@@ -55,21 +58,21 @@ public enum RegisterWorkbook {
     /// twice, once to size the columns and once to write, rather than kept for every row.
     private static func writeRegister(
         _ rows: ArraySlice<RegisterRow>, to sheet: Worksheet, labels: RegisterLabels, title: String,
-        areas: RiskAreaNames, language: Language
+        language: Language
     ) throws {
         var widths = ColumnWidths(limits: [
-            RegisterColumn.supplier.index: 16...30, RegisterColumn.orgNumber.index: 13...13,
+            RegisterColumn.supplier.index: 16...30, RegisterColumn.supplierNumber.index: 10...14,
+            RegisterColumn.orgNumber.index: 13...13,
             RegisterColumn.country.index: 10...20, RegisterColumn.category.index: 16...30,
             RegisterColumn.spend.index: 17...17, RegisterColumn.share.index: 10...10,
-            RegisterColumn.priority.index: 10...10, RegisterColumn.reason.index: 30...50,
-            RegisterColumn.tasks.index: 30...45, RegisterColumn.followUp.index: 20...32,
-            RegisterColumn.chainStages.index: 30...45, RegisterColumn.source.index: 30...50,
+            RegisterColumn.priority.index: 10...10, RegisterColumn.reason.index: 40...110,
+            RegisterColumn.tasks.index: 10...24, RegisterColumn.followUp.index: 24...50,
         ])
         for column in RegisterColumn.allCases {
             widths.fitHeader(column.index, labels.registerHeaders[column.index])
         }
         for row in rows {
-            for (column, text) in registerTexts(row, areas: areas, language: language) {
+            for (column, text) in registerTexts(row, language: language) {
                 widths.fit(column.index, text)
             }
         }
@@ -79,8 +82,8 @@ public enum RegisterWorkbook {
         var heights = RowHeights()
         for (offset, row) in rows.enumerated() {
             let sheetRow = offset + 1
-            for (column, text) in registerTexts(row, areas: areas, language: language) {
-                let style = column == .orgNumber ? Styles.text : Styles.wrapped
+            for (column, text) in registerTexts(row, language: language) {
+                let style = column == .orgNumber || column == .supplierNumber ? Styles.text : Styles.wrapped
                 try sheet.write(row: sheetRow, col: column.index, string: text, style: style)
                 heights.note(row: sheetRow, text: text, width: widths.width(column.index))
             }
@@ -118,50 +121,19 @@ public enum RegisterWorkbook {
             repeatedRow: 0, language: language)
     }
 
-    /// The text cells of a register row: names, org number, reason, tasks (`T2 Riskanalys…; O1 …`) and the
-    /// follow-up cascade (`Självskattning → Kontorsrevision`).
-    private static func registerTexts(
-        _ row: RegisterRow, areas: RiskAreaNames, language: Language
-    ) -> [(RegisterColumn, String)] {
+    /// The text cells of a register row: names, numbers, reason, task ids (`S1 T2 O1`, explained on the tasks
+    /// sheet) and the follow-up cascade (`Självskattning → Kontorsrevision`).
+    private static func registerTexts(_ row: RegisterRow, language: Language) -> [(RegisterColumn, String)] {
         [
             (.supplier, row.supplierName),
+            (.supplierNumber, row.supplierID ?? ""),
             (.orgNumber, row.orgNumber ?? ""),
             (.country, CommonPhrases.countryName(row.country, language)),
             (.category, CommonPhrases.categoryName(row.category, language)),
             (.reason, row.reason),
-            (.tasks, row.tasks.map { "\($0.id) \($0.text(language))" }.joined(separator: "; ")),
+            (.tasks, row.tasks.map(\.id).joined(separator: " ")),
             (.followUp, row.followUp.map { $0.method(language) }.joined(separator: " → ")),
-            (.chainStages, chainStages(row.category, areas: areas, language: language)),
-            (.source, source(row.category, language: language)),
         ]
-    }
-
-    /// Where in the chain the category's risk sits: the source's level per stage and area, and its note
-    /// (`råvara: MR hög, AR hög, MI hög, AK hög; …`); for a service, that it is performed in Sweden.
-    private static func chainStages(_ category: Category?, areas: RiskAreaNames, language: Language) -> String {
-        guard let category else { return "" }
-        var parts = category.stages.given.map { stage, levels in
-            stage.label(language) + ": "
-                + RiskArea.allCases.map { "\(areas.shortLabel($0, language)) \(levels[$0].word(language))" }
-                .joined(separator: ", ")
-        }
-        if category.isPerformedInSweden {
-            parts.append(
-                category.kind.label(language) + (category.labourConditions.map { ": " + $0.label(language) } ?? ""))
-        }
-        if !category.agencyNote.isEmpty { parts.append(category.agencyNote) }
-        return parts.joined(separator: "\n")
-    }
-
-    /// The category's source, year and page, then its rationale: what a specialist opens to check the row.
-    private static func source(_ category: Category?, language: Language) -> String {
-        guard let category else {
-            return RegisterPhrases.noSource.text(language)
-        }
-        var text = [category.source, category.year].filter { !$0.isEmpty }.joined(separator: ", ")
-        if !category.url.isEmpty { text += "\n" + category.url }
-        if !category.rationale.isEmpty { text += "\n" + category.rationale }
-        return text
     }
 
     // MARK: - Summary
