@@ -92,6 +92,7 @@ public final class SpendFile {
         }
         counts.blankLinesSkipped = statistics.blankLinesSkipped
         counts.bytesRead = statistics.bytesRead
+        counts.fieldsWithLiteralQuotes = statistics.fieldsWithLiteralQuotes
         return counts
     }
 }
@@ -129,6 +130,8 @@ public struct IngestionCounts: Sendable, Equatable {
     public var blankLinesSkipped = 0
     /// Bytes read.
     public var bytesRead: Int64 = 0
+    /// Fields holding a quote without starting with one, read as text (`Restaurang "Blå Dörren" AB`).
+    public var fieldsWithLiteralQuotes = 0
 
     /// Creates empty counts.
     public init() {}

@@ -28,6 +28,9 @@ struct InspectCommand: ParsableCommand {
             var summary = RunSummary(
                 command: "inspect", file: spend, counts: counts, rejects: table.relabel(rejects), outputs: [])
             table.describe(in: &summary)
+            if counts.fieldsWithLiteralQuotes > 0 {
+                summary.details["fields_with_literal_quotes"] = String(counts.fieldsWithLiteralQuotes)
+            }
             if options.json {
                 print(summary.json())
             } else {
@@ -66,6 +69,9 @@ struct InspectReport {
         lines.append(
             "Records:       \(summary.rowsRead) read, \(summary.rowsWritten) accepted, \(summary.rowsRejected) rejected"
                 + (summary.blankLinesSkipped > 0 ? ", \(summary.blankLinesSkipped) blank lines skipped" : ""))
+        if let quotes = summary.details["fields_with_literal_quotes"].flatMap({ Int($0) }) {
+            lines.append("Quotes:        \(Messages.literalQuotes(quotes))")
+        }
         if hasAmount {
             lines.append(
                 "Amount total:  \(summary.amountTotal) (accepted records); rejected records held \(summary.amountRejected)"
