@@ -83,14 +83,27 @@ struct ConvertCommand: ParsableCommand {
         let file = try AtomicOutputFile(destination: output, protecting: [input])
         let writer = CSVWriter(file: file, dialect: dialect, excelSafe: excelSafe)
         let outcome = try XlsxToCSV.convert(reader, sheet: sheet, to: writer, blankRows: .keep)
-        if flags.json { print(outcome.json(input: input, output: output, dialect: dialect)) }
+        if flags.json {
+            print(outcome.json(input: input, output: output, dialect: dialect))
+        } else {
+            note(
+                Messages.converted(
+                    "\(input), sheet '\(outcome.sheet)'", to: output, records: max(outcome.records - 1, 0), ragged: 0,
+                    rejected: 0),
+                quiet: flags.quiet)
+        }
     }
 
-    /// Prints the JSON summary or the rejected records, and applies `--strict`.
+    /// Prints the JSON summary, or the summary line and the rejected records, and applies `--strict`.
     private func conclude(_ counts: CSVConversion.Counts, dialect: CSVDialect) throws {
         if flags.json {
             print(counts.json(input: input, output: output, dialect: dialect))
         } else {
+            note(
+                Messages.converted(
+                    input, to: output, records: counts.dataRecordsWritten(dialect), ragged: counts.ragged,
+                    rejected: counts.rejected),
+                quiet: flags.quiet)
             for reject in counts.rejects.prefix(20) {
                 note(
                     "\(input): record \(reject.record) (line \(reject.line)) not written: \(reject.reason)",

@@ -6,4 +6,14 @@ enum Messages {
         "\(count) \(count == 1 ? "field holds" : "fields hold") a quote without starting with one; "
             + "read as text, as Excel does"
     }
+
+    /// `convert`'s summary line on standard error.
+    static func converted(_ input: String, to output: String, records: Int, ragged: Int, rejected: Int) -> String {
+        var text = "\(input) → \(output): \(records) \(records == 1 ? "record" : "records") written"
+        if ragged > 0 {
+            text += ", \(ragged) of them with another number of fields than the header (kept as they are)"
+        }
+        if rejected > 0 { text += "; \(rejected) not written (over a size limit)" }
+        return text + "."
+    }
 }
