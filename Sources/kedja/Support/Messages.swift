@@ -16,4 +16,11 @@ enum Messages {
         if rejected > 0 { text += "; \(rejected) not written (over a size limit)" }
         return text + "."
     }
+
+    /// A first argument that is no command, with the nearest command when one is close.
+    static func unknownCommand(_ name: String, suggestion: String?, commands: [String]) -> String {
+        "kedja: '\(name)' is not a command."
+            + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+            + "\nThe commands are \(commands.joined(separator: ", ")); see 'kedja --help'."
+    }
 }
