@@ -25,4 +25,25 @@ import Testing
         #expect(!unknown.stderr.contains("Did you mean"))
         #expect(unknown.stderr.contains("The commands are inspect, tag, register"))
     }
+
+    @Test func theMissingAmountMessageProposesOnlyAmountsAndSpotsASupplierList() throws {
+        let swapped = try Kedja.run(["register", Kedja.sampleSuppliers, "--suppliers", Kedja.sampleLedger])
+        #expect(swapped.status == 65)
+        #expect(swapped.stderr.contains("It looks like a supplier list"))
+        #expect(swapped.stderr.contains("were the files swapped?"))
+        #expect(!swapped.stderr.contains("--map amount=\"Leverantörsnummer\""))
+
+        let folder = try Kedja.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ledger = folder.appendingPathComponent("l.csv").path
+        try Data("Nummer;Leverantör;Värde\n1001;A AB;1 200,50\n1002;B AB;99,00\n".utf8)
+            .write(to: URL(fileURLWithPath: ledger))
+        let proposed = try Kedja.run(["tag", ledger])
+        #expect(proposed.status == 65)
+        #expect(proposed.stderr.contains("e.g. --map amount=\"Värde\""), "\(proposed.stderr)")
+        try Data("Nummer;Leverantör\n1001;A AB\n1002;B AB\n".utf8).write(to: URL(fileURLWithPath: ledger))
+        let none = try Kedja.run(["tag", ledger])
+        #expect(none.stderr.contains("--map amount=COLUMN"))
+        #expect(!none.stderr.contains("--map amount=\""), "neither a number column nor a name is proposed")
+    }
 }

@@ -14,6 +14,9 @@ public final class SpendFile {
     public let numberStyle: NumberStyle
     /// The decimal mark amounts are read with: detected, or the dialect's custom (comma with `;`, else point).
     public let decimalMark: DecimalMark
+    /// Without an amount column: the columns, given no other role, whose sampled values read as amounts with
+    /// decimals, for the message that asks for `--map amount=…`.
+    public let amountColumnCandidates: [Int]
 
     /// The file's path.
     public var path: String { reader.path }
@@ -42,6 +45,16 @@ public final class SpendFile {
         } else {
             numberStyle = NumberStyle(decimalMark: nil, thousands: .none)
         }
+        let assigned = Set(mapping.assignments.values.map(\.column))
+        amountColumnCandidates =
+            mapping.column(.amount) != nil
+            ? []
+            : sample.header.indices.filter { column in
+                guard !assigned.contains(column) else { return false }
+                let values = sample.rows.compactMap { $0.count > column ? $0[column] : nil }
+                guard case .number(_, integers: false) = CSVToWorkbook.columnType(values) else { return false }
+                return true
+            }
         decimalMark = numberStyle.decimalMark ?? (reader.dialect.delimiter == UInt8(ascii: ",") ? .point : .comma)
     }
 

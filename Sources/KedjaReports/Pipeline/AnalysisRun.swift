@@ -71,7 +71,11 @@ public struct AnalysisRun {
         public var place: String
         /// The headers found.
         public var mapping: ColumnMapping
-        public var description: String { mapping.missingAmountMessage(place: "\(path), \(place)") }
+        /// The columns whose values read as amounts, which the message may propose.
+        public var amountColumns: [Int]
+        public var description: String {
+            mapping.missingAmountMessage(place: "\(path), \(place)", amountColumns: amountColumns)
+        }
     }
 
     /// A file with a header and no records has nothing to analyse (exit 65).
@@ -95,7 +99,9 @@ public struct AnalysisRun {
             path: request.spendPath, vocabulary: vocabulary, overrides: request.overrides,
             profile: request.profile, limits: request.limits)
         guard file.hasAmountColumn else {
-            throw MissingAmountColumn(path: request.spendPath, place: "line 1", mapping: file.mapping)
+            throw MissingAmountColumn(
+                path: request.spendPath, place: "line 1", mapping: file.mapping,
+                amountColumns: file.amountColumnCandidates)
         }
         let suppliers =
             try request.suppliersPath.map { try SupplierList(path: $0, vocabulary: vocabulary) } ?? SupplierList()
