@@ -10,7 +10,8 @@ struct InspectCommand: ParsableCommand {
         commandName: "inspect",
         abstract: "Show a file's dialect, which column got which role and why, counts, the exact total and problems.")
 
-    @Argument(help: "The CSV file (spend export or supplier list).")
+    @Argument(
+        help: "The CSV file (spend export or supplier list), or an XLSX workbook; - reads CSV from standard input.")
     var file: String
 
     @OptionGroup var options: CommonOptions
@@ -49,7 +50,8 @@ struct InspectReport {
     var text: String {
         let input = summary.input
         var lines: [String] = []
-        lines.append("File:          \(input.path)")
+        lines.append(
+            "File:          \(input.path == TableInput.standardInput ? TableInput.standardInputName : input.path)")
         lines.append("Encoding:      \(input.encoding)\(input.bom ? " with BOM" : "")")
         lines.append(
             "Delimiter:     \(printable(input.delimiter))   Quote: \(input.quote)   Line ending: \(printable(input.lineEnding))"
