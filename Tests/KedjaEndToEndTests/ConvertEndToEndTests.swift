@@ -88,4 +88,24 @@ import Testing
         let first = sheet.values(row: 1)
         #expect(first[try column("Belopp exkl. moms")] as? Double == 924.79)
     }
+
+    /// Only a record over a size limit is left out; under `--strict` that means no output at all (issue 12 item 5).
+    @Test(arguments: ["copy.csv", "copy.xlsx"])
+    func strictLeavesNoOutputWhenARecordIsLeftOut(name: String) throws {
+        let folder = try Kedja.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in.csv").path
+        try Data("a;b\n1;kort\n2;\(String(repeating: "x", count: 500))\n".utf8).write(to: URL(fileURLWithPath: input))
+        let output = folder.appendingPathComponent(name).path
+        let lenient = try Kedja.run(["convert", input, "-o", output, "--max-field-size", "100"])
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("1 record written; 1 not written (over a size limit)"), "\(lenient.stderr)")
+        #expect(FileManager.default.fileExists(atPath: output))
+        try FileManager.default.removeItem(atPath: output)
+
+        let strict = try Kedja.run(["convert", input, "-o", output, "--max-field-size", "100", "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("--strict: records were rejected, so no output was written."))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["in.csv"])
+    }
 }

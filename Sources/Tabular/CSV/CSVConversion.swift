@@ -27,7 +27,12 @@ public enum CSVConversion {
     }
 
     /// Streams every record of `reader` into `writer` and finishes the writer.
-    public static func copy(_ reader: CSVReader, to writer: CSVWriter) throws -> Counts {
+    ///
+    /// - Parameter withholdingOnRejects: when a record is rejected, leave the writer unfinished, so a file output
+    ///   never appears (`--strict`: no output from an input that did not convert whole).
+    public static func copy(_ reader: CSVReader, to writer: CSVWriter, withholdingOnRejects: Bool = false) throws
+        -> Counts
+    {
         var counts = Counts()
         var width: Int?
         let sourceEncoding = reader.dialect.encoding.fieldEncoding
@@ -53,7 +58,7 @@ public enum CSVConversion {
             counts.written += 1
             return true
         }
-        try writer.finish()
+        if !(withholdingOnRejects && counts.rejected > 0) { try writer.finish() }
         return counts
     }
 }

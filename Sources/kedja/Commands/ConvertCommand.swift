@@ -71,14 +71,16 @@ struct ConvertCommand: ParsableCommand {
         case .csv, .tsv:
             let dialect = try outputDialect(from: reader.dialect, format: format)
             let writer = try csvWriter(dialect: dialect)
-            try conclude(try CSVConversion.copy(reader, to: writer), from: table.displayName, dialect: reader.dialect)
+            let counts = try CSVConversion.copy(reader, to: writer, withholdingOnRejects: flags.strict)
+            try conclude(counts, from: table.displayName, dialect: reader.dialect)
         case .xlsx:
             let file = try AtomicOutputFile(destination: output, protecting: [input])
             let sheetName =
                 input == TableInput.standardInput
                 ? OutputNames.standardInputStem : URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
             let counts = try CSVToWorkbook.convert(reader, to: file.pathForLibraries, sheetName: sheetName)
-            try file.commit()
+            // Under --strict a record left out means no output (the temporary file goes with `file`).
+            if !(flags.strict && counts.rejected > 0) { try file.commit() }
             try conclude(counts, from: table.displayName, dialect: reader.dialect)
         }
     }
@@ -130,6 +132,7 @@ struct ConvertCommand: ParsableCommand {
             if let more = RejectList.more(counts.rejected, where: Messages.rejectsInJSON) {
                 note(more, quiet: flags.quiet)
             }
+            if flags.strict && counts.rejected > 0 { note(Messages.strictWithheld(nil), quiet: flags.quiet) }
         }
         if flags.strict && counts.rejected > 0 { throw ExitCode(1) }
     }

@@ -55,10 +55,11 @@ enum Messages {
             + "\nThe commands are \(commands.joined(separator: ", ")); see 'kedja --help'."
     }
 
-    /// `--strict` with rejected records: why only the rejects file was written.
+    /// `--strict` with rejected records: why no output, or only the rejects file (`rejects`), was written.
     static func strictWithheld(_ rejects: String?) -> String {
-        "--strict: records were rejected, so no output was written but the rejected records"
-            + (rejects.map { " (\($0))" } ?? "") + ". Correct them in the export, or run without --strict."
+        "--strict: records were rejected, so no output was written"
+            + (rejects.map { " but the rejected records (\(StandardStreams.outputName($0)))" } ?? "")
+            + ". Correct them in the export, or run without --strict."
     }
 
     /// `-o -` and `--rejects -` together.
