@@ -19,10 +19,10 @@ enum Kedja {
         return packageRoot.appendingPathComponent(".build/debug/kedja").path
     }()
 
-    /// Runs kedja with `arguments`, in `directory` if given.
+    /// Runs kedja with `arguments`, in `directory` if given, with `input` on its standard input (else none).
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
-        try runProcess(binary, arguments, in: directory)
+    static func run(_ arguments: [String], input: Data? = nil, in directory: URL? = nil) throws -> Result {
+        try ChildProcess.run(binary, arguments: arguments, input: input, in: directory)
     }
 
     /// Runs any program (a path) with `arguments`, in `directory` if given; its stdin is empty.

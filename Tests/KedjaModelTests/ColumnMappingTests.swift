@@ -67,8 +67,23 @@ import Testing
     @Test func theMissingAmountMessageListsHeadersAndTheFix() throws {
         let mapping = try Self.map(["Leverantör", "Konto"])
         #expect(mapping.column(.amount) == nil)
-        let message = mapping.missingAmountMessage(place: "x.csv, line 1")
+        let message = mapping.missingAmountMessage(place: "x.csv, line 1", amountColumns: [])
         #expect(message.contains("'Leverantör', 'Konto'"))
-        #expect(message.contains("--map amount="))
+        #expect(message.contains("--map amount=COLUMN"))
+        #expect(!message.contains("--map amount=\"Leverantör\""), "a column without amounts is never proposed")
+        #expect(
+            mapping.missingAmountMessage(place: "x.csv, line 1", amountColumns: [1])
+                .contains("e.g. --map amount=\"Konto\""))
+    }
+
+    /// Issue 12 item 5: the likely mistake behind a spend file that is a supplier list is the files swapped.
+    @Test func aSupplierListIsToldForOne() throws {
+        let suppliers = try Self.map(["Leverantörsnummer", "Leverantörsnamn", "Organisationsnummer", "Land"])
+        #expect(suppliers.looksLikeSupplierList)
+        #expect(
+            suppliers.missingAmountMessage(place: "x.csv, line 1", amountColumns: []).contains(
+                "It looks like a supplier list"))
+        #expect(try !Self.map(["Leverantör", "Konto"]).looksLikeSupplierList)
+        #expect(try !Self.map(["Leverantör", "Land", "Belopp"]).looksLikeSupplierList)
     }
 }

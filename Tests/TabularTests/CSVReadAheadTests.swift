@@ -74,6 +74,7 @@ import Testing
         #expect(ahead.records.count > 25_000)
         #expect(ahead.records == inline.records)
         #expect(ahead.statistics == inline.statistics)
+        #expect(ahead.statistics?.fieldsWithLiteralQuotes == 3_334, "every ninth line from the third has `Rör 14\"`")
         #expect(ahead.error == nil)
         #expect(ahead.progressCalls > 1, "progress is reported per batch")
     }

@@ -48,10 +48,39 @@ import Testing
         #expect(rows[1].fields == ["Skärm 24\" LED", "1 999,00"])
     }
 
-    @Test func aQuoteOpeningMidFieldIsAnError() throws {
-        let error = try #require(throws: CSVError.self) { try Self.read(Array("a;b\nx;so \"called\" text\n".utf8)) }
+    /// Issue 12 item 7: quotes inside a field that does not start with one are text, as Excel, LibreOffice and
+    /// pandas read them, and each such field is counted once.
+    @Test func quotesInsideAnUnquotedFieldAreTextAndCounted() throws {
+        let text = "Leverantör;Belopp\nRestaurang \"Blå Dörren\" AB;100\nA\"B\";x\"y\nso \"called;ok\"\n\"Quoted\";1\n"
+        let result = try Self.read(Array(text.utf8))
+        #expect(
+            result.rows.map(\.fields) == [
+                ["Leverantör", "Belopp"], ["Restaurang \"Blå Dörren\" AB", "100"], ["A\"B\"", "x\"y"],
+                ["so \"called", "ok\""], ["Quoted", "1"],
+            ])
+        #expect(result.rows.map(\.line) == [1, 2, 3, 4, 5])
+        #expect(result.statistics.fieldsWithLiteralQuotes == 5)
+    }
+
+    @Test func aLiteralQuoteAtAChunkBoundaryIsText() throws {
+        // The reader hands libcsv 1 MiB at a time: put a quote inside a field as the first byte of the second chunk.
+        let header = Array("a;b\n".utf8)
+        let filler = [UInt8](repeating: UInt8(ascii: "x"), count: (1 << 20) - header.count - 2)
+        let bytes = header + Array("1;".utf8) + filler + Array("\"y\n2;z\n".utf8)
+        let result = try Self.read(bytes)
+        #expect(result.rows.count == 3)
+        #expect(result.rows[1].fields[1] == String(decoding: filler, as: UTF8.self) + "\"y")
+        #expect(result.rows[2].fields == ["2", "z"])
+        #expect(result.statistics.fieldsWithLiteralQuotes == 1)
+    }
+
+    @Test func textAfterAClosingQuoteIsAnError() throws {
+        let error = try #require(throws: CSVError.self) {
+            try Self.read(Array("a;b\nx;\"so\" called\n".utf8))
+        }
         #expect(error.kind == .malformedQuote)
         #expect(error.line == 2)
+        #expect(error.description.contains("test.csv, line 2"))
     }
 
     @Test func aFieldOverTheLimitRejectsItsRecordOnly() throws {

@@ -93,4 +93,13 @@ import Testing
         let cut = Array("a;b\nå;ä".utf8).dropLast()
         #expect(try CSVSniffer.sniff(Array(cut), isComplete: false, path: "x").encoding == .utf8)
     }
+
+    /// A quote inside an unquoted field is text to the reader, so it must not open quoting for the sniffer either:
+    /// here the first line break would be taken for part of a quoted field, and the file for CRLF.
+    @Test func aQuoteInsideAnUnquotedFieldDoesNotHideTheLineEnding() throws {
+        let dialect = try CSVSniffer.sniff(
+            Array("Skärm 24\" LED;1 999,00\nKabel;10,00\nMus;99,00\n".utf8), isComplete: true, path: "x.csv")
+        #expect(dialect.lineEnding == .lf)
+        #expect(dialect.delimiter == UInt8(ascii: ";"))
+    }
 }

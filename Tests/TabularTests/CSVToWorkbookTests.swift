@@ -48,4 +48,21 @@ import Testing
             #expect(workbook.sheetNames == ["Data"], "\(name)")
         }
     }
+
+    /// Issue 12 item 6: the file's name as it is when it fits (it used to be cut at 24 characters), a long one cut
+    /// after a whole word within Excel's 31, and continuation sheets cut to make room for their number.
+    @Test func sheetNamesKeepTheFileName() {
+        #expect(CSVToWorkbook.sheetName(forFileNamed: "leverantorsreskontra-2025") == "leverantorsreskontra-2025")
+        #expect(CSVToWorkbook.sheetName(forFileNamed: "Inköp [2025]: Q1/Q2") == "Inköp 2025 Q1Q2")
+        #expect(
+            CSVToWorkbook.sheetName(forFileNamed: "leverantorsreskontra-2025-kvartal-3-korrigerad")
+                == "leverantorsreskontra-2025")
+        #expect(
+            CSVToWorkbook.sheetName(forFileNamed: String(repeating: "x", count: 40))
+                == String(repeating: "x", count: 31))
+        #expect(CSVToWorkbook.sheetName(forFileNamed: String(repeating: "😀", count: 20)).utf16.count == 30)
+        let base = "leverantorsreskontra-2025-q1-ny"
+        #expect(CSVToWorkbook.sheetName(base, number: 1) == base)
+        #expect(CSVToWorkbook.sheetName(base, number: 2) == "leverantorsreskontra-2025-q (2)")
+    }
 }

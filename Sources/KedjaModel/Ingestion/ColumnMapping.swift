@@ -28,11 +28,35 @@ public struct ColumnMapping: Sendable, Equatable {
 
     /// The message for commands that need spend when no amount column was found: the headers seen and the fix.
     /// `place` names the header: `ledger.csv, line 1`, or a worksheet's header row.
-    public func missingAmountMessage(place: String) -> String {
+    ///
+    /// The example `--map` names a column only from `amountColumns` (columns whose values read as amounts), never
+    /// just any header: a user who copies the example must not get a supplier number summed as spend. A file that
+    /// reads like a supplier list is said to be one, since the likely mistake is the files given the wrong way round.
+    public func missingAmountMessage(place: String, amountColumns: [Int]) -> String {
         let seen = header.map { "'\($0)'" }.joined(separator: ", ")
-        let example = header.first { !$0.isEmpty } ?? "Belopp"
-        return "\(place): no amount column found among the headers \(seen). "
-            + "Tell Kedja which column holds the amount, e.g. --map amount=\"\(example)\"."
+        var message = "\(place): no amount column found among the headers \(seen)."
+        if looksLikeSupplierList {
+            message +=
+                " It looks like a supplier list (suppliers with countries or categories, no amounts): were the files "
+                + "swapped? Give the spend export first and the supplier list with --suppliers. If this is the spend "
+                + "export, tell Kedja which column holds the amount with --map amount=COLUMN."
+        } else if let column = amountColumns.first, header.indices.contains(column) {
+            message += " Tell Kedja which column holds the amount, e.g. --map amount=\"\(header[column])\"."
+        } else {
+            message +=
+                " Tell Kedja which column holds the amount with --map amount=COLUMN (its header, or its number "
+                + "from 1); no column here holds amounts that Kedja can read."
+        }
+        return message
+    }
+
+    /// Whether the header reads like a supplier list rather than a ledger: suppliers with a country, production
+    /// country, CPV code or category, and no amount, date, invoice or account.
+    public var looksLikeSupplierList: Bool {
+        let roles = Set(assignments.keys)
+        return roles.isDisjoint(with: [.amount, .date, .invoice, .account])
+            && !roles.isDisjoint(with: [.supplierID, .supplierName, .orgNumber])
+            && !roles.isDisjoint(with: [.country, .productionCountry, .cpv, .category])
     }
 }
 

@@ -14,6 +14,9 @@ public final class SpendFile {
     public let numberStyle: NumberStyle
     /// The decimal mark amounts are read with: detected, or the dialect's custom (comma with `;`, else point).
     public let decimalMark: DecimalMark
+    /// Without an amount column: the columns, given no other role, whose sampled values read as amounts with
+    /// decimals, for the message that asks for `--map amount=…`.
+    public let amountColumnCandidates: [Int]
 
     /// The file's path.
     public var path: String { reader.path }
@@ -42,6 +45,16 @@ public final class SpendFile {
         } else {
             numberStyle = NumberStyle(decimalMark: nil, thousands: .none)
         }
+        let assigned = Set(mapping.assignments.values.map(\.column))
+        amountColumnCandidates =
+            mapping.column(.amount) != nil
+            ? []
+            : sample.header.indices.filter { column in
+                guard !assigned.contains(column) else { return false }
+                let values = sample.rows.compactMap { $0.count > column ? $0[column] : nil }
+                guard case .number(_, integers: false) = CSVToWorkbook.columnType(values) else { return false }
+                return true
+            }
         decimalMark = numberStyle.decimalMark ?? (reader.dialect.delimiter == UInt8(ascii: ",") ? .point : .comma)
     }
 
@@ -92,6 +105,7 @@ public final class SpendFile {
         }
         counts.blankLinesSkipped = statistics.blankLinesSkipped
         counts.bytesRead = statistics.bytesRead
+        counts.fieldsWithLiteralQuotes = statistics.fieldsWithLiteralQuotes
         return counts
     }
 }
@@ -129,6 +143,8 @@ public struct IngestionCounts: Sendable, Equatable {
     public var blankLinesSkipped = 0
     /// Bytes read.
     public var bytesRead: Int64 = 0
+    /// Fields holding a quote without starting with one, read as text (`Restaurang "Blå Dörren" AB`).
+    public var fieldsWithLiteralQuotes = 0
 
     /// Creates empty counts.
     public init() {}

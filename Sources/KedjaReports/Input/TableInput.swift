@@ -38,7 +38,13 @@ public struct TableInput: Sendable {
     /// is used as it is.
     ///
     /// - Parameter sheetOption: the option that names the sheet, for the message when it is given with a CSV file.
+    /// `-` (``standardInput``) reads CSV from standard input, copied whole into ``ScratchFolder`` first: the
+    /// dialect is sniffed and the file read more than once.
     public static func open(_ path: String, sheet: String?, sheetOption: String) throws -> TableInput {
+        if path == standardInput {
+            if let sheet { throw SheetOfCSVFile(option: sheetOption, sheet: sheet, path: standardInputName) }
+            return TableInput(path: path, csvPath: try copyOfStandardInput(), sheet: nil)
+        }
         guard isWorkbook(path) else {
             if let sheet { throw SheetOfCSVFile(option: sheetOption, sheet: sheet, path: path) }
             return TableInput(path: path, csvPath: path, sheet: nil)
@@ -52,6 +58,30 @@ public struct TableInput: Sendable {
         return TableInput(path: path, csvPath: csvPath, sheet: outcome)
     }
 
+    /// The path that names standard input, as Unix tools take it.
+    public static let standardInput = "-"
+    /// How messages name standard input.
+    public static let standardInputName = "standard input"
+
+    /// Copies standard input into the private folder, so it can be sniffed and then read like any file.
+    private static func copyOfStandardInput() throws -> String {
+        let path = try ScratchFolder.path(named: "stdin.csv")
+        let file = try AtomicOutputFile(destination: path)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(0, buffer.baseAddress, buffer.count)
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else {
+                throw CSVError(.cannotOpen(reason: String(cString: strerror(errno))), path: standardInputName)
+            }
+            if count == 0 { break }
+            try file.write(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+        try file.commit()
+        return path
+    }
+
     /// Whether `path` is an XLSX workbook: by its extension, or by the ZIP signature every workbook starts with.
     public static func isWorkbook(_ path: String) -> Bool {
         let workbookExtensions: Set<String> = ["xlsx", "xlsm", "xltx", "xltm"]
@@ -62,8 +92,9 @@ public struct TableInput: Sendable {
         return signature == Data([0x50, 0x4B, 0x03, 0x04])
     }
 
-    /// How messages name the table: the path, or `BOOK.xlsx, sheet 'Blad1'`.
+    /// How messages name the table: the path, `standard input`, or `BOOK.xlsx, sheet 'Blad1'`.
     public var displayName: String {
+        if path == Self.standardInput { return Self.standardInputName }
         guard let sheet else { return path }
         return "\(path), sheet '\(sheet.sheet)'"
     }
@@ -86,14 +117,14 @@ public struct TableInput: Sendable {
         }
     }
 
-    /// `error` retold in terms of the workbook when it is about the private CSV: `BOOK.xlsx, sheet 'Blad1', row 7`
-    /// instead of the CSV's path and line. Built from the error's own path and line; other errors pass unchanged.
+    /// `error` retold in terms of the workbook (or standard input) when it is about the private CSV:
+    /// `BOOK.xlsx, sheet 'Blad1', row 7` instead of the CSV's path and line. Built from the error's own path and line; other errors pass unchanged.
     public func relabel(_ error: any Error) -> any Error {
-        guard let sheet else { return error }
+        guard csvPath != path else { return error }
         switch error {
         case var csv as CSVError where csv.path == csvPath:
             csv.path = displayName
-            if let line = csv.line, let row = sheet.rows.sheetRow(forLine: line) {
+            if let line = csv.line, let row = sheet?.rows.sheetRow(forLine: line) {
                 csv.line = row
                 csv.linesAreSheetRows = true
             }
@@ -103,7 +134,7 @@ public struct TableInput: Sendable {
                 guard problem.path == csvPath else { return problem }
                 var retold = problem
                 retold.path = displayName
-                if let line = problem.line, let row = sheet.rows.sheetRow(forLine: line) {
+                if let line = problem.line, let row = sheet?.rows.sheetRow(forLine: line) {
                     retold.line = row
                     retold.linesAreSheetRows = true
                 }
@@ -112,7 +143,7 @@ public struct TableInput: Sendable {
             return templates
         case var missing as AnalysisRun.MissingAmountColumn where missing.path == csvPath:
             missing.path = displayName
-            missing.place = "row \(sheet.rows.sheetRow(forLine: 1) ?? 1)"
+            if let sheet { missing.place = "row \(sheet.rows.sheetRow(forLine: 1) ?? 1)" }
             return missing
         case var empty as AnalysisRun.NoDataRecords where empty.path == csvPath:
             empty.path = displayName

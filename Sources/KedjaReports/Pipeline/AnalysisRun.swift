@@ -21,7 +21,8 @@ public struct AnalysisRun {
         public var planStart: CivilDate?
         /// Where the enriched CSV goes: a path, `-` for standard output, or nil for none.
         public var enrichedPath: String?
-        /// Where rejected records go: a path, or nil for next to the enriched CSV (or none without one).
+        /// Where rejected records go: a path, `-` for standard output, or nil for next to the enriched CSV (or none
+        /// without one).
         public var rejectsPath: String?
         /// Prefix formula-like text with `'` in the enriched CSV (for CSV opened in Excel).
         public var excelSafe: Bool
@@ -30,6 +31,10 @@ public struct AnalysisRun {
         /// For a worksheet converted to the CSV at `spendPath`: the sheet row each CSV line came from, so rejected
         /// records name the rows the user sees, in the summary and in the rejects CSV alike.
         public var spendRows: SheetRowMap?
+        /// `--strict`: when a record is rejected, the rejects file is the only output. The enriched CSV is dropped
+        /// and `alongside` is not called, so no output built on an incomplete ledger is left to be mistaken for a
+        /// complete one.
+        public var strict = false
 
         /// Creates a request.
         public init(
@@ -62,6 +67,12 @@ public struct AnalysisRun {
         public var file: SpendFile
         /// Files written so far (enriched CSV, rejects).
         public var outputs: [String]
+        /// The rejects file, when one was written.
+        public var rejectsPath: String?
+        /// Whether the request was strict.
+        let strict: Bool
+        /// Whether `--strict` withheld every output but the rejects file, because a record was rejected.
+        public var withheld: Bool { strict && !result.rejects.isEmpty }
     }
 
     /// Spend commands need an amount column; this is their error when there is none (exit 65).
@@ -72,7 +83,11 @@ public struct AnalysisRun {
         public var place: String
         /// The headers found.
         public var mapping: ColumnMapping
-        public var description: String { mapping.missingAmountMessage(place: "\(path), \(place)") }
+        /// The columns whose values read as amounts, which the message may propose.
+        public var amountColumns: [Int]
+        public var description: String {
+            mapping.missingAmountMessage(place: "\(path), \(place)", amountColumns: amountColumns)
+        }
     }
 
     /// A file with a header and no records has nothing to analyse (exit 65).
@@ -96,7 +111,9 @@ public struct AnalysisRun {
             path: request.spendPath, vocabulary: vocabulary, overrides: request.overrides,
             profile: request.profile, limits: request.limits)
         guard file.hasAmountColumn else {
-            throw MissingAmountColumn(path: request.spendPath, place: "line 1", mapping: file.mapping)
+            throw MissingAmountColumn(
+                path: request.spendPath, place: "line 1", mapping: file.mapping,
+                amountColumns: file.amountColumnCandidates)
         }
         let suppliers =
             try request.suppliersPath.map {
@@ -151,6 +168,10 @@ public struct AnalysisRun {
             try rejectsWriter.finish()
             outputs.append(rejectsPath)
         }
+        let written = rejectsWriter == nil ? nil : rejectsPath
+        if request.strict && !rejects.isEmpty {
+            return Outcome(result: result, file: file, outputs: outputs, rejectsPath: written, strict: true)
+        }
         let (priorities, taskIDs, reasons) = (analyzer.groupPriorities, analyzer.groupTaskIDs, analyzer.compactReasons)
         switch (enriched, alongside) {
         case let (enriched?, alongside?):
@@ -162,7 +183,7 @@ public struct AnalysisRun {
             try alongside?(result)
         }
         if let path = request.enrichedPath, path != "-" { outputs.insert(path, at: 0) }
-        return Outcome(result: result, file: file, outputs: outputs)
+        return Outcome(result: result, file: file, outputs: outputs, rejectsPath: written, strict: request.strict)
     }
 
     /// `OUT.csv` → `OUT.rejects.csv`.
@@ -188,8 +209,12 @@ public struct AnalysisRun {
 final class RejectsWriter {
     private let writer: CSVWriter
 
+    /// Writes to `path`, or to standard output for `-`.
     init(path: String, header: [String], dialect: CSVDialect, protecting inputs: [String]) throws {
-        writer = CSVWriter(file: try AtomicOutputFile(destination: path, protecting: inputs), dialect: dialect)
+        writer =
+            path == "-"
+            ? CSVWriter.standardOutput(dialect: dialect)
+            : CSVWriter(file: try AtomicOutputFile(destination: path, protecting: inputs), dialect: dialect)
         for name in ["kedja_record", "kedja_line", "kedja_reason"] + header { writer.writeField(name) }
         try writer.endRecord()
     }

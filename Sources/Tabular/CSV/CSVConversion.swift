@@ -1,7 +1,9 @@
 /// Copies a CSV file into another dialect, keeping every field's text exactly.
 ///
-/// Only the encoding, BOM, delimiter, quoting and line endings change. Records whose field count differs
-/// from the first record's are not written but reported, with their record and line numbers.
+/// Only the encoding, BOM, delimiter, quoting and line endings change. Every record is written field for field,
+/// also one whose field count differs from the first record's (a ragged record, counted): a converter that drops
+/// records loses spend without a trace. Only a record a size limit cut short cannot be written; it is reported
+/// with its record and line numbers.
 public enum CSVConversion {
     /// What a conversion did.
     public struct Counts: Sendable, Equatable {
@@ -9,13 +11,15 @@ public enum CSVConversion {
         public var records = 0
         /// Records written.
         public var written = 0
-        /// Records not written, with why.
+        /// Records written with another field count than the first record's (the header's).
+        public var ragged = 0
+        /// Records not written (a field or the field count over a limit), with why.
         public var rejects: [(record: Int, line: Int, reason: String)] = []
         /// How many were rejected.
         public var rejected: Int { rejects.count }
 
         public static func == (lhs: Counts, rhs: Counts) -> Bool {
-            lhs.records == rhs.records && lhs.written == rhs.written
+            lhs.records == rhs.records && lhs.written == rhs.written && lhs.ragged == rhs.ragged
                 && lhs.rejects.elementsEqual(rhs.rejects) {
                     $0.record == $1.record && $0.line == $1.line && $0.reason == $1.reason
                 }
@@ -23,7 +27,12 @@ public enum CSVConversion {
     }
 
     /// Streams every record of `reader` into `writer` and finishes the writer.
-    public static func copy(_ reader: CSVReader, to writer: CSVWriter) throws -> Counts {
+    ///
+    /// - Parameter withholdingOnRejects: when a record is rejected, leave the writer unfinished, so a file output
+    ///   never appears (`--strict`: no output from an input that did not convert whole).
+    public static func copy(_ reader: CSVReader, to writer: CSVWriter, withholdingOnRejects: Bool = false) throws
+        -> Counts
+    {
         var counts = Counts()
         var width: Int?
         let sourceEncoding = reader.dialect.encoding.fieldEncoding
@@ -36,14 +45,7 @@ public enum CSVConversion {
                 counts.rejects.append((record.number, record.line, problem.description))
                 return true
             }
-            if record.fieldCount != expected {
-                counts.rejects.append(
-                    (
-                        record.number, record.line,
-                        "the record has \(record.fieldCount) fields, the first record has \(expected)"
-                    ))
-                return true
-            }
+            if record.fieldCount != expected { counts.ragged += 1 }
             for index in 0..<record.fieldCount {
                 if sourceEncoding == targetEncoding {
                     writer.writeField(record.field(index), quoted: record.isQuoted(index))
@@ -56,7 +58,7 @@ public enum CSVConversion {
             counts.written += 1
             return true
         }
-        try writer.finish()
+        if !(withholdingOnRejects && counts.rejected > 0) { try writer.finish() }
         return counts
     }
 }

@@ -12,7 +12,8 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
         case notText(detail: String)
         /// A quote is opened and never closed before the end of the file.
         case unterminatedQuote
-        /// A quote stands where RFC 4180 does not allow one (inside an unquoted field, or after a closing quote).
+        /// A quoted field's closing quote is followed by more text (a quote inside a field that does not start
+        /// with one is text, not an error).
         case malformedQuote
         /// libcsv could not get memory for a field.
         case outOfMemory
@@ -55,7 +56,7 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
                 "\(place): a quoted field starts here and is never closed. Close the quote (\"…\") or remove it, then run again."
         case .malformedQuote:
             return
-                "\(place): a quote character stands inside a field that is not quoted as a whole. Double it (\"\") inside quoted text or quote the whole field, then run again."
+                "\(place): a quoted field goes on after its closing quote. Double a quote inside quoted text (\"\"), or quote the whole field, then run again."
         case .outOfMemory:
             return "\(place): out of memory while reading a field."
         }

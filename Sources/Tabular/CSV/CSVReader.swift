@@ -8,8 +8,9 @@ import Darwin
 
 /// Streams the records of a CSV file through libcsv in constant memory.
 ///
-/// libcsv does the RFC 4180 parsing in strict mode (a malformed quote stops the run with the line);
-/// this type adds what ERP exports need on top: encodings and BOMs, physical line numbers, blank lines,
+/// libcsv does the RFC 4180 parsing in strict mode (a quoted field left open, or text after its closing quote,
+/// stops the run with the line); a quote inside a field that does not start with one is text, as spreadsheets read
+/// it. This type adds what ERP exports need on top: encodings and BOMs, physical line numbers, blank lines,
 /// and size limits. Records are delivered as byte views; nothing is decoded unless asked.
 public final class CSVReader {
     /// The file's path as given, for messages.
@@ -157,27 +158,24 @@ public final class CSVReader {
             }
         }
 
-        var previousChunkLastByte: UInt8 = 0
         func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws {
             guard let base = bytes.baseAddress, bytes.count > 0 else { return }
             var offset = 0
             while offset < bytes.count {
                 offset += csv_parse(parser, base + offset, bytes.count - offset, onField, onRecordEnd, context)
                 if offset == bytes.count || state.pointee.stopped { break }
-                // libcsv stopped at a quote inside an unquoted field. After a digit it is an inch or
-                // seconds mark (`14"`, `37.8"N`), which exports write unquoted: keep it as text.
-                // Anywhere else it is an attempt at quoting that went wrong, and the file is malformed.
-                let previous = offset > 0 ? bytes[offset - 1] : previousChunkLastByte
-                guard isUnitMark(quoteAt: bytes[offset], after: previous, parser: parser) else {
-                    throw parseError(parser, state)
-                }
+                // libcsv stopped (strict mode) at a quote. Inside a field that does not start with a quote it is
+                // text, as Excel, LibreOffice and pandas read it (`Restaurang "Blå Dörren" AB`, `Rör 14"`): feed
+                // that one byte with quoting off and go on. Only this rare path costs anything; a misplaced quote
+                // after a quoted field's closing quote still stops the run.
+                guard isLiteralQuote(bytes[offset], parser: parser) else { throw parseError(parser, state) }
+                state.pointee.countLiteralQuote()
                 csv_set_quote(parser, 0)
                 _ = csv_parse(parser, base + offset, 1, onField, onRecordEnd, context)
                 csv_set_quote(parser, dialect.quote)
                 parser.pointee.status = 0
                 offset += 1
             }
-            previousChunkLastByte = bytes[bytes.count - 1]
             if parser.pointee.entry_pos > limits.maxFieldBytes, let held = parser.pointee.entry_buf {
                 // Keep memory bounded: drop what libcsv holds of a field that is already over the limit. After a
                 // quote (state FIELD_MIGHT_HAVE_ENDED) libcsv will take back that quote and the spaces after it, and
@@ -229,11 +227,9 @@ public final class CSVReader {
         state.pointee.statistics.bytesRead = bytesRead
     }
 
-    private func isUnitMark(quoteAt byte: UInt8, after previous: UInt8, parser: UnsafeMutablePointer<csv_parser>)
-        -> Bool
-    {
+    /// Whether libcsv stopped at a quote inside an unquoted field that has begun (libcsv's state FIELD_BEGUN).
+    private func isLiteralQuote(_ byte: UInt8, parser: UnsafeMutablePointer<csv_parser>) -> Bool {
         byte == dialect.quote && parser.pointee.pstate == 2 && parser.pointee.quoted == 0
-            && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(previous)
     }
 
     private func parseError(_ parser: UnsafeMutablePointer<csv_parser>, _ state: UnsafeMutablePointer<RecordAssembler>)
@@ -295,6 +291,8 @@ public struct CSVReadStatistics: Sendable, Equatable {
     public var lines = 0
     /// Bytes read from the source.
     public var bytesRead: Int64 = 0
+    /// Fields that do not start with a quote but hold one, read as text (`inspect` tells how many it met).
+    public var fieldsWithLiteralQuotes = 0
 }
 
 // MARK: - libcsv callbacks
@@ -340,6 +338,8 @@ private struct RecordAssembler {
 
     private var line = 1
     private(set) var currentRecordLine = 1
+    /// The record and field of the last literal quote counted, so a field with several counts once.
+    private var lastLiteralQuoteField = (record: 0, field: 0)
     private var previousTerminatorWasCR = false
     private var widestRecord = 0
 
@@ -382,6 +382,14 @@ private struct RecordAssembler {
         line += Self.lineBreaks(in: UnsafeBufferPointer(start: bytes, count: length - keep))
         if keep > 0 { memmove(bytes, bytes + (length - keep), keep) }
         return keep
+    }
+
+    /// Counts the field being read as one with a literal quote, once however many it holds.
+    mutating func countLiteralQuote() {
+        let field = (record: statistics.records + 1, field: fieldCount + 1)
+        guard field != lastLiteralQuoteField else { return }
+        lastLiteralQuoteField = field
+        statistics.fieldsWithLiteralQuotes += 1
     }
 
     mutating func addField(_ bytes: UnsafePointer<UInt8>?, _ length: Int) {

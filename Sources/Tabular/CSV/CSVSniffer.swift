@@ -107,16 +107,16 @@ public enum CSVSniffer {
     // MARK: - Structure
 
     private static func firstLineEnding(_ text: [UInt8], quote: UInt8) -> LineEnding? {
-        var inQuotes = false
+        var quotes = QuoteTracker(quote: quote, delimiter: nil)
         var index = 0
         while index < text.count {
             let byte = text[index]
-            if byte == quote {
-                inQuotes.toggle()
-            } else if !inQuotes && byte == 0x0D {
-                return index + 1 < text.count && text[index + 1] == 0x0A ? .crlf : (index + 1 < text.count ? .cr : nil)
-            } else if !inQuotes && byte == 0x0A {
-                return .lf
+            if quotes.isOutsideQuotes(byte) {
+                if byte == 0x0D {
+                    return index + 1 < text.count && text[index + 1] == 0x0A
+                        ? .crlf : (index + 1 < text.count ? .cr : nil)
+                }
+                if byte == 0x0A { return .lf }
             }
             index += 1
         }
@@ -126,14 +126,12 @@ public enum CSVSniffer {
     /// Splits the sample into records, honouring quotes; an incomplete last record is dropped.
     private static func splitRecords(_ text: [UInt8], quote: UInt8, isComplete: Bool) -> [ArraySlice<UInt8>] {
         var records: [ArraySlice<UInt8>] = []
-        var inQuotes = false
+        var quotes = QuoteTracker(quote: quote, delimiter: nil)
         var start = 0
         var index = 0
         while index < text.count && records.count < 500 {
             let byte = text[index]
-            if byte == quote {
-                inQuotes.toggle()
-            } else if !inQuotes && (byte == 0x0A || byte == 0x0D) {
+            if quotes.isOutsideQuotes(byte) && (byte == 0x0A || byte == 0x0D) {
                 if index > start { records.append(text[start..<index]) }
                 start = index + 1
             }
@@ -165,11 +163,9 @@ public enum CSVSniffer {
     }
 
     private static func countOutsideQuotes(_ record: ArraySlice<UInt8>, _ delimiter: UInt8, quote: UInt8) -> Int {
-        var inQuotes = false
+        var quotes = QuoteTracker(quote: quote, delimiter: delimiter)
         var count = 0
-        for byte in record {
-            if byte == quote { inQuotes.toggle() } else if byte == delimiter && !inQuotes { count += 1 }
-        }
+        for byte in record where quotes.isOutsideQuotes(byte) && byte == delimiter { count += 1 }
         return count
     }
 
@@ -197,7 +193,7 @@ public enum CSVSniffer {
 
     private static func splitFields(_ record: ArraySlice<UInt8>, delimiter: UInt8, quote: UInt8) -> [SampleField] {
         var fields: [SampleField] = []
-        var inQuotes = false
+        var quotes = QuoteTracker(quote: quote, delimiter: delimiter)
         var start = record.startIndex
         var index = record.startIndex
         func finish(at end: Int) {
@@ -207,9 +203,7 @@ public enum CSVSniffer {
         }
         while index < record.endIndex {
             let byte = record[index]
-            if byte == quote {
-                inQuotes.toggle()
-            } else if byte == delimiter && !inQuotes {
+            if quotes.isOutsideQuotes(byte) && byte == delimiter {
                 finish(at: index)
                 start = index + 1
             }
@@ -242,5 +236,48 @@ public enum CSVSniffer {
             }
         }
         return digits > 0
+    }
+}
+
+/// Follows quoting byte by byte as the reader does: a quote opens a quoted field only at the start of a field, and
+/// anywhere else in an unquoted field it is text (`Rör 14"`), so one such quote does not make the sniffer read the
+/// rest of the sample as one quoted field.
+private struct QuoteTracker {
+    let quote: UInt8
+    /// The field separator, or nil before the delimiter is known: then any candidate delimiter starts a field.
+    let delimiter: UInt8?
+    private var inQuotes = false
+    private var atFieldStart = true
+    /// The previous byte closed a quoted field, or was the first of a doubled quote inside one.
+    private var afterClosingQuote = false
+
+    init(quote: UInt8, delimiter: UInt8?) {
+        self.quote = quote
+        self.delimiter = delimiter
+    }
+
+    /// Takes the next byte; returns whether it stands outside quoted text (a delimiter or line break there counts).
+    mutating func isOutsideQuotes(_ byte: UInt8) -> Bool {
+        if inQuotes {
+            if byte == quote {
+                inQuotes = false
+                afterClosingQuote = true
+            }
+            return false
+        }
+        if byte == quote {
+            // At a field's start a quote opens it; right after a closing quote it is the second of a doubled quote.
+            inQuotes = atFieldStart || afterClosingQuote
+            afterClosingQuote = false
+            atFieldStart = false
+            return false
+        }
+        afterClosingQuote = false
+        atFieldStart = byte == 0x0A || byte == 0x0D || (delimiter.map { byte == $0 } ?? isCandidateDelimiter(byte))
+        return true
+    }
+
+    private func isCandidateDelimiter(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ";") || byte == 0x09 || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "|")
     }
 }

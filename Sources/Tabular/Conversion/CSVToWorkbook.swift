@@ -18,8 +18,11 @@ public enum CSVToWorkbook {
         case date(DateLayout)
     }
 
-    /// Converts `reader`'s file to an XLSX at `path`, header bold and frozen with a filter; sheets continue
-    /// on a new sheet past Excel's row limit. Records with another field count than the header are reported.
+    /// Converts `reader`'s file to an XLSX at `path`, header bold and frozen with a filter over the data, printed A4
+    /// landscape one page wide with the header on every page; sheets continue on a new sheet past Excel's row
+    /// limit. Records with another field count than the header are written as they are and counted as ragged.
+    ///
+    /// - Parameter sheetName: the name to derive the sheet's from (the input's file name without extension).
     public static func convert(
         _ reader: CSVReader, to path: String, sheetName: String, sampleSize: Int = 2_000
     ) throws -> CSVConversion.Counts {
@@ -43,26 +46,31 @@ public enum CSVToWorkbook {
         let amountStyle = CellStyle(numberFormat: "#,##0.00")
         let integerStyle = CellStyle(numberFormat: "0")
         let dateStyle = CellStyle(numberFormat: CellStyle.defaultDateFormat)
-        let candidate = String(sheetName.filter { !"[]:*?/\\".contains($0) }.prefix(24))
-        let usable = [candidate, candidate + " (99)"].allSatisfy { (try? Workbook.checkSheetName($0)) != nil }
-        let baseName = usable ? candidate : "Data"
+        let baseName = Self.sheetName(forFileNamed: sheetName)
         var sheetNumber = 0
         var sheet: Worksheet?
         var row = 0
 
+        /// The filter and print area cover the header and the rows written, known only when the sheet is done.
+        func finishSheet() throws {
+            guard let sheet, width > 0 else { return }
+            let data = CellRange(firstRow: 0, firstCol: 0, lastRow: max(row - 1, 0), lastCol: width - 1)
+            try sheet.autofilter(data)
+        }
+
         func startSheet() throws {
+            try finishSheet()
             sheetNumber += 1
-            let name = sheetNumber == 1 ? baseName : "\(baseName) (\(sheetNumber))"
-            let next = try workbook.addWorksheet(name: name)
+            let next = try workbook.addWorksheet(name: Self.sheetName(baseName, number: sheetNumber))
             for (column, width) in widths.enumerated() { try next.setColumn(first: column, last: column, width: width) }
             for (column, title) in sample.header.enumerated() {
                 try next.write(row: 0, col: column, string: title, style: headerStyle)
             }
             try next.freezePanes(row: 1, col: 0)
-            if width > 0 {
-                try next.autofilter(
-                    CellRange(firstRow: 0, firstCol: 0, lastRow: ExcelLimits.rowCount - 1, lastCol: width - 1))
-            }
+            try next.setPaper(.a4)
+            try next.setLandscape()
+            try next.fitToPages(width: 1, height: 0)
+            try next.repeatRows(first: 0, last: 0)
             sheet = next
             row = 1
         }
@@ -76,20 +84,13 @@ public enum CSVToWorkbook {
                 counts.rejects.append((record.number, record.line, problem.description))
                 return true
             }
-            if record.fieldCount != width {
-                counts.rejects.append(
-                    (
-                        record.number, record.line,
-                        "the record has \(record.fieldCount) fields, the header has \(width)"
-                    ))
-                return true
-            }
+            if record.fieldCount != width { counts.ragged += 1 }
             if row == ExcelLimits.rowCount { try startSheet() }
             guard let sheet else { return false }
-            for column in 0..<width {
+            for column in 0..<record.fieldCount {
                 let field = record.field(column)
                 if field.isEmpty { continue }
-                switch types[column] {
+                switch column < width ? types[column] : .text {
                 case .number(let mark, let integers):
                     if case .success(let amount) = AmountParser.parse(field, decimalMark: mark), amount.fitsInDouble {
                         try sheet.write(
@@ -113,8 +114,44 @@ public enum CSVToWorkbook {
             counts.written += 1
             return true
         }
+        try finishSheet()
         try workbook.close()
         return counts
+    }
+
+    /// The sheet name for a file named `fileName` (without extension): the name itself when Excel allows it, a
+    /// long one cut after its last whole word (space, `-`, `_`, `.`) within Excel's 31 characters, and `Data` for a
+    /// name Excel refuses (empty, reserved, an apostrophe at either end).
+    static func sheetName(forFileNamed fileName: String) -> String {
+        var name = fileName.filter { !"[]:*?/\\".contains($0) }
+        let isBreak: (Character) -> Bool = { " -_.".contains($0) }
+        if name.utf16.count > ExcelLimits.sheetNameLength {
+            let fitting = prefix(name, units: ExcelLimits.sheetNameLength)
+            let endsAtBreak = name.dropFirst(fitting.count).first.map(isBreak) ?? true
+            let wholeWords = fitting.lastIndex(where: isBreak).map { String(fitting[..<$0]) } ?? ""
+            name = endsAtBreak || wholeWords.count < 8 ? fitting : wholeWords
+        }
+        return (try? Workbook.checkSheetName(name)) != nil ? name : "Data"
+    }
+
+    /// The name of the `number`th sheet of a long file: `base`, then `base (2)`, `base (3)`… cut to fit 31 characters.
+    static func sheetName(_ base: String, number: Int) -> String {
+        guard number > 1 else { return base }
+        let suffix = " (\(number))"
+        return prefix(base, units: ExcelLimits.sheetNameLength - suffix.utf16.count) + suffix
+    }
+
+    /// The longest start of `text` of at most `units` UTF-16 units (as Excel counts a sheet name's length), whole
+    /// characters only.
+    private static func prefix(_ text: String, units: Int) -> String {
+        var kept = ""
+        var count = 0
+        for character in text {
+            count += character.utf16.count
+            if count > units { break }
+            kept.append(character)
+        }
+        return kept
     }
 
     /// Decides a column's type from its sample values: dates when a layout fits them all, numbers when

@@ -17,13 +17,15 @@ struct ConvertCommand: ParsableCommand {
             and CRLF (TAB for .tsv); change it with the options below.
             """)
 
-    @Argument(help: "The input file: CSV (.csv, .tsv, .txt) or an XLSX workbook.")
+    @Argument(help: "The input file: CSV (.csv, .tsv, .txt) or an XLSX workbook; - reads CSV from standard input.")
     var input: String
 
     @Option(help: "The worksheet to convert when IN is a workbook (default: the first).")
     var sheet: String?
 
-    @Option(name: .shortAndLong, help: "The output file; its extension (.csv, .tsv, .xlsx) picks the format.")
+    @Option(
+        name: .shortAndLong,
+        help: "The output file; its extension (.csv, .tsv, .xlsx) picks the format; - writes CSV to standard output.")
     var output: String
 
     @Option(help: "Output delimiter: a character, or tab, semicolon, comma, pipe (default: the input's; TAB for .tsv).")
@@ -45,30 +47,49 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            if TableInput.isWorkbook(input) {
+            if output == StandardStreams.path && flags.json {
+                throw CommandFailure.usage(Messages.jsonAndStandardOutput)
+            }
+            if input != TableInput.standardInput && TableInput.isWorkbook(input) {
                 try convertWorkbook()
                 return
             }
-            if let sheet {
-                throw CommandFailure.usage(
-                    "--sheet \(sheet): \(input) is a CSV file, not a workbook; leave --sheet out.")
-            }
-            let reader = try CSVReader(path: input, limits: flags.limits)
-            let format = OutputFormat(path: output)
-            switch format {
-            case .csv, .tsv:
-                let dialect = try outputDialect(from: reader.dialect, format: format)
-                let file = try AtomicOutputFile(destination: output, protecting: [input])
-                let writer = CSVWriter(file: file, dialect: dialect, excelSafe: excelSafe)
-                try conclude(try CSVConversion.copy(reader, to: writer), dialect: reader.dialect)
-            case .xlsx:
-                let file = try AtomicOutputFile(destination: output, protecting: [input])
-                let sheetName = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
-                let counts = try CSVToWorkbook.convert(reader, to: file.pathForLibraries, sheetName: sheetName)
-                try file.commit()
-                try conclude(counts, dialect: reader.dialect)
+            let table = try TableInput.open(input, sheet: sheet, sheetOption: "--sheet")
+            do {
+                try convertCSV(table)
+            } catch {
+                throw table.relabel(error)
             }
         }
+    }
+
+    /// Converts a CSV input (a file, or standard input copied to `table.csvPath`) to CSV or XLSX.
+    private func convertCSV(_ table: TableInput) throws {
+        let reader = try CSVReader(path: table.csvPath, limits: flags.limits)
+        let format = OutputFormat(path: output)
+        switch format {
+        case .csv, .tsv:
+            let dialect = try outputDialect(from: reader.dialect, format: format)
+            let writer = try csvWriter(dialect: dialect)
+            let counts = try CSVConversion.copy(reader, to: writer, withholdingOnRejects: flags.strict)
+            try conclude(counts, from: table.displayName, dialect: reader.dialect)
+        case .xlsx:
+            let file = try AtomicOutputFile(destination: output, protecting: [input])
+            let sheetName =
+                input == TableInput.standardInput
+                ? OutputNames.standardInputStem : URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
+            let counts = try CSVToWorkbook.convert(reader, to: file.pathForLibraries, sheetName: sheetName)
+            // Under --strict a record left out means no output (the temporary file goes with `file`).
+            if !(flags.strict && counts.rejected > 0) { try file.commit() }
+            try conclude(counts, from: table.displayName, dialect: reader.dialect)
+        }
+    }
+
+    /// The CSV writer for OUT: a file that appears when complete, or standard output for `-`.
+    private func csvWriter(dialect: CSVDialect) throws -> CSVWriter {
+        if output == StandardStreams.path { return CSVWriter.standardOutput(dialect: dialect, excelSafe: excelSafe) }
+        let file = try AtomicOutputFile(destination: output, protecting: [input])
+        return CSVWriter(file: file, dialect: dialect, excelSafe: excelSafe)
     }
 
     /// Writes `--sheet` (or the first worksheet) of the workbook IN as CSV in the requested dialect.
@@ -80,22 +101,38 @@ struct ConvertCommand: ParsableCommand {
         }
         let reader = try XlsxReader(url: URL(fileURLWithPath: input))
         let dialect = try outputDialect(from: TableInput.workbookDialect, format: format)
-        let file = try AtomicOutputFile(destination: output, protecting: [input])
-        let writer = CSVWriter(file: file, dialect: dialect, excelSafe: excelSafe)
+        let writer = try csvWriter(dialect: dialect)
         let outcome = try XlsxToCSV.convert(reader, sheet: sheet, to: writer, blankRows: .keep)
-        if flags.json { print(outcome.json(input: input, output: output, dialect: dialect)) }
+        if flags.json {
+            print(outcome.json(input: input, output: output, dialect: dialect))
+        } else {
+            note(
+                Messages.converted(
+                    "\(input), sheet '\(outcome.sheet)'", to: StandardStreams.outputName(output),
+                    records: max(outcome.records - 1, 0), ragged: 0, rejected: 0),
+                quiet: flags.quiet)
+        }
     }
 
-    /// Prints the JSON summary or the rejected records, and applies `--strict`.
-    private func conclude(_ counts: CSVConversion.Counts, dialect: CSVDialect) throws {
+    /// Prints the JSON summary, or the summary line and the rejected records, and applies `--strict`.
+    private func conclude(_ counts: CSVConversion.Counts, from source: String, dialect: CSVDialect) throws {
         if flags.json {
             print(counts.json(input: input, output: output, dialect: dialect))
         } else {
-            for reject in counts.rejects.prefix(20) {
+            note(
+                Messages.converted(
+                    source, to: StandardStreams.outputName(output), records: counts.dataRecordsWritten(dialect),
+                    ragged: counts.ragged, rejected: counts.rejected),
+                quiet: flags.quiet)
+            for reject in counts.rejects.prefix(RejectList.shown) {
                 note(
-                    "\(input): record \(reject.record) (line \(reject.line)) not written: \(reject.reason)",
+                    "\(source): record \(reject.record) (line \(reject.line)) not written: \(reject.reason)",
                     quiet: flags.quiet)
             }
+            if let more = RejectList.more(counts.rejected, where: Messages.rejectsInJSON) {
+                note(more, quiet: flags.quiet)
+            }
+            if flags.strict && counts.rejected > 0 { note(Messages.strictWithheld(nil), quiet: flags.quiet) }
         }
         if flags.strict && counts.rejected > 0 { throw ExitCode(1) }
     }

@@ -10,7 +10,8 @@ struct InspectCommand: ParsableCommand {
         commandName: "inspect",
         abstract: "Show a file's dialect, which column got which role and why, counts, the exact total and problems.")
 
-    @Argument(help: "The CSV file (spend export or supplier list).")
+    @Argument(
+        help: "The CSV file (spend export or supplier list), or an XLSX workbook; - reads CSV from standard input.")
     var file: String
 
     @OptionGroup var options: CommonOptions
@@ -28,6 +29,9 @@ struct InspectCommand: ParsableCommand {
             var summary = RunSummary(
                 command: "inspect", file: spend, counts: counts, rejects: table.relabel(rejects), outputs: [])
             table.describe(in: &summary)
+            if counts.fieldsWithLiteralQuotes > 0 {
+                summary.details["fields_with_literal_quotes"] = String(counts.fieldsWithLiteralQuotes)
+            }
             if options.json {
                 print(summary.json())
             } else {
@@ -46,7 +50,8 @@ struct InspectReport {
     var text: String {
         let input = summary.input
         var lines: [String] = []
-        lines.append("File:          \(input.path)")
+        lines.append(
+            "File:          \(input.path == TableInput.standardInput ? TableInput.standardInputName : input.path)")
         lines.append("Encoding:      \(input.encoding)\(input.bom ? " with BOM" : "")")
         lines.append(
             "Delimiter:     \(printable(input.delimiter))   Quote: \(input.quote)   Line ending: \(printable(input.lineEnding))"
@@ -66,6 +71,9 @@ struct InspectReport {
         lines.append(
             "Records:       \(summary.rowsRead) read, \(summary.rowsWritten) accepted, \(summary.rowsRejected) rejected"
                 + (summary.blankLinesSkipped > 0 ? ", \(summary.blankLinesSkipped) blank lines skipped" : ""))
+        if let quotes = summary.details["fields_with_literal_quotes"].flatMap({ Int($0) }) {
+            lines.append("Quotes:        \(Messages.literalQuotes(quotes))")
+        }
         if hasAmount {
             lines.append(
                 "Amount total:  \(summary.amountTotal) (accepted records); rejected records held \(summary.amountRejected)"

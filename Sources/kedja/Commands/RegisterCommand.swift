@@ -12,7 +12,11 @@ struct RegisterCommand: ParsableCommand {
     @OptionGroup var input: SpendInput
     @OptionGroup var options: CommonOptions
 
-    @Option(name: .shortAndLong, help: "The workbook to write.")
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "The workbook to write, or - for standard output when that is not a terminal (default: next to SPEND, "
+                + OutputNames.help(OutputNames.register) + ")."))
     var output: String?
 
     func run() throws {

@@ -13,7 +13,11 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var input: SpendInput
     @OptionGroup var options: CommonOptions
 
-    @Option(name: .shortAndLong, help: "The workbook to write.")
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "The workbook to write, or - for standard output when that is not a terminal (default: next to SPEND, "
+                + OutputNames.help(OutputNames.report) + ")."))
     var output: String?
 
     @Option(

@@ -13,7 +13,12 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var input: SpendInput
     @OptionGroup var options: CommonOptions
 
-    @Option(help: "Folder for the outputs.")
+    @Option(
+        help: ArgumentHelp(
+            "Folder for the outputs: " + OutputNames.help(OutputNames.tagged) + ", "
+                + OutputNames.help(OutputNames.register) + ", " + OutputNames.help(OutputNames.plan) + ", "
+                + OutputNames.help(OutputNames.report)
+                + ", and NAME-taggad.rejects.csv when records are rejected."))
     var outDir: String = "Reports"
 
     func run() throws {
@@ -34,7 +39,10 @@ struct RunCommand: ParsableCommand {
                 try WorkbookOutput.write(plan, protecting: inputs) { try PlanWorkbook.write(result, to: $0) }
                 try WorkbookOutput.write(report, protecting: inputs) { try ReportWorkbook.write(result, to: $0) }
             }
-            try conclude("run", pass, outputs: pass.outcome.outputs + [register, plan, report], options: options)
+            let workbooks = pass.outcome.withheld ? [] : [register, plan, report]
+            try conclude(
+                "run", pass, outputs: pass.outcome.outputs + workbooks, options: options,
+                register: workbooks.isEmpty ? nil : register)
         }
     }
 }

@@ -14,11 +14,15 @@ struct TagCommand: ParsableCommand {
 
     @Option(
         name: .shortAndLong,
-        help: "The enriched CSV, or - for standard output (default: SPEND with -tagged before the extension).")
+        help: ArgumentHelp(
+            "The enriched CSV, or - for standard output (default: next to SPEND, "
+                + OutputNames.help(OutputNames.tagged) + ")."))
     var output: String?
 
     @Option(
-        help: "Where rejected records go (default: next to the output, NAME.rejects.csv; with -o -, next to SPEND).")
+        help: ArgumentHelp(
+            "Where rejected records go, or - for standard output (default: next to the output, OUT.rejects.csv, e.g. "
+                + "NAME-taggad.rejects.csv; with -o -, NAME.rejects.csv next to SPEND)."))
     var rejects: String?
 
     @Flag(
@@ -28,13 +32,11 @@ struct TagCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let path = output ?? OutputNames.tagged(for: input.spend, directory: nil, language: options.language)
-            if path == "-" && options.json {
-                throw CommandFailure.usage(
-                    "--json prints to standard output, which -o - already uses: write the CSV to a file, or leave out --json."
-                )
-            }
+            let standardOutputs = [path, rejects].filter { $0 == StandardStreams.path }.count
+            if standardOutputs > 0 && options.json { throw CommandFailure.usage(Messages.jsonAndStandardOutput) }
+            if standardOutputs > 1 { throw CommandFailure.usage(Messages.standardOutputTwice) }
             // With the CSV on standard output, rejected records still go to a file: next to the input.
-            let rejectsPath = rejects ?? (path == "-" ? AnalysisRun.defaultRejectsPath(for: input.spend) : nil)
+            let rejectsPath = rejects ?? (path == "-" ? OutputNames.rejects(besides: input.spend) : nil)
             let pass = try analyse(input, options, enrichedPath: path, rejectsPath: rejectsPath, excelSafe: excelSafe)
             try conclude("tag", pass, outputs: pass.outcome.outputs, options: options)
         }

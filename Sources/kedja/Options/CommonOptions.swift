@@ -56,7 +56,12 @@ struct CommonOptions: ParsableArguments {
 
     func validate() throws {
         guard lang == "sv" || lang == "en" else { throw ValidationError("--lang must be sv or en, not '\(lang)'.") }
-        for mapping in mappings { _ = try MappingError.parseOverride(mapping) }
+        // A malformed --map is a usage error (64) like any other bad option, not a failure of the run.
+        do {
+            _ = try overrides()
+        } catch {
+            throw ValidationError("\(error)")
+        }
     }
 
     var strict: Bool { run.strict }

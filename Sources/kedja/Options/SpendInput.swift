@@ -6,10 +6,16 @@ import Tabular
 
 /// The options of the commands that analyse spend: the spend file, the supplier list and the plan start.
 struct SpendInput: ParsableArguments {
-    @Argument(help: "The spend export: CSV from the ERP system, or an XLSX workbook (its first sheet, or --sheet).")
+    @Argument(
+        help: ArgumentHelp(
+            "The spend export: CSV from the ERP system, or an XLSX workbook (its first sheet, or --sheet); - reads "
+                + "CSV from standard input (outputs are then named stdin-… in the current folder)."))
     var spend: String
 
-    @Option(help: "The supplier list (CSV or XLSX): countries, production countries, CPV codes or categories.")
+    @Option(
+        help: ArgumentHelp(
+            "The supplier list (CSV or XLSX): countries, production countries, CPV codes or categories; - reads CSV "
+                + "from standard input."))
     var suppliers: String?
 
     @Option(help: "The worksheet to read when the supplier list is an XLSX workbook (default: the first).")
@@ -19,6 +25,9 @@ struct SpendInput: ParsableArguments {
     var start: String?
 
     func validate() throws {
+        if spend == TableInput.standardInput && suppliers == TableInput.standardInput {
+            throw ValidationError(Messages.standardInputTwice)
+        }
         if suppliersSheet != nil && suppliers == nil {
             throw ValidationError("--suppliers-sheet names a sheet of the supplier list: give --suppliers too.")
         }

@@ -10,8 +10,9 @@ struct PreviousWorkbook<Value> {
 }
 
 /// What `register`, `plan` and `report` share, in one place: the default output name, no output over an input,
-/// last period's workbook read before the pass (so a wrong file fails before the long part), one pass, the
-/// workbook put in place only when complete, and the summary.
+/// a workbook on standard output only when that is not a terminal, last period's workbook read before the pass
+/// (so a wrong file fails before the long part), one pass, the workbook put in place only when complete (under
+/// `--strict` with rejected records, only the rejects file next to SPEND), and the summary.
 ///
 /// `write` gets the pass, last period's workbook when there is one, and the path the library writes to; it
 /// returns the command's own summary figures.
@@ -23,13 +24,22 @@ func writeOneWorkbook<Previous>(
 ) throws {
     try reportingFailures {
         let path = output ?? defaultName(input.spend, nil, options.language)
+        if path == StandardStreams.path && options.json { throw CommandFailure.usage(Messages.jsonAndStandardOutput) }
+        try StandardStreams.checkWorkbookDestination(path)
         let inputs = input.inputPaths + (previous.map { [$0.path] } ?? [])
         try refuseOverwriting(inputs, with: path)
         let previousValue = try previous.map { try $0.read($0.path) }
-        let pass = try analyse(input, options)
+        let rejects = options.strict ? OutputNames.rejects(besides: input.spend) : nil
+        let pass = try analyse(input, options, rejectsPath: rejects)
+        if pass.outcome.withheld {
+            try conclude(command, pass, outputs: pass.outcome.outputs, options: options)
+            return
+        }
         var details: [String: String] = [:]
         try WorkbookOutput.write(path, protecting: inputs) { details = try write(pass, previousValue, $0) }
-        try conclude(command, pass, outputs: [path], options: options, extraDetails: details)
+        try conclude(
+            command, pass, outputs: [path], options: options, extraDetails: details,
+            register: command == "register" && path != StandardStreams.path ? path : nil)
     }
 }
 

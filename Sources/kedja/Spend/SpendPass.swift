@@ -35,13 +35,14 @@ func analyse(
     }
     let progress = ProgressLine(enabled: !options.quiet, total: fileSize(spend.csvPath))
     defer { progress.finish() }
-    let request = AnalysisRun.Request(
+    var request = AnalysisRun.Request(
         spendPath: spend.csvPath, suppliersPath: suppliers?.csvPath,
         templates: try options.templateLocation(),
         language: options.language, overrides: try options.overrides(), profile: options.profile,
         limits: options.limits,
         planStart: try input.planStart(), enrichedPath: enrichedPath, rejectsPath: rejectsPath, excelSafe: excelSafe,
         progress: progress.isActive ? { progress.update(bytes: $0) } : nil, spendRows: spend.sheet?.rows)
+    request.strict = options.strict
     do {
         // The pass names a workbook's rejected records by sheet row itself, in the rejects CSV too.
         let outcome = try AnalysisRun.execute(request, alongside: alongside)
@@ -56,6 +57,7 @@ func analyse(
 ///
 /// The pass itself protects the files it reads, but for a workbook input that is the private CSV, not the workbook.
 func refuseOverwriting(_ inputs: [String], with output: String) throws {
+    guard output != StandardStreams.path else { return }
     let destination = AtomicOutputFile.resolvedPath(output)
     for input in inputs where AtomicOutputFile.resolvedPath(input) == destination {
         throw OutputError(
@@ -65,9 +67,11 @@ func refuseOverwriting(_ inputs: [String], with output: String) throws {
 }
 
 /// Prints the summary (JSON or a short note) and applies `--strict`; `extraDetails` adds a command's own figures.
+///
+/// - Parameter register: the register workbook written, whose rejected sheet lists every rejected record.
 func conclude(
     _ command: String, _ pass: SpendPass, outputs: [String], options: CommonOptions,
-    extraDetails: [String: String] = [:]
+    extraDetails: [String: String] = [:], register: String? = nil
 ) throws {
     let result = pass.result
     var details: [String: String] = [
@@ -99,12 +103,16 @@ func conclude(
                 + "\(result.quality.excludedLines) lines outside the scope (not procurement), "
                 + "\(result.quality.linesWithoutCategory) without a category.",
             quiet: options.quiet)
-        for output in outputs { note("wrote \(output)", quiet: options.quiet) }
-        for reject in result.rejects.prefix(20) {
+        for output in outputs { note(Messages.wrote(output), quiet: options.quiet) }
+        for reject in result.rejects.prefix(RejectList.shown) {
             note(
                 "  rejected record \(reject.record) (\(rowWord) \(reject.line)): \(reject.reason)", quiet: options.quiet
             )
         }
+        let registerSheet = register.map { ($0, RegisterLabels(options.language).rejectedSheet) }
+        let place = Messages.rejectsIn(file: pass.outcome.rejectsPath, registerSheet: registerSheet)
+        if let more = RejectList.more(result.rejects.count, where: place) { note(more, quiet: options.quiet) }
+        if pass.outcome.withheld { note(Messages.strictWithheld(pass.outcome.rejectsPath), quiet: options.quiet) }
     }
     if options.strict && summary.rowsRejected > 0 { throw ExitCode(1) }
 }

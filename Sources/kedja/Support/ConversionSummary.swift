@@ -4,7 +4,7 @@ import Tabular
 extension CSVConversion.Counts {
     /// The `--json` summary of a conversion, in the keys of CONTRACT.md where they apply.
     func json(input: String, output: String, dialect: CSVDialect) -> String {
-        let dataRecords = dialect.hasHeader ? max(records - 1, 0) : records
+        let dataRecords = dataRecordsRead(dialect)
         let object: [String: Any] = [
             "command": "convert",
             "input": [
@@ -12,8 +12,9 @@ extension CSVConversion.Counts {
                 "delimiter": dialect.delimiterText, "line_ending": dialect.lineEnding.rawValue,
             ],
             "rows_read": dataRecords,
-            "rows_written": dataRecords - rejected,
+            "rows_written": dataRecordsWritten(dialect),
             "rows_rejected": rejected,
+            "rows_ragged": ragged,
             "rejects": rejects.map { ["record": $0.record, "line": $0.line, "reason": $0.reason] },
             "outputs": [output],
         ]
@@ -21,5 +22,15 @@ extension CSVConversion.Counts {
             return "{}"
         }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Data records read: the records after the header, or all of them in a file without one.
+    func dataRecordsRead(_ dialect: CSVDialect) -> Int {
+        dialect.hasHeader ? max(records - 1, 0) : records
+    }
+
+    /// Data records written: every one read but those a size limit cut short.
+    func dataRecordsWritten(_ dialect: CSVDialect) -> Int {
+        dataRecordsRead(dialect) - rejected
     }
 }
