@@ -109,7 +109,9 @@ func conclude(
                 "  rejected record \(reject.record) (\(rowWord) \(reject.line)): \(reject.reason)", quiet: options.quiet
             )
         }
-        let registerSheet = register.map { ($0, RegisterLabels(options.language).rejectedSheet) }
+        let registerSheet = register.map {
+            ($0, RegisterLabels(options.language, areas: result.areaNames).rejectedSheet)
+        }
         let place = Messages.rejectsIn(file: pass.outcome.rejectsPath, registerSheet: registerSheet)
         if let more = RejectList.more(result.rejects.count, where: place) { note(more, quiet: options.quiet) }
         if pass.outcome.withheld { note(Messages.strictWithheld(pass.outcome.rejectsPath), quiet: options.quiet) }
