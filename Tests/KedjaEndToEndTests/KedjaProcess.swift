@@ -19,10 +19,13 @@ enum Kedja {
         return packageRoot.appendingPathComponent(".build/debug/kedja").path
     }()
 
-    /// Runs kedja with `arguments`, in `directory` if given, with `input` on its standard input (else none).
+    /// Runs kedja with `arguments`, in `directory` if given, with `input` on its standard input (else none) and
+    /// `environment` added to the test's.
     @discardableResult
-    static func run(_ arguments: [String], input: Data? = nil, in directory: URL? = nil) throws -> Result {
-        try ChildProcess.run(binary, arguments: arguments, input: input, in: directory)
+    static func run(
+        _ arguments: [String], input: Data? = nil, in directory: URL? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
+        try ChildProcess.run(binary, arguments: arguments, input: input, in: directory, environment: environment)
     }
 
     /// Runs any program (a path) with `arguments`, in `directory` if given; its stdin is empty.

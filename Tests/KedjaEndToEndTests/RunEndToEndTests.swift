@@ -1,13 +1,17 @@
 import Foundation
+import KedjaTestSupport
 import Testing
 
 /// `kedja run`: all four outputs in one pass, in Swedish and English, byte-identical on a second run.
 @Suite struct RunEndToEndTests {
-    static func run(language: String, into folder: URL) throws -> [String: Any] {
-        let result = try Kedja.run([
-            "run", Kedja.sampleLedger, "--suppliers", Kedja.sampleSuppliers, "--out-dir", folder.path,
-            "--lang", language, "--start", "2026-04-01", "--json",
-        ])
+    static func run(
+        language: String, into folder: URL, environment: [String: String] = [:]
+    ) throws -> [String: Any] {
+        let result = try Kedja.run(
+            [
+                "run", Kedja.sampleLedger, "--suppliers", Kedja.sampleSuppliers, "--out-dir", folder.path,
+                "--lang", language, "--start", "2026-04-01", "--json",
+            ], environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         return try result.json()
     }
@@ -83,10 +87,12 @@ import Testing
         #expect(try WorkbookProbe.read(report, maxRows: 5).raw["chart_files"] as? Int ?? 0 >= 1)
     }
 
-    @Test func aSecondRunGivesIdenticalBytes() throws {
+    /// With `SOURCE_DATE_EPOCH` (the reproducible-builds convention) the workbooks store that time, not the run's.
+    @Test func aSecondRunAtTheSameSourceDateGivesIdenticalBytes() throws {
         let first = try Kedja.temporaryDirectory(), second = try Kedja.temporaryDirectory()
-        _ = try Self.run(language: "sv", into: first)
-        _ = try Self.run(language: "sv", into: second)
+        let epoch = ["SOURCE_DATE_EPOCH": "1796601600"]  // 2026-12-07
+        _ = try Self.run(language: "sv", into: first, environment: epoch)
+        _ = try Self.run(language: "sv", into: second, environment: epoch)
         let names = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
         #expect(names.count == 5)
         #expect(try FileManager.default.contentsOfDirectory(atPath: second.path).sorted() == names)
@@ -122,5 +128,49 @@ import Testing
         let json = try result.json()
         #expect(json["rows_rejected"] as? Int == 1)
         #expect((json["rejects"] as? [[String: Any]])?.first?["reason"] as? String == "amount '' is empty")
+    }
+}
+
+/// The committee report says what it is before any figure: whose, which file and period, when, with what.
+@Suite struct ReportOpeningEndToEndTests {
+    @Test func theFirstSheetNamesTheFilePeriodRunAndTables() throws {
+        let folder = try Kedja.temporaryDirectory()
+        let report = folder.appendingPathComponent("rapport.xlsx")
+        let run = try Kedja.run(
+            ["report", Kedja.sampleLedger, "--suppliers", Kedja.sampleSuppliers, "-o", report.path, "--quiet"],
+            environment: ["SOURCE_DATE_EPOCH": "1796601600"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let book = try WorkbookProbe.read(report.path)
+        let first = try #require(book.sheets.first)
+        #expect(first.name == "Översikt")
+        let lines = Dictionary(
+            first.cells.prefix(12).compactMap { row -> (String, String)? in
+                guard let label = row.first?["v"] as? String, row.count > 1, let value = row[1]["v"] as? String
+                else { return nil }
+                return (label, value)
+            }, uniquingKeysWith: { first, _ in first })
+        let digest = try ChildProcess.run("/usr/bin/sha256sum", arguments: [Kedja.sampleLedger]).stdoutText.prefix(16)
+        #expect(lines["Källfil"] == "leverantorsreskontra-2025.csv (SHA-256 \(digest))", "\(lines)")
+        #expect(lines["Period i reskontran"] == "2024-12-09 – 2025-12-30 (Fakturadatum)", "\(lines)")
+        #expect(lines["Skapad"] == "2026-12-07", "\(lines)")
+        #expect(lines["Verktyg och regeltabeller"]?.hasPrefix("Kedja 0.") == true, "\(lines)")
+        #expect(lines["Landindex"]?.contains("Corruption Perceptions Index 2025") == true, "\(lines)")
+        #expect(lines["Organisation"]?.contains("settings.csv") == true, "the bundled tables name no organisation")
+    }
+
+    @Test func workbooksStoreTheRunsTimeOrSourceDateEpoch() throws {
+        let folder = try Kedja.temporaryDirectory()
+        let fixed = folder.appendingPathComponent("fixed.xlsx"), now = folder.appendingPathComponent("now.xlsx")
+        let arguments = ["register", Kedja.sampleLedger, "--quiet", "-o"]
+        #expect(try Kedja.run(arguments + [fixed.path], environment: ["SOURCE_DATE_EPOCH": "1796601600"]).status == 0)
+        #expect(try Kedja.run(arguments + [now.path]).status == 0)
+        let created = """
+            import re, sys, zipfile
+            core = zipfile.ZipFile(sys.argv[1]).read("docProps/core.xml").decode()
+            print(re.search(r"<dcterms:created[^>]*>([^<]+)<", core).group(1))
+            """
+        #expect(try Kedja.python(created, [fixed.path]) == "2026-12-07T00:00:00Z")
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        #expect(try Kedja.python(created, [now.path]).hasPrefix("\(year)-"), "a real creation time, not 2000")
     }
 }

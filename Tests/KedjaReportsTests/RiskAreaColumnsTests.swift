@@ -56,7 +56,7 @@ struct RiskAreaColumnsTests {
         let report = try XlsxProbe.read(folder.path("report.xlsx"))
         let labels = ReportLabels(language)
         Self.expectAreaRun(
-            Self.texts(try report.sheet(labels.topRisksSheet).cells[0]), areas: areas, overall: overall,
+            Self.texts(try report.sheet(labels.topRisksSheet).cells[3]), areas: areas, overall: overall,
             in: "top risks")
         let heatMapHeaders = Self.texts(try report.sheet(labels.heatMapSheet).cells[0])
         let heatMapAreas = heatMapHeaders.firstIndex(of: areas[0]).map {

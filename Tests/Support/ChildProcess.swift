@@ -40,11 +40,13 @@ public enum ChildProcess {
     }
 
     /// Runs `executable` (a path) with `arguments`, feeding `input` on standard input (nothing if nil) and
-    /// starting in `directory` (the test's own if nil); waits for it to exit.
+    /// starting in `directory` (the test's own if nil), with `environment` added to this process's; waits for it
+    /// to exit.
     ///
     /// A non-zero exit is not an error here: tests of failure paths inspect `status` and `stderr`.
     public static func run(
-        _ executable: String, arguments: [String], input: Data? = nil, in directory: URL? = nil
+        _ executable: String, arguments: [String], input: Data? = nil, in directory: URL? = nil,
+        environment: [String: String] = [:]
     ) throws -> Result {
         let folder = try TestLocations.temporaryDirectory(prefix: "kedja-child")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -55,6 +57,9 @@ public enum ChildProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let directory { process.currentDirectoryURL = directory }
         if let input {
             let inputFile = folder.appendingPathComponent("stdin")

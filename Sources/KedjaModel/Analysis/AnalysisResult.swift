@@ -162,6 +162,8 @@ public struct AnalysisResult: Sendable {
     public var plan: [PlannedTask]
     /// The plan's start date (`--start`).
     public var planStart: CivilDate
+    /// Whose run this is, of which file and period, when and with what: the committee report's opening lines.
+    public var run = RunDescription()
 
     /// Creates a result.
     public init(

@@ -18,6 +18,10 @@ public final class SpendFile {
     /// decimals, for the message that asks for `--map amount=…`.
     public let amountColumnCandidates: [Int]
 
+    /// How the date column writes its dates, decided from the first records; nil without a date column or
+    /// when its values fit no layout.
+    public let dateLayout: DateLayout?
+
     /// The file's path.
     public var path: String { reader.path }
     /// The header's width: records with another number of fields are rejected.
@@ -56,6 +60,10 @@ public final class SpendFile {
                 return true
             }
         decimalMark = numberStyle.decimalMark ?? (reader.dialect.delimiter == UInt8(ascii: ",") ? .point : .comma)
+        dateLayout = mapping.column(.date).flatMap { column in
+            DateParser.detectLayout(
+                samples: sample.rows.compactMap { $0.count > column ? Array($0[column].utf8) : nil })
+        }
     }
 
     /// Whether the file has the column every spend command needs.

@@ -232,35 +232,37 @@ enum BuiltInTemplates {
             IG9mIHRvdGFsIHNwZW5kICgwLjUgJSkgZnJvbSB3aGljaCBhIHN1cHBsaWVyIMOXIGNhdGVnb3J5IGlzIG1hdGVyaWFsIHwKfCBg
             cHJpb3JpdHkxX21pbl9zcGVuZGAgfCA1MDAwMDAgfCBzcGVuZCBpbiBTRUsgZnJvbSB3aGljaCBpdCBpcyBtYXRlcmlhbCB3aGF0
             ZXZlciBpdHMgc2hhcmUgfAp8IGBwcmlvcml0eTJfbWluX3NwZW5kYCB8IDUwMDAwIHwgbGVhc3Qgc3BlbmQgaW4gU0VLIGZvciBw
-            cmlvcml0eSAyIHwKCkRlY2ltYWxzIG1heSBiZSB3cml0dGVuIHdpdGggYC5gIG9yIGAsYDsgbm8gc3BhY2VzIG9yIGN1cnJlbmN5
-            LiBUaGUgcnVsZToKCi0gKiptYXRlcmlhbCoqID0gc3BlbmQg4omlIGBwcmlvcml0eTFfbWluX3NwZW5kYCwgb3Igc3BlbmQg4oml
-            IGBwcmlvcml0eTFfbWluX3NoYXJlYCDDlyB0b3RhbCBzcGVuZDsKLSAqKnByaW9yaXR5IDEqKiA9IG92ZXJhbGwgcmlzayBoaWdo
-            IGFuZCBtYXRlcmlhbDsKLSAqKnByaW9yaXR5IDIqKiA9IHNwZW5kIOKJpSBgcHJpb3JpdHkyX21pbl9zcGVuZGAgYW5kIGVpdGhl
-            ciBoaWdoIHJpc2sgYmVsb3cgbWF0ZXJpYWxpdHksIG9yIG1lZGl1bQogIHJpc2sgYW5kIG1hdGVyaWFsLCBvciB1bmtub3duIHJp
-            c2sgYW5kIG1hdGVyaWFsIChpdCBtdXN0IGJlIG1hcHBlZCBiZWZvcmUgaXQgY2FuIHJhbmsgbG93ZXIpOwotICoqcHJpb3JpdHkg
-            MyoqID0gdGhlIHJlc3Q6IGxvdyByaXNrLCBtZWRpdW0gb3IgdW5rbm93biBiZWxvdyBtYXRlcmlhbGl0eSwgYW5kIGFueSByaXNr
-            IGJlbG93CiAgYHByaW9yaXR5Ml9taW5fc3BlbmRgLgoKIyMgcm9sZXMuY3N2IOKAlCBoZWFkZXIgbmFtZXMgb2YgZWFjaCBjb2x1
-            bW4gcm9sZQoKYHJvbGU7c3lub255bTtsYW5ndWFnZTtub3RlYAoKV2hpY2ggaGVhZGVyIG5hbWVzIG1lYW4gd2hpY2ggY29sdW1u
-            IHJvbGUgKGBhbW91bnRgLCBgc3VwcGxpZXJfbmFtZWAsIGBvcmdfbnVtYmVyYCwgYGNwdmAsIOKApikgaW4gc3BlbmQgZmlsZXMK
-            YW5kIHN1cHBsaWVyIGxpc3RzLiBIZWFkZXJzIGFyZSBjb21wYXJlZCBpbiBsb3dlciBjYXNlIHdpdGhvdXQgYWNjZW50cywgc3Bh
-            Y2VzIG9yIHB1bmN0dWF0aW9uOyBhbiBleGFjdCBtYXRjaAp3aW5zLCBpbiB0YWJsZSBvcmRlciwgdGhlbiBhIGhlYWRlciB0aGF0
-            IHN0YXJ0cyB3aXRoIGEgc3lub255bSBvZiBmb3VyIGxldHRlcnMgb3IgbW9yZSAoYEJlbG9wcCBTRUtgIGlzIGFuCmFtb3VudCku
-            IFR3byByb3dzIG5hbWUgbm8gcm9sZSBidXQgd29yZHMgb2YgYSBoZWFkZXI6IGB2YXRfd29yZGAgKGBtb21zYCwgYGlua2xgLCBg
-            dmF0YCkgYW5kIGBuZXRfd29yZGAKKGBleGtsYCwgYGV4Y2xgKS4gQSBoZWFkZXIgdGhhdCBzdGFydHMgd2l0aCBhIHN5bm9ueW0g
-            YnV0IGhvbGRzIGEgVkFUIHdvcmQgYW5kIG5vIG5ldCB3b3JkIChgQmVsb3BwIGlua2wuCm1vbXNgLCBgTW9tc2JlbG9wcGApIGlz
-            IG5ldmVyIHRha2VuIGFzIHRoZSBzcGVuZCBhbW91bnQ7IGBCZWxvcHAgZXhrbC4gbW9tc2AgaXMuIGBwcm9maWxlcy9OQU1FLmNz
-            dmAKKGByb2xlO2NvbHVtbjtub3RlYCkgZml4ZXMgdGhlIGNvbHVtbiBuYW1lcyBvZiBvbmUgRVJQIGV4cG9ydCAoYC0tcHJvZmls
-            ZSBOQU1FYCkuCgojIyBsZWdhbC1mb3Jtcy5jc3Yg4oCUIGNvbXBhbnkgbGVnYWwgZm9ybXMgaW4gc3VwcGxpZXIgbmFtZXMKCmBz
-            cGVsbGluZztmb3JtO25vdGVgCgpUaGUgd29yZHMgdGhhdCBhcmUgYSBjb21wYW55J3MgbGVnYWwgZm9ybSBhcyB0aGV5IHN0YW5k
-            IGluIGEgbmFtZSAoYEFCYCwgYEhCYCwgYEVrLiBmw7ZyLmAsIGBMdGRgLCBgR21iSGApLAplYWNoIHdpdGggdGhlIG9uZSBmb3Jt
-            IGl0IHNwZWxscyAoYExpbWl0ZWRgIOKGkiBgTHRkYCwgYHB1YmxgIOKGkiBgQUJgLCBgZsO2cmVuaW5nYCDihpIgYGbDtnJgKS4g
-            QSBzdXBwbGllciBuYW1lIGlzCmNvbXBhcmVkIHdpdGggaXRzIGZvcm1zIHNwZWx0IG9uZSB3YXkgKGBCZXRhIExpbWl0ZWRgIGlz
-            IGBCZXRhIEx0ZGAsIGBTbmlja2VyaSBLQmAgaXMgbm90IGBTbmlja2VyaSBBQmApIGFuZCwKd2hlbiB0aGUgc3VwcGxpZXIgbGlz
-            dCBoYXMgb25seSBvbmUgb3JnYW5pc2F0aW9uIG9mIHRoYXQgbmFtZSwgd2l0aG91dCB0aGVtIChgQWxmYSBBQmAgaW4gdGhlIGxl
-            ZGdlciBpcyBgQWxmYWAKaW4gdGhlIGxpc3QpLiBBIG5hbWUgdGhhdCBjYXJyaWVzIGEgbGVnYWwgZm9ybSBpcyBhIGNvbXBhbnks
-            IG5ldmVyIGEgcHVibGljIGJvZHkgKGBSZWdpb24gU3lkIFRyYW5zcG9ydCBBQmAKaXMgbm90IHRha2VuIG91dCBvZiBzY29wZSBi
-            eSB0aGUgd29yZCBgcmVnaW9uYCkuIFNwZWxsaW5nIGFuZCBmb3JtIGFyZSBvbmUgd29yZCBlYWNoLCBjb21wYXJlZCB3aXRob3V0
-            IGNhc2UKYW5kIGFjY2VudHM7IGFkZCB5b3VyIHN1cHBsaWVycycgZm9ybXMgKGBBU0FgLCBgQUdgLCBgU3BBYCkgYXMgcm93cy4K
+            cmlvcml0eSAyIHwKfCBgb3JnYW5pc2F0aW9uYCB8IChlbXB0eSkgfCB3aG9zZSBhbmFseXNpcyBpdCBpcywgc2hvd24gZmlyc3Qg
+            b24gdGhlIGNvbW1pdHRlZSByZXBvcnQgKGBFeGVtcGVsYnkga29tbXVuLCBNaWxqw7YtIG9jaCBieWdnbsOkbW5kZW5gKSB8CgpE
+            ZWNpbWFscyBtYXkgYmUgd3JpdHRlbiB3aXRoIGAuYCBvciBgLGA7IG5vIHNwYWNlcyBvciBjdXJyZW5jeS4gVGhlIHJ1bGU6Cgot
+            ICoqbWF0ZXJpYWwqKiA9IHNwZW5kIOKJpSBgcHJpb3JpdHkxX21pbl9zcGVuZGAsIG9yIHNwZW5kIOKJpSBgcHJpb3JpdHkxX21p
+            bl9zaGFyZWAgw5cgdG90YWwgc3BlbmQ7Ci0gKipwcmlvcml0eSAxKiogPSBvdmVyYWxsIHJpc2sgaGlnaCBhbmQgbWF0ZXJpYWw7
+            Ci0gKipwcmlvcml0eSAyKiogPSBzcGVuZCDiiaUgYHByaW9yaXR5Ml9taW5fc3BlbmRgIGFuZCBlaXRoZXIgaGlnaCByaXNrIGJl
+            bG93IG1hdGVyaWFsaXR5LCBvciBtZWRpdW0KICByaXNrIGFuZCBtYXRlcmlhbCwgb3IgdW5rbm93biByaXNrIGFuZCBtYXRlcmlh
+            bCAoaXQgbXVzdCBiZSBtYXBwZWQgYmVmb3JlIGl0IGNhbiByYW5rIGxvd2VyKTsKLSAqKnByaW9yaXR5IDMqKiA9IHRoZSByZXN0
+            OiBsb3cgcmlzaywgbWVkaXVtIG9yIHVua25vd24gYmVsb3cgbWF0ZXJpYWxpdHksIGFuZCBhbnkgcmlzayBiZWxvdwogIGBwcmlv
+            cml0eTJfbWluX3NwZW5kYC4KCiMjIHJvbGVzLmNzdiDigJQgaGVhZGVyIG5hbWVzIG9mIGVhY2ggY29sdW1uIHJvbGUKCmByb2xl
+            O3N5bm9ueW07bGFuZ3VhZ2U7bm90ZWAKCldoaWNoIGhlYWRlciBuYW1lcyBtZWFuIHdoaWNoIGNvbHVtbiByb2xlIChgYW1vdW50
+            YCwgYHN1cHBsaWVyX25hbWVgLCBgb3JnX251bWJlcmAsIGBjcHZgLCDigKYpIGluIHNwZW5kIGZpbGVzCmFuZCBzdXBwbGllciBs
+            aXN0cy4gSGVhZGVycyBhcmUgY29tcGFyZWQgaW4gbG93ZXIgY2FzZSB3aXRob3V0IGFjY2VudHMsIHNwYWNlcyBvciBwdW5jdHVh
+            dGlvbjsgYW4gZXhhY3QgbWF0Y2gKd2lucywgaW4gdGFibGUgb3JkZXIsIHRoZW4gYSBoZWFkZXIgdGhhdCBzdGFydHMgd2l0aCBh
+            IHN5bm9ueW0gb2YgZm91ciBsZXR0ZXJzIG9yIG1vcmUgKGBCZWxvcHAgU0VLYCBpcyBhbgphbW91bnQpLiBUd28gcm93cyBuYW1l
+            IG5vIHJvbGUgYnV0IHdvcmRzIG9mIGEgaGVhZGVyOiBgdmF0X3dvcmRgIChgbW9tc2AsIGBpbmtsYCwgYHZhdGApIGFuZCBgbmV0
+            X3dvcmRgCihgZXhrbGAsIGBleGNsYCkuIEEgaGVhZGVyIHRoYXQgc3RhcnRzIHdpdGggYSBzeW5vbnltIGJ1dCBob2xkcyBhIFZB
+            VCB3b3JkIGFuZCBubyBuZXQgd29yZCAoYEJlbG9wcCBpbmtsLgptb21zYCwgYE1vbXNiZWxvcHBgKSBpcyBuZXZlciB0YWtlbiBh
+            cyB0aGUgc3BlbmQgYW1vdW50OyBgQmVsb3BwIGV4a2wuIG1vbXNgIGlzLiBgcHJvZmlsZXMvTkFNRS5jc3ZgCihgcm9sZTtjb2x1
+            bW47bm90ZWApIGZpeGVzIHRoZSBjb2x1bW4gbmFtZXMgb2Ygb25lIEVSUCBleHBvcnQgKGAtLXByb2ZpbGUgTkFNRWApLgoKIyMg
+            bGVnYWwtZm9ybXMuY3N2IOKAlCBjb21wYW55IGxlZ2FsIGZvcm1zIGluIHN1cHBsaWVyIG5hbWVzCgpgc3BlbGxpbmc7Zm9ybTtu
+            b3RlYAoKVGhlIHdvcmRzIHRoYXQgYXJlIGEgY29tcGFueSdzIGxlZ2FsIGZvcm0gYXMgdGhleSBzdGFuZCBpbiBhIG5hbWUgKGBB
+            QmAsIGBIQmAsIGBFay4gZsO2ci5gLCBgTHRkYCwgYEdtYkhgKSwKZWFjaCB3aXRoIHRoZSBvbmUgZm9ybSBpdCBzcGVsbHMgKGBM
+            aW1pdGVkYCDihpIgYEx0ZGAsIGBwdWJsYCDihpIgYEFCYCwgYGbDtnJlbmluZ2Ag4oaSIGBmw7ZyYCkuIEEgc3VwcGxpZXIgbmFt
+            ZSBpcwpjb21wYXJlZCB3aXRoIGl0cyBmb3JtcyBzcGVsdCBvbmUgd2F5IChgQmV0YSBMaW1pdGVkYCBpcyBgQmV0YSBMdGRgLCBg
+            U25pY2tlcmkgS0JgIGlzIG5vdCBgU25pY2tlcmkgQUJgKSBhbmQsCndoZW4gdGhlIHN1cHBsaWVyIGxpc3QgaGFzIG9ubHkgb25l
+            IG9yZ2FuaXNhdGlvbiBvZiB0aGF0IG5hbWUsIHdpdGhvdXQgdGhlbSAoYEFsZmEgQUJgIGluIHRoZSBsZWRnZXIgaXMgYEFsZmFg
+            CmluIHRoZSBsaXN0KS4gQSBuYW1lIHRoYXQgY2FycmllcyBhIGxlZ2FsIGZvcm0gaXMgYSBjb21wYW55LCBuZXZlciBhIHB1Ymxp
+            YyBib2R5IChgUmVnaW9uIFN5ZCBUcmFuc3BvcnQgQUJgCmlzIG5vdCB0YWtlbiBvdXQgb2Ygc2NvcGUgYnkgdGhlIHdvcmQgYHJl
+            Z2lvbmApLiBTcGVsbGluZyBhbmQgZm9ybSBhcmUgb25lIHdvcmQgZWFjaCwgY29tcGFyZWQgd2l0aG91dCBjYXNlCmFuZCBhY2Nl
+            bnRzOyBhZGQgeW91ciBzdXBwbGllcnMnIGZvcm1zIChgQVNBYCwgYEFHYCwgYFNwQWApIGFzIHJvd3MuCg==
             """
         ),
         (
@@ -2498,7 +2500,9 @@ enum BuiltInTemplates {
             c3BlbmQ6IGJlbG9wcCBpIFNFSyBzb20gZ8O2ciBlbiBsZXZlcmFudMO2csOXa2F0ZWdvcmkgdsOkc2VudGxpZyDDpHZlbiB1bmRl
             ciBhbmRlbHNncsOkbnNlbi4NCnByaW9yaXR5Ml9taW5fc3BlbmQ7NTAwMDA7SMO2ZyByaXNrIHVuZGVyIHbDpHNlbnRsaWdoZXRz
             Z3LDpG5zZW4gZsOlciBwcmlvcml0ZXQgMiBmw7Zyc3QgZnLDpW4gZGV0dGEgYmVsb3BwIGkgU0VLLiBVbmRlciBkZXQgYmxpciBk
-            ZXQgcHJpb3JpdGV0IDMgKHVwcGbDtnJhbmRla29kIGkgYXZ0YWxldCkuDQo=
+            ZXQgcHJpb3JpdGV0IDMgKHVwcGbDtnJhbmRla29kIGkgYXZ0YWxldCkuDQpvcmdhbmlzYXRpb247O09yZ2FuaXNhdGlvbmVucyBu
+            YW1uLCBzb20gbsOkbW5kcmFwcG9ydGVuIHZpc2FyIHDDpSBmw7Zyc3RhIHNpZGFuICh0LmV4LiBFeGVtcGVsYnkga29tbXVuLCBN
+            aWxqw7YtIG9jaCBieWdnbsOkbW5kZW4pLiBUb210OiByYXBwb3J0ZW4gYmVyIGRpZyBmeWxsYSBpIGRldCBow6RyLg0K
             """
         ),
         (

@@ -10,7 +10,7 @@ extension TemplateSet {
     /// ``problems(cpvCodes:)`` reports it.
     public static func load(from location: TemplateLocation) throws -> TemplateSet {
         var reader = TemplateReader(location: location)
-        let settings = readSettings(&reader)
+        let (settings, organisation) = readSettings(&reader)
         var categories = readCategories(&reader)
         readStages(&reader, into: &categories)
         let scope = readScope(&reader)
@@ -49,7 +49,7 @@ extension TemplateSet {
             scopeRules: scope.map(\.value),
             legalForms: legalForms,
             areaNames: areaNames,
-            settings: settings,
+            settings: settings, organisation: organisation,
             sources: collectSources(
                 categories: categories.map(\.value.category), accounts: accounts.map(\.value),
                 countries: countries, indexValues: indexValues.map(\.value), tasks: tasks),
@@ -82,11 +82,14 @@ struct LocatedRule<Value> {
 // MARK: - Reading each table
 
 extension TemplateSet {
-    fileprivate static func readSettings(_ reader: inout TemplateReader) -> PrioritySettings? {
+    fileprivate static func readSettings(
+        _ reader: inout TemplateReader
+    ) -> (priorities: PrioritySettings?, organisation: String) {
         let file = "settings.csv"
-        let known = ["priority1_min_share", "priority1_min_spend", "priority2_min_spend"]
+        let required = ["priority1_min_share", "priority1_min_spend", "priority2_min_spend"]
+        let known = required + ["organisation"]
         var values: [String: (text: String, line: Int)] = [:]
-        guard let rows = reader.rows(of: file, columns: ["key", "value", "note"]) else { return nil }
+        guard let rows = reader.rows(of: file, columns: ["key", "value", "note"]) else { return (nil, "") }
         for row in rows {
             let key = row["key"].lowercased()
             guard known.contains(key) else {
@@ -108,7 +111,7 @@ extension TemplateSet {
         var share: Int?
         var spend1: Amount?
         var spend2: Amount?
-        for key in known {
+        for key in required {
             guard let (text, line) = values[key] else {
                 reader.error(
                     file, nil,
@@ -134,9 +137,12 @@ extension TemplateSet {
                 )
             }
         }
-        guard let share, let spend1, let spend2 else { return nil }
-        return PrioritySettings(
-            priority1MinShareMillionths: share, priority1MinSpend: spend1, priority2MinSpend: spend2)
+        let organisation = values["organisation"]?.text ?? ""
+        guard let share, let spend1, let spend2 else { return (nil, organisation) }
+        return (
+            PrioritySettings(priority1MinShareMillionths: share, priority1MinSpend: spend1, priority2MinSpend: spend2),
+            organisation
+        )
     }
 
     fileprivate static func readCategories(_ reader: inout TemplateReader) -> [LocatedRule<

@@ -33,6 +33,8 @@ public struct TemplateSet: Sendable {
     public let areaNames: RiskAreaNames
     /// The materiality thresholds for prioritisation.
     public let settings: PrioritySettings
+    /// Whose analysis this is (`organisation` in settings.csv), for the committee report; empty when not set.
+    public let organisation: String
     /// The distinct sources and years the tables name, for the Method sheet of every report.
     public let sources: [TemplateSource]
 
@@ -43,7 +45,7 @@ public struct TemplateSet: Sendable {
         location: TemplateLocation, categories: [Category], keywords: [KeywordRule], accountGroups: [AccountGroup],
         countries: [Country], countryIndexValues: [CountryIndexValue], countryBands: [CountryBand],
         tasks: [PhaseTask], followUpSteps: [FollowUpStep], scopeRules: [ScopeRule], legalForms: LegalForms,
-        areaNames: RiskAreaNames, settings: PrioritySettings,
+        areaNames: RiskAreaNames, settings: PrioritySettings, organisation: String,
         sources: [TemplateSource], index: TemplateIndex
     ) {
         self.location = location
@@ -59,8 +61,19 @@ public struct TemplateSet: Sendable {
         self.legalForms = legalForms
         self.areaNames = areaNames
         self.settings = settings
+        self.organisation = organisation
         self.sources = sources
         self.index = index
+    }
+
+    /// Each country index the tables rate with (one with bands), and its edition: `Corruption Perceptions Index 2025`.
+    public var indexEditions: [String] {
+        let names = Dictionary(countryBands.map { ($0.index, $0.indexName) }, uniquingKeysWith: { first, _ in first })
+        var seen = Set<String>()
+        // Only indices with bands rate anything; a value table kept for reference (fh_score) is not "used".
+        return countryIndexValues.compactMap { value in
+            names[value.index].map { "\($0) \(value.edition)" }
+        }.filter { seen.insert($0).inserted }
     }
 
     /// The file names of the tables this type reads from a templates folder.

@@ -92,6 +92,14 @@ public struct TableInput: Sendable {
         return signature == Data([0x50, 0x4B, 0x03, 0x04])
     }
 
+    /// How a report names the table: the file's name without its folder, and a workbook's sheet.
+    public var reportName: String {
+        if path == Self.standardInput { return Self.standardInputName }
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        guard let sheet else { return name }
+        return "\(name), sheet '\(sheet.sheet)'"
+    }
+
     /// How messages name the table: the path, `standard input`, or `BOOK.xlsx, sheet 'Blad1'`.
     public var displayName: String {
         if path == Self.standardInput { return Self.standardInputName }

@@ -64,9 +64,10 @@ enum ReportPhrases {
     static let chartsNote = Phrase(
         sv: "Diagrammen läser tabellerna nedan.", en: "The charts read the tables below.")
 
+    static let topRisksTitle = Phrase(sv: "De tio största riskerna", en: "The ten largest risks")
     static let topRisksHeading = Phrase(
-        sv: "De tio största riskerna: prioritet först, sedan spend. Rader med låg sammanlagd risk visas inte.",
-        en: "The ten largest risks: priority first, then spend. Rows of low overall risk are left out.")
+        sv: "Prioritet först, sedan spend. Rader med låg sammanlagd risk visas inte.",
+        en: "Priority first, then spend. Rows of low overall risk are left out.")
     static let rank = Phrase(sv: "Nr", en: "No.")
 
     static let dataQualityHeading = Phrase(sv: "Datakvalitet", en: "Data quality")

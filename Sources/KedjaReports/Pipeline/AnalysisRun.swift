@@ -28,6 +28,12 @@ public struct AnalysisRun {
         public var excelSafe: Bool
         /// Called with bytes read so far.
         public var progress: ((Int64) -> Void)?
+        /// How the committee report names the spend file (its name, and a workbook's sheet).
+        public var sourceName: String?
+        /// The file whose SHA-256 the report gives (the user's own, not a converted copy); nil for none.
+        public var digestPath: String?
+        /// Kedja's version, for the report's opening lines.
+        public var toolVersion = ""
         /// For a worksheet converted to the CSV at `spendPath`: the sheet row each CSV line came from, so rejected
         /// records name the rows the user sees, in the summary and in the rejects CSV alike.
         public var spendRows: SheetRowMap?
@@ -139,31 +145,31 @@ public struct AnalysisRun {
         var rejectsWriter: RejectsWriter?
         var rejects: [RejectedRecord] = []
 
-        let counts = try file.forEachLine(
-            progress: request.progress,
-            accepted: { record, amount in
-                let place = analyzer.place(record, amount: amount)
-                try enriched?.add(record, at: place, taggedBy: analyzer)
-            },
-            rejected: { record, reject in
-                var reject = reject
-                if let rows = request.spendRows { reject.line = rows.sheetRow(forLine: reject.line) ?? reject.line }
-                rejects.append(reject)
-                if let rejectsPath {
-                    if rejectsWriter == nil {
-                        rejectsWriter = try RejectsWriter(
-                            path: rejectsPath, header: file.mapping.header,
-                            dialect: file.reader.dialect, protecting: inputs)
-                    }
-                    try rejectsWriter?.add(record, reject: reject)
-                }
+        var period = LedgerPeriod(column: file.mapping.column(.date), layout: file.dateLayout)
+        var counts = IngestionCounts()
+        var digest: String?
+        // The file's digest is read on a second thread while the pass reads it on this one.
+        try SideBySide.run(
+            { digest = try request.digestPath.map { try SHA256.hexDigest(ofFileAt: $0) } },
+            {
+                counts = try Self.pass(
+                    file, request: request, analyzer: analyzer, enriched: enriched, period: &period,
+                    rejectsPath: rejectsPath, inputs: inputs, rejectsWriter: &rejectsWriter, rejects: &rejects)
             })
         guard counts.rowsRead > 0 else { throw NoDataRecords(path: request.spendPath) }
 
         guard let start = request.planStart ?? today().map(FollowUpPlanner.nextQuarterStart) else {
             throw NoDataRecords(path: request.spendPath)
         }
-        let result = analyzer.finish(counts: counts, rejects: rejects, planStart: start)
+        var result = analyzer.finish(counts: counts, rejects: rejects, planStart: start)
+        result.run = RunDescription(
+            organisation: templates.organisation,
+            sourceName: request.sourceName ?? URL(fileURLWithPath: request.spendPath).lastPathComponent,
+            sourceDigest: digest, period: period?.range,
+            periodColumn: file.mapping.column(.date).map { file.mapping.header[$0] },
+            time: DocumentProperties.creationTime(),
+            toolVersion: request.toolVersion, ruleTables: request.templates,
+            indexEditions: templates.indexEditions)
         if let rejectsWriter, let rejectsPath {
             try rejectsWriter.finish()
             outputs.append(rejectsPath)
@@ -184,6 +190,35 @@ public struct AnalysisRun {
         }
         if let path = request.enrichedPath, path != "-" { outputs.insert(path, at: 0) }
         return Outcome(result: result, file: file, outputs: outputs, rejectsPath: written, strict: request.strict)
+    }
+
+    /// Reads every line once: accepted ones are placed, tagged into the enriched CSV and dated; rejected ones are
+    /// kept and written to the rejects file, named by sheet row for a workbook input.
+    private static func pass(
+        _ file: SpendFile, request: Request, analyzer: SpendAnalyzer, enriched: EnrichedCSVWriter?,
+        period: inout LedgerPeriod?, rejectsPath: String?, inputs: [String], rejectsWriter: inout RejectsWriter?,
+        rejects: inout [RejectedRecord]
+    ) throws -> IngestionCounts {
+        try file.forEachLine(
+            progress: request.progress,
+            accepted: { record, amount in
+                let place = analyzer.place(record, amount: amount)
+                try enriched?.add(record, at: place, taggedBy: analyzer)
+                period?.note(record)
+            },
+            rejected: { record, reject in
+                var reject = reject
+                if let rows = request.spendRows { reject.line = rows.sheetRow(forLine: reject.line) ?? reject.line }
+                rejects.append(reject)
+                if let rejectsPath {
+                    if rejectsWriter == nil {
+                        rejectsWriter = try RejectsWriter(
+                            path: rejectsPath, header: file.mapping.header,
+                            dialect: file.reader.dialect, protecting: inputs)
+                    }
+                    try rejectsWriter?.add(record, reject: reject)
+                }
+            })
     }
 
     /// `OUT.csv` → `OUT.rejects.csv`.

@@ -122,7 +122,8 @@ struct HeatMap {
                 row: row, col: Column.overall.index, string: line.levels.overall.label(language), style: Styles.level
             )
         }
-        try heights.apply(to: sheet)
+        // Even rows: the map is read across as a grid of colours, which uneven rows would break up.
+        try heights.applyEvenly(to: sheet)
         try sheet.colourRiskLevels(
             SheetSpill.dataRange(
                 rows: lines.count, firstCol: Column.levelColumns.lowerBound, lastCol: Column.levelColumns.upperBound))

@@ -49,13 +49,26 @@ enum KeyFigureTable {
 
     /// Writes a whole key-figure sheet: widths, title and subtitle, the table from row 4, what `after` writes
     /// below it (given the table's last row, returning its own), and A4 print set-up.
+    ///
+    /// - Parameter facts: label and value lines between the subtitle and the table (whose report this is).
     static func writeSheet(
-        _ lines: [KeyFigure], title: String, subtitle: String, headers: [String], moneyStyle: CellStyle,
-        to sheet: Worksheet, language: Language, after: (Worksheet, Int) throws -> Int = { $1 }
+        _ lines: [KeyFigure], title: String, subtitle: String, facts: [(label: String, value: String)] = [],
+        headers: [String], moneyStyle: CellStyle, to sheet: Worksheet, language: Language,
+        after: (Worksheet, Int) throws -> Int = { $1 }
     ) throws {
         try setWidths(on: sheet)
         try sheet.writeTitle(title, subtitle: subtitle, lastCol: noteColumn, width: width(from: 0, through: noteColumn))
-        let headerRow = 3
+        var heights = RowHeights()
+        for (offset, fact) in facts.enumerated() {
+            let row = 3 + offset
+            try sheet.write(row: row, col: 0, string: fact.label, style: Styles.boldText)
+            try sheet.mergeRange(
+                CellRange(firstRow: row, firstCol: 1, lastRow: row, lastCol: noteColumn), string: fact.value,
+                style: Styles.wrapped)
+            heights.note(row: row, text: fact.value, width: width(from: 1, through: noteColumn))
+        }
+        try heights.apply(to: sheet)
+        let headerRow = facts.isEmpty ? 3 : 4 + facts.count
         let tableEnd = try write(lines, headers: headers, headerRow: headerRow, to: sheet, moneyStyle: moneyStyle)
         let lastRow = try after(sheet, tableEnd)
         try sheet.preparePrinting(

@@ -30,7 +30,7 @@ public enum PlanWorkbook {
         let language = result.language
         let labels = PlanLabels(language)
         let title = PlanPhrases.title.text(language)
-        try WorkbookFile.write(to: path, title: title, language: language) { workbook in
+        try WorkbookFile.write(to: path, title: title, language: language, created: result.run.time) { workbook in
             for (part, range) in SheetSpill.parts(count: result.plan.count, rowsPerSheet: rowsPerSheet).enumerated() {
                 let sheet = try workbook.addWorksheet(
                     name: SheetSpill.sheetName(labels.planSheet, part: part), streamingRows: true)

@@ -22,7 +22,7 @@ public enum RegisterWorkbook {
         let language = result.language
         let labels = RegisterLabels(language, areas: result.areaNames)
         let title = RegisterPhrases.title.text(language)
-        try WorkbookFile.write(to: path, title: title, language: language) { workbook in
+        try WorkbookFile.write(to: path, title: title, language: language, created: result.run.time) { workbook in
             let summary = try workbook.addWorksheet(name: labels.summarySheet)
             try writeSummary(result, to: summary, title: title)
             for (part, range) in SheetSpill.parts(count: result.rows.count, rowsPerSheet: rowsPerSheet).enumerated() {

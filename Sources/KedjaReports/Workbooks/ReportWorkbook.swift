@@ -25,7 +25,7 @@ public enum ReportWorkbook {
         let labels = ReportLabels(language)
         let title = ReportPhrases.title.text(language)
         let figures = SpendFigures(result)
-        try WorkbookFile.write(to: path, title: title, language: language) { workbook in
+        try WorkbookFile.write(to: path, title: title, language: language, created: result.run.time) { workbook in
             let overview = try workbook.addWorksheet(name: labels.overviewSheet)
             try writeOverview(result, figures: figures, to: overview, title: title)
             if let comparison {
@@ -80,8 +80,9 @@ public enum ReportWorkbook {
 
         try KeyFigureTable.writeSheet(
             lines, title: title, subtitle: ReportPhrases.subtitle.text(language),
+            facts: RunFactsPhrases.lines(result.run, language),
             headers: ReportPhrases.keyFigureHeaders.map { $0.text(language) },
-            moneyStyle: Styles.wholeMoney, to: sheet, language: language
+            moneyStyle: Styles.millions, to: sheet, language: language
         ) { sheet, row in
             try ClassifyNextTable.write(
                 Array(result.quality.classifyNext.prefix(10)), total: total, to: sheet, below: row, language: language,
@@ -110,7 +111,7 @@ public enum ReportWorkbook {
 
         let levelChart = try workbook.addChart(.stackedColumn)
         try levelChart.setTitle(ReportPhrases.levelChartTitle.text(language))
-        try levelChart.setAxisTitles(category: nil, value: "kr")
+        try levelChart.setAxisTitles(category: nil, value: "Mkr", valueFormat: NumberFormats.millionsAxis)
         try levelChart.setLegend(.bottom)
         for (offset, level) in chartLevels.enumerated() {
             try levelChart.addSeries(
@@ -123,14 +124,14 @@ public enum ReportWorkbook {
 
         let priorityChart = try workbook.addChart(.column)
         try priorityChart.setTitle(ReportPhrases.priorityChartTitle.text(language))
-        try priorityChart.setAxisTitles(category: nil, value: "kr")
+        try priorityChart.setAxisTitles(category: nil, value: "Mkr", valueFormat: NumberFormats.millionsAxis)
         try priorityChart.setLegend(.none)
         try priorityChart.addSeries(
             ChartSeries(
                 name: ReportPhrases.spend.text(language), sheet: sheet.name,
                 categories: column(0, rows: priorityRows), values: column(3, rows: priorityRows),
                 pointColors: priorities.map { Palette.chart(priority: $0) }, dataLabels: .value,
-                dataLabelNumberFormat: NumberFormats.wholeMoney))
+                dataLabelNumberFormat: NumberFormats.millions))
         try sheet.insertChart(
             row: chartRow, col: ChartLayout.priorityChartColumn, chart: priorityChart,
             xScale: ChartLayout.priorityChartScale)
@@ -166,10 +167,10 @@ public enum ReportWorkbook {
             for (offset, level) in chartLevels.enumerated() {
                 let amount = spend(level)
                 rowTotal += amount
-                try sheet.write(row: row, col: offset + 1, number: amount.doubleValue, style: Styles.wholeMoney)
+                try sheet.write(row: row, col: offset + 1, number: amount.doubleValue, style: Styles.millions)
             }
             try sheet.write(
-                row: row, col: chartLevels.count + 1, number: rowTotal.doubleValue, style: Styles.wholeMoney)
+                row: row, col: chartLevels.count + 1, number: rowTotal.doubleValue, style: Styles.millions)
         }
         return firstDataRow...row
     }
@@ -194,7 +195,7 @@ public enum ReportWorkbook {
                 row: row, col: 0, string: ReportPhrases.priorityLabel(priority, language), style: Styles.boldText)
             try sheet.write(row: row, col: 1, number: Double(group.rows), style: Styles.count)
             try sheet.write(row: row, col: 2, number: Double(group.suppliers), style: Styles.count)
-            try sheet.write(row: row, col: 3, number: group.spend.doubleValue, style: Styles.wholeMoney)
+            try sheet.write(row: row, col: 3, number: group.spend.doubleValue, style: Styles.millions)
         }
         return firstDataRow...row
     }
@@ -269,7 +270,7 @@ public enum ReportWorkbook {
             TopRiskColumn.rank.index: 5...5, TopRiskColumn.supplier.index: 16...28,
             TopRiskColumn.category.index: 16...28, TopRiskColumn.country.index: 10...18,
             TopRiskColumn.spend.index: 16...16, TopRiskColumn.share.index: 10...10,
-            TopRiskColumn.priority.index: 10...10, TopRiskColumn.followUp.index: 24...40,
+            TopRiskColumn.priority.index: 10...10, TopRiskColumn.followUp.index: 40...60,
         ])
         for column in TopRiskColumn.allCases {
             widths.fitHeader(column.index, headers[column.index])
@@ -289,11 +290,17 @@ public enum ReportWorkbook {
             }
         }
         try widths.apply(to: sheet)
-        try sheet.writeHeaderRow(headers, row: 0, widths: widths.width)
+        let lastColumn = TopRiskColumn.allCases.count - 1
+        try sheet.writeTitle(
+            ReportPhrases.topRisksTitle.text(language), subtitle: ReportPhrases.topRisksHeading.text(language),
+            lastCol: lastColumn, width: (0...lastColumn).map(widths.width).reduce(0, +))
+        let headerRow = 3
+        try sheet.writeHeaderRow(headers, row: headerRow, widths: widths.width)
         var heights = RowHeights()
         for (offset, (risk, rowTexts)) in zip(risks, texts).enumerated() {
-            let row = offset + 1
-            try sheet.write(row: row, col: TopRiskColumn.rank.index, number: Double(row), style: Styles.centredCount)
+            let row = headerRow + 1 + offset
+            try sheet.write(
+                row: row, col: TopRiskColumn.rank.index, number: Double(offset + 1), style: Styles.centredCount)
             for (column, text) in rowTexts {
                 try sheet.write(row: row, col: column.index, string: text, style: Styles.wrapped)
                 heights.note(row: row, text: text, width: widths.width(column.index))
@@ -314,19 +321,17 @@ public enum ReportWorkbook {
                 style: Styles.centredCount)
         }
         try heights.apply(to: sheet)
-        try sheet.colourRiskLevels(
-            SheetSpill.dataRange(
-                rows: risks.count, firstCol: TopRiskColumn.levelColumns.lowerBound,
-                lastCol: TopRiskColumn.levelColumns.upperBound))
-        let lastColumn = TopRiskColumn.allCases.count - 1
-        let noteRow = max(risks.count, 1) + 2
-        try sheet.writeNote(
-            ReportPhrases.topRisksHeading.text(language), row: noteRow, lastCol: lastColumn,
-            width: (0...lastColumn).map(widths.width).reduce(0, +))
-        try sheet.freezePanes(row: 1, col: 0)
+        if !risks.isEmpty {
+            try sheet.colourRiskLevels(
+                CellRange(
+                    firstRow: headerRow + 1, firstCol: TopRiskColumn.levelColumns.lowerBound,
+                    lastRow: headerRow + risks.count, lastCol: TopRiskColumn.levelColumns.upperBound))
+        }
+        try sheet.freezePanes(row: headerRow + 1, col: 0)
         try sheet.preparePrinting(
-            title: title, area: CellRange(firstRow: 0, firstCol: 0, lastRow: noteRow, lastCol: lastColumn),
-            repeatedRow: 0, language: language)
+            title: title,
+            area: CellRange(firstRow: 0, firstCol: 0, lastRow: headerRow + max(risks.count, 1), lastCol: lastColumn),
+            repeatedRow: headerRow, language: language)
     }
 
     // MARK: - Data quality

@@ -133,6 +133,14 @@ struct RowHeights {
         }
     }
 
+    /// Sets every noted row to the height of the tallest, so a table reads as an even grid (the heat map).
+    func applyEvenly(to sheet: Worksheet) throws {
+        guard let tallest = lines.values.max() else { return }
+        for row in lines.keys.sorted() {
+            try sheet.setRow(row, height: RowHeights.height(lines: tallest))
+        }
+    }
+
     /// Sets the height of `row` once its cells are written, and forgets it: a sheet that streams its rows
     /// cannot go back to one, and a long sheet should not remember every row.
     mutating func apply(row: Int, to sheet: Worksheet) throws {

@@ -20,15 +20,15 @@ public struct WorkbookOutputError: Error, CustomStringConvertible, Equatable, Se
 
 /// Writes a workbook so that it appears at its path only when complete, with reproducible bytes.
 enum WorkbookFile {
-    /// The creation time stored in every workbook: fixed, so the same analysis gives byte-identical files
-    /// (ARCHITECTURE.md, "Deterministic"). The date a workbook was made is the file's own modification time.
-    static let creationTime = Date(timeIntervalSince1970: 946_684_800)  // 2000-01-01T00:00:00Z
-
     /// Builds the workbook in a temporary file beside `path`, then renames it into place.
     ///
     /// A failure leaves any earlier file at `path` untouched and no temporary file behind.
     /// - Throws: ``WorkbookOutputError`` when the folder is missing or the rename fails; `XlsxError` from building.
-    static func write(to path: String, title: String, language: Language, build: (Workbook) throws -> Void) throws {
+    /// - Parameter created: the creation time the workbook stores: the run's (``RunDescription/time``), so the
+    ///   same analysis at the same `SOURCE_DATE_EPOCH` gives byte-identical files.
+    static func write(
+        to path: String, title: String, language: Language, created: Date, build: (Workbook) throws -> Void
+    ) throws {
         let destination = URL(fileURLWithPath: path)
         let folder = destination.deletingLastPathComponent()
         var isFolder: ObjCBool = false
@@ -39,7 +39,7 @@ enum WorkbookFile {
         defer { try? FileManager.default.removeItem(at: temporary) }
         let properties = DocumentProperties(
             title: title, subject: CommonPhrases.subject.text(language), author: CommonPhrases.author,
-            created: creationTime)
+            created: created)
         let workbook = try Workbook(path: temporary.path, properties: properties)
         try build(workbook)
         try workbook.close()

@@ -7,6 +7,11 @@ enum NumberFormats {
     static let money = "#,##0.00 \"kr\""
     /// Money in whole kronor, for the committee's figures; the cell still holds the exact value.
     static let wholeMoney = "#,##0 \"kr\""
+    /// Money in millions of kronor, for the committee's figures and chart axes: `238,2 Mkr` in a Swedish Excel;
+    /// the cell still holds the exact value (the two commas scale the display by a million).
+    static let millions = "#,##0.0,, \"Mkr\""
+    /// A chart axis in millions: `250`, under the axis title `Mkr`.
+    static let millionsAxis = "#,##0,,"
     /// A share of spend: `12.5%`.
     static let percent = "0.0%"
     /// A count: `1 234`.
@@ -103,6 +108,8 @@ enum Styles {
     static let money = CellStyle(verticalAlignment: .top, numberFormat: NumberFormats.money)
     /// Money in whole kronor.
     static let wholeMoney = CellStyle(verticalAlignment: .top, numberFormat: NumberFormats.wholeMoney)
+    /// Money in millions of kronor (``NumberFormats/millions``).
+    static let millions = CellStyle(verticalAlignment: .top, numberFormat: NumberFormats.millions)
     /// A share of spend.
     static let percent = CellStyle(verticalAlignment: .top, numberFormat: NumberFormats.percent)
     /// A count.

@@ -7,9 +7,6 @@ import Foundation
 /// numbers, digit strings too long for Excel's 15 significant digits — stay text so nothing is altered.
 /// A cell that does not fit its column's type is written as text rather than changed.
 public enum CSVToWorkbook {
-    /// A fixed creation time (2000-01-01), so converting the same file twice gives the same bytes.
-    static let creationTime = Date(timeIntervalSince1970: 946_684_800)
-
     /// What one column holds.
     public enum ColumnType: Equatable, Sendable {
         case text
@@ -41,7 +38,7 @@ public enum CSVToWorkbook {
         let workbook = try Workbook(
             path: path, constantMemory: true,
             properties: DocumentProperties(
-                title: sheetName, author: "Kedja", created: Self.creationTime))
+                title: sheetName, author: "Kedja", created: DocumentProperties.creationTime()))
         let headerStyle = CellStyle(bold: true, fillColor: XlsxColor(red: 0xDD, green: 0xEB, blue: 0xF7), border: .thin)
         let amountStyle = CellStyle(numberFormat: "#,##0.00")
         let integerStyle = CellStyle(numberFormat: "0")

@@ -160,7 +160,10 @@ public final class Chart {
     ///
     /// The category axis is the one along which the categories run (horizontal for column and line charts,
     /// vertical for bar charts); the value axis carries the numbers.
-    public func setAxisTitles(category: String?, value: String?) throws {
+    ///
+    /// - Parameter valueFormat: the number format of the value axis's labels (`#,##0,,` shows millions), or nil
+    ///   for the cells' own.
+    public func setAxisTitles(category: String?, value: String?, valueFormat: String? = nil) throws {
         _ = try workbook.openHandle(subject)
         guard !kind.isRound else {
             throw XlsxError(.invalidParameter, subject: subject, detail: "a \(kind) chart has no axes to title")
@@ -169,13 +172,22 @@ public final class Chart {
         // libxlsxwriter's X axis is the category axis, except for bar charts where it is the value axis.
         let categoryAxis = isBar ? LXW_CHART_AXIS_TYPE_Y : LXW_CHART_AXIS_TYPE_X
         let valueAxis = isBar ? LXW_CHART_AXIS_TYPE_X : LXW_CHART_AXIS_TYPE_Y
+        func axis(_ type: lxw_chart_axis_type) throws -> UnsafeMutablePointer<lxw_chart_axis> {
+            guard let axis = chart_axis_get(handle, type) else {
+                throw XlsxError(.invalidParameter, subject: subject, detail: "the chart has no such axis")
+            }
+            return axis
+        }
         for (title, axisType) in [(category, categoryAxis), (value, valueAxis)] {
             guard let title else { continue }
             try checkLabel(title, what: "the axis title")
-            guard let axis = chart_axis_get(handle, axisType) else {
-                throw XlsxError(.invalidParameter, subject: subject, detail: "the chart has no such axis")
-            }
+            let axis = try axis(axisType)
+            // libxlsxwriter copies the text, so the C string need not outlive the call.
             title.withCString { chart_axis_set_name(axis, $0) }
+        }
+        if let valueFormat {
+            let axis = try axis(valueAxis)
+            valueFormat.withCString { chart_axis_set_num_format(axis, $0) }
         }
     }
 

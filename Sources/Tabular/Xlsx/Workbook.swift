@@ -18,8 +18,18 @@ public struct DocumentProperties: Hashable, Sendable {
     public var keywords: String?
     /// A free comment, e.g. which templates and inputs produced the workbook.
     public var comments: String?
-    /// The creation time written into the file; keep it fixed (e.g. the input's date) for reproducible output.
+    /// The creation time written into the file; see ``creationTime(environment:)``.
     public var created: Date
+
+    /// The creation time a workbook made now stores: `SOURCE_DATE_EPOCH` (seconds since 1970, the
+    /// reproducible-builds convention) when it is set to a number, so the same input gives the same bytes, else
+    /// the current time.
+    public static func creationTime(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
+        if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(text) {
+            return Date(timeIntervalSince1970: TimeInterval(seconds))
+        }
+        return Date()
+    }
 
     /// Creates document properties.
     public init(

@@ -34,7 +34,7 @@ struct RunCommand: ParsableCommand {
             let register = OutputNames.register(for: input.spend, directory: outDir, language: language)
             let plan = OutputNames.plan(for: input.spend, directory: outDir, language: language)
             let report = OutputNames.report(for: input.spend, directory: outDir, language: language)
-            let pass = try analyse(input, options, enrichedPath: tagged) { result in
+            let pass = try analyse(input, options, enrichedPath: tagged, describeSource: true) { result in
                 try WorkbookOutput.write(register, protecting: inputs) { try RegisterWorkbook.write(result, to: $0) }
                 try WorkbookOutput.write(plan, protecting: inputs) { try PlanWorkbook.write(result, to: $0) }
                 try WorkbookOutput.write(report, protecting: inputs) { try ReportWorkbook.write(result, to: $0) }

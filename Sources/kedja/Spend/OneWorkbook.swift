@@ -30,7 +30,7 @@ func writeOneWorkbook<Previous>(
         try refuseOverwriting(inputs, with: path)
         let previousValue = try previous.map { try $0.read($0.path) }
         let rejects = options.strict ? OutputNames.rejects(besides: input.spend) : nil
-        let pass = try analyse(input, options, rejectsPath: rejects)
+        let pass = try analyse(input, options, rejectsPath: rejects, describeSource: command == "report")
         if pass.outcome.withheld {
             try conclude(command, pass, outputs: pass.outcome.outputs, options: options)
             return

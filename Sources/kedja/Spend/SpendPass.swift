@@ -24,7 +24,7 @@ struct SpendPass {
 /// completed, so `run` writes its workbooks at the same time.
 func analyse(
     _ input: SpendInput, _ options: CommonOptions, enrichedPath: String? = nil, rejectsPath: String? = nil,
-    excelSafe: Bool = false, alongside: ((AnalysisResult) throws -> Void)? = nil
+    excelSafe: Bool = false, describeSource: Bool = false, alongside: ((AnalysisResult) throws -> Void)? = nil
 ) throws -> SpendPass {
     for output in [enrichedPath, rejectsPath].compactMap({ $0 }) where output != "-" {
         try refuseOverwriting(input.inputPaths, with: output)
@@ -43,6 +43,10 @@ func analyse(
         planStart: try input.planStart(), enrichedPath: enrichedPath, rejectsPath: rejectsPath, excelSafe: excelSafe,
         progress: progress.isActive ? { progress.update(bytes: $0) } : nil, spendRows: spend.sheet?.rows)
     request.strict = options.strict
+    request.toolVersion = Kedja.configuration.version
+    request.sourceName = spend.reportName
+    // The report names the exact file the figures came from: the user's own bytes, or standard input's copy.
+    if describeSource { request.digestPath = spend.path == TableInput.standardInput ? spend.csvPath : spend.path }
     do {
         // The pass names a workbook's rejected records by sheet row itself, in the rejects CSV too.
         let outcome = try AnalysisRun.execute(request, alongside: alongside)
