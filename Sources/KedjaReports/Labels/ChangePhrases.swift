@@ -4,6 +4,12 @@ import KedjaModel
 enum ChangePhrases {
     static let sheet = Phrase(sv: "Förändringar", en: "Changes")
     static let title = Phrase(sv: "Förändringar sedan föregående period", en: "Changes since the previous period")
+    static let detailsSheet = Phrase(sv: "Förändringar, detaljer", en: "Change details")
+    static let detailsTitle = Phrase(
+        sv: "Ändrade nivåer per riskområde, med motiveringarna", en: "Changed levels per risk area, with the reasons")
+    static let area = Phrase(sv: "Riskområde", en: "Risk area")
+    static let levelBefore = Phrase(sv: "Nivå förra perioden", en: "Level, previous period")
+    static let levelNow = Phrase(sv: "Nivå nu", en: "Level now")
 
     /// The line under the title: what was compared and from which change spend shifts count.
     static func basis(previous: String, threshold: String) -> Phrase {
@@ -16,7 +22,9 @@ enum ChangePhrases {
 
     static let joinedHeading = Phrase(sv: "Nya på högrisklistan", en: "New on the high-risk list")
     static let leftHeading = Phrase(sv: "Borta från högrisklistan", en: "Gone from the high-risk list")
-    static let levelsHeading = Phrase(sv: "Ändrade risknivåer", en: "Changed risk levels")
+    static let levelsHeading = Phrase(
+        sv: "Ändrad sammanlagd risk (varje områdes ändring och motiveringarna: bladet Förändringar, detaljer)",
+        en: "Changed overall risk (each area's change and the reasons: the Change details sheet)")
     static let spendHeading = Phrase(sv: "Spendförändringar", en: "Spend shifts")
     static let none = Phrase(sv: "Inga", en: "None")
 

@@ -6,6 +6,8 @@ public struct ReportLabels: Sendable, Equatable {
     public let overviewSheet: String
     /// What changed since last period's register, in a report made with `--previous`: `Förändringar` / `Changes`.
     public let changesSheet: String
+    /// Each area's changed level with the reasons, with `--previous`: `Förändringar, detaljer` / `Change details`.
+    public let changeDetailsSheet: String
     /// The charts: `Diagram` / `Charts`.
     public let chartsSheet: String
     /// The ten largest risks: `Största risker` / `Top risks`.
@@ -21,6 +23,7 @@ public struct ReportLabels: Sendable, Equatable {
     public init(_ language: Language) {
         overviewSheet = ReportPhrases.overviewSheet.text(language)
         changesSheet = ChangePhrases.sheet.text(language)
+        changeDetailsSheet = ChangePhrases.detailsSheet.text(language)
         chartsSheet = ReportPhrases.chartsSheet.text(language)
         topRisksSheet = ReportPhrases.topRisksSheet.text(language)
         heatMapSheet = RegisterPhrases.heatMapSheet.text(language)

@@ -2,11 +2,13 @@ import KedjaModel
 import Tabular
 
 /// The committee report's Changes sheet: what moved since last period's risk register, in four tables one under
-/// the other — suppliers new to and gone from the high-risk list, changed risk levels with the reasons then and
-/// now, and spend shifts of at least the threshold. An empty table says so, so "none" is visibly an answer.
+/// the other — suppliers new to and gone from the high-risk list, changes of the overall level, and spend shifts
+/// of at least the threshold. An empty table says so, so "none" is visibly an answer. Every change of an area's
+/// level, with the reasons then and now, is on a detail sheet (``writeDetails(_:to:title:areas:language:)``):
+/// the committee reads the overview, the specialist the detail.
 enum ChangesSheet {
-    /// Supplier, org. number, then up to six columns whose meaning differs per table.
-    private static let widths: [Double] = [28, 13, 28, 18, 18, 30, 45, 45]
+    /// Supplier, org. number, then up to four columns whose meaning differs per table.
+    private static let widths: [Double] = [28, 13, 28, 18, 18, 30]
 
     /// Writes `comparison` to `sheet` in `language`.
     static func write(
@@ -60,25 +62,23 @@ enum ChangesSheet {
         }
 
         let levelsStart = table.row + 2
+        let overallChanges = comparison.levelChanges.filter { $0.previous.overall != $0.current.overall }
         try table.section(
             ChangePhrases.levelsHeading,
             headers: [
                 ChangePhrases.supplier, ChangePhrases.orgNumber, ChangePhrases.category, ChangePhrases.overallBefore,
-                ChangePhrases.overallNow, ChangePhrases.areasChanged, ChangePhrases.reasonNow,
-                ChangePhrases.reasonBefore,
-            ], count: comparison.levelChanges.count
+                ChangePhrases.overallNow, ChangePhrases.areasChanged,
+            ], count: overallChanges.count
         ) { row, index in
-            let change = comparison.levelChanges[index]
+            let change = overallChanges[index]
             let current = change.current
             let category = CommonPhrases.categoryName(current.category, language)
             let areas = change.areas.map {
                 ChangePhrases.areaChange(
-                    areaNames.label($0, language), from: change.previous.levels[$0], to: current.levels[$0], language)
+                    areaNames.shortLabel($0, language), from: change.previous.levels[$0], to: current.levels[$0],
+                    language)
             }.joined(separator: "\n")
-            let texts = [
-                (0, current.supplierName), (1, current.orgNumber ?? ""), (2, category), (5, areas),
-                (6, current.reason), (7, change.previous.reason),
-            ]
+            let texts = [(0, current.supplierName), (1, current.orgNumber ?? ""), (2, category), (5, areas)]
             for (col, text) in texts {
                 try sheet.write(row: row, col: col, string: text, style: col == 1 ? Styles.text : Styles.wrapped)
             }
@@ -86,11 +86,10 @@ enum ChangesSheet {
             try sheet.write(row: row, col: 4, string: current.overall.label(language), style: Styles.level)
             return texts
         }
-        if !comparison.levelChanges.isEmpty {
+        if !overallChanges.isEmpty {
             try sheet.colourRiskLevels(
                 CellRange(
-                    firstRow: levelsStart, firstCol: 3, lastRow: levelsStart + comparison.levelChanges.count - 1,
-                    lastCol: 4))
+                    firstRow: levelsStart, firstCol: 3, lastRow: levelsStart + overallChanges.count - 1, lastCol: 4))
         }
 
         try table.section(
@@ -117,6 +116,56 @@ enum ChangesSheet {
         try sheet.preparePrinting(
             title: title, area: CellRange(firstRow: 0, firstCol: 0, lastRow: table.row, lastCol: widths.count - 1),
             repeatedRow: 0, language: language)
+    }
+
+    /// The detail sheet's columns: supplier, org. number, category, area, level before, level now, the reasons.
+    private static let detailWidths: [Double] = [26, 13, 24, 20, 12, 12, 60, 60]
+
+    /// Writes every change of an area's level, one row per supplier × category × area, with the reasons then and
+    /// now: what a specialist checks behind the Changes sheet.
+    static func writeDetails(
+        _ comparison: RegisterComparison, to sheet: Worksheet, title: String, areas areaNames: RiskAreaNames,
+        language: Language
+    ) throws {
+        try MethodSheet.setWidths(detailWidths, on: sheet)
+        try sheet.write(row: 0, col: 0, string: ChangePhrases.detailsTitle.text(language), style: Styles.title)
+        let headerRow = 2
+        try sheet.writeHeaderRow(
+            [
+                ChangePhrases.supplier, ChangePhrases.orgNumber, ChangePhrases.category, ChangePhrases.area,
+                ChangePhrases.levelBefore, ChangePhrases.levelNow, ChangePhrases.reasonNow, ChangePhrases.reasonBefore,
+            ].map { $0.text(language) }, row: headerRow, widths: { detailWidths[$0] })
+        var row = headerRow
+        var heights = RowHeights()
+        for change in comparison.levelChanges {
+            let current = change.current
+            for area in change.areas {
+                row += 1
+                let texts = [
+                    (0, current.supplierName), (1, current.orgNumber ?? ""),
+                    (2, CommonPhrases.categoryName(current.category, language)), (3, areaNames.label(area, language)),
+                    (6, current.reason), (7, change.previous.reason),
+                ]
+                for (col, text) in texts {
+                    try sheet.write(row: row, col: col, string: text, style: col == 1 ? Styles.text : Styles.wrapped)
+                    heights.note(row: row, text: text, width: detailWidths[col])
+                }
+                try sheet.write(
+                    row: row, col: 4, string: change.previous.levels[area].label(language), style: Styles.level)
+                try sheet.write(row: row, col: 5, string: current.levels[area].label(language), style: Styles.level)
+            }
+        }
+        if row == headerRow {
+            row += 1
+            try sheet.write(row: row, col: 0, string: ChangePhrases.none.text(language), style: Styles.note)
+        } else {
+            try sheet.colourRiskLevels(CellRange(firstRow: headerRow + 1, firstCol: 4, lastRow: row, lastCol: 5))
+        }
+        try heights.apply(to: sheet)
+        try sheet.freezePanes(row: headerRow + 1, col: 1)
+        try sheet.preparePrinting(
+            title: title, area: CellRange(firstRow: 0, firstCol: 0, lastRow: row, lastCol: detailWidths.count - 1),
+            repeatedRow: headerRow, language: language)
     }
 
     /// Writes the sections one under the other and keeps track of the row and the heights wrapped text needs.

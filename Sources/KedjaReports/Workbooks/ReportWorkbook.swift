@@ -33,6 +33,11 @@ public enum ReportWorkbook {
                 try ChangesSheet.write(
                     comparison, to: changes, title: title, areas: result.areaNames, language: language)
             }
+            if let comparison {
+                try ChangesSheet.writeDetails(
+                    comparison, to: try workbook.addWorksheet(name: labels.changeDetailsSheet), title: title,
+                    areas: result.areaNames, language: language)
+            }
             let charts = try workbook.addWorksheet(name: labels.chartsSheet)
             try writeCharts(result, figures: figures, to: charts, in: workbook, title: title)
             let topRisks = try workbook.addWorksheet(name: labels.topRisksSheet)
