@@ -201,12 +201,14 @@ enum RegisterPhrases {
         (
             Phrase(sv: "Prioritet", en: "Priority"),
             Phrase(
-                sv: "1: hög sammanlagd risk och väsentlig spend (minst beloppsgränsen eller andelsgränsen av total "
-                    + "spend i settings.csv). 2: minst det lägsta beloppet för prioritet 2 och antingen hög risk "
+                sv: "1: hög sammanlagd risk och väsentlig spend (minst beloppsgränsen eller andelsgränsen i "
+                    + "settings.csv av upphandlad spend, dvs. total spend utom betalningar utanför omfånget; registrets "
+                    + "Andel av spend har samma bas). 2: minst det lägsta beloppet för prioritet 2 och antingen hög risk "
                     + "under väsentlighetsgränsen eller medel eller okänd risk med väsentlig spend. 3: övrigt – låg "
                     + "risk eller liten spend, där uppförandekoden i avtalet räcker.",
-                en: "1: high overall risk and material spend (at least the amount or the share of total spend set in "
-                    + "settings.csv). 2: at least the priority-2 minimum spend and either high risk below "
+                en: "1: high overall risk and material spend (at least the amount or the share set in settings.csv "
+                    + "of procured spend, i.e. total spend less payments outside the scope; the register's Share of "
+                    + "spend has the same base). 2: at least the priority-2 minimum spend and either high risk below "
                     + "materiality, or medium or unknown risk with material spend. 3: everything else – low risk or "
                     + "little spend, where the code of conduct in the contract is enough.")
         ),
