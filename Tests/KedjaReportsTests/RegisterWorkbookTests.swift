@@ -193,16 +193,17 @@ struct RegisterWorkbookTests {
         #expect(second.conditionalFormats.contains { $0.range == "G2:K2" })
     }
 
-    @Test("a reason longer than a cell holds is refused, never cut, and nothing is written")
+    @Test("a reason longer than a cell holds is cut with a marker and counted, and the register is written")
     func tooLongReason() throws {
         var result = try AnalysisFixture.result(.sv)
         result.rows[0].reason = String(repeating: "x", count: ExcelLimits.cellTextLength + 1)
         let folder = try TemporaryFolder()
         let path = folder.path("register.xlsx")
-        #expect(throws: XlsxError.self) {
-            try RegisterWorkbook.write(result, to: path)
-        }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+        let repairs = try RegisterWorkbook.write(result, to: path)
+        #expect(repairs.cutTexts == 1)
+        #expect(repairs.replacedCharacters == 0)
+        #expect(try XlsxProbe.malformedParts(path) == [])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["register.xlsx"])
     }
 
     @Test("a missing folder is reported with the workbook's path")

@@ -12,17 +12,20 @@ public enum RegisterWorkbook {
     ///
     /// The file appears only when complete. Two writes of the same result give byte-identical files.
     /// - Throws: ``WorkbookOutputError`` when the file cannot be put at `path`; `XlsxError` when a value breaks
-    ///   one of Excel's limits, e.g. a reason longer than a cell's 32,767 characters (never truncated).
-    public static func write(_ result: AnalysisResult, to path: String) throws {
+    ///   one of Excel's limits.
+    /// - Returns: what the cell texts needed to fit in the file (see `CellText`), for the run's summary.
+    @discardableResult
+    public static func write(_ result: AnalysisResult, to path: String) throws -> TextRepairs {
         try write(result, to: path, rowsPerSheet: SheetSpill.dataRowsPerSheet)
     }
 
     /// Writes the register with at most `rowsPerSheet` data rows per sheet (tests use a small number).
-    static func write(_ result: AnalysisResult, to path: String, rowsPerSheet: Int) throws {
+    @discardableResult
+    static func write(_ result: AnalysisResult, to path: String, rowsPerSheet: Int) throws -> TextRepairs {
         let language = result.language
         let labels = RegisterLabels(language)
         let title = RegisterPhrases.title.text(language)
-        try WorkbookFile.write(to: path, title: title, language: language) { workbook in
+        return try WorkbookFile.write(to: path, title: title, language: language) { workbook in
             let summary = try workbook.addWorksheet(name: labels.summarySheet)
             try writeSummary(result, to: summary, title: title)
             for (part, range) in SheetSpill.parts(count: result.rows.count, rowsPerSheet: rowsPerSheet).enumerated() {

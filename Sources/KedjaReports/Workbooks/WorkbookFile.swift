@@ -27,8 +27,11 @@ enum WorkbookFile {
     /// Builds the workbook in a temporary file beside `path`, then renames it into place.
     ///
     /// A failure leaves any earlier file at `path` untouched and no temporary file behind.
+    /// - Returns: what the cell texts needed to fit in the file, for the run's summary.
     /// - Throws: ``WorkbookOutputError`` when the folder is missing or the rename fails; `XlsxError` from building.
-    static func write(to path: String, title: String, language: Language, build: (Workbook) throws -> Void) throws {
+    static func write(
+        to path: String, title: String, language: Language, build: (Workbook) throws -> Void
+    ) throws -> TextRepairs {
         let destination = URL(fileURLWithPath: path)
         let folder = destination.deletingLastPathComponent()
         var isFolder: ObjCBool = false
@@ -47,6 +50,7 @@ enum WorkbookFile {
             let reason = String(cString: strerror(errno))
             throw WorkbookOutputError(path: path, reason: "\(reason); check that you may write there")
         }
+        return workbook.textRepairs
     }
 }
 

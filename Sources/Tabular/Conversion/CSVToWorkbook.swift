@@ -114,6 +114,7 @@ public enum CSVToWorkbook {
             return true
         }
         try workbook.close()
+        counts.textRepairs = workbook.textRepairs
         return counts
     }
 

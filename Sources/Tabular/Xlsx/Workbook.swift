@@ -52,6 +52,8 @@ public final class Workbook {
     public let isConstantMemory: Bool
     /// The names of the worksheets added so far, in order.
     public private(set) var worksheetNames: [String] = []
+    /// What the cell texts written so far needed to fit in the file (see ``CellText``), for the run's summary.
+    public private(set) var textRepairs = TextRepairs()
 
     /// The library's workbook; nil once closed, which is what makes use-after-close a clean error.
     private var handle: UnsafeMutablePointer<lxw_workbook>?
@@ -162,9 +164,10 @@ public final class Workbook {
                 .invalidSheetName, subject: subject,
                 detail: "the name contains '\(bad)'; Excel does not allow any of [ ] : * ? / \\ in sheet names")
         }
-        if name.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+        if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0xFFFE || $0.value == 0xFFFF }) {
             throw XlsxError(
-                .invalidSheetName, subject: subject, detail: "the name contains a control character (tab, newline…)")
+                .invalidSheetName, subject: subject,
+                detail: "the name contains a control character (tab, newline…) or U+FFFE/U+FFFF, which XML cannot hold")
         }
         guard !name.hasPrefix("'"), !name.hasSuffix("'") else {
             throw XlsxError(
@@ -233,6 +236,13 @@ public final class Workbook {
                 detail: "the workbook \(path) is already closed; nothing more can be added to it")
         }
         return handle
+    }
+
+    /// A cell's text as the file can hold it, counting what had to change: every cell text passes here.
+    func admitCellText(_ text: String) -> String {
+        let admitted = CellText.admit(text)
+        if !admitted.repairs.isEmpty { textRepairs = textRepairs + admitted.repairs }
+        return admitted.text
     }
 
     /// Whether a worksheet of exactly this name exists (chart series must point at one).

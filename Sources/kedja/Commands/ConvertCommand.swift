@@ -60,13 +60,13 @@ struct ConvertCommand: ParsableCommand {
                 let dialect = try outputDialect(from: reader.dialect, format: format)
                 let file = try AtomicOutputFile(destination: output, protecting: [input])
                 let writer = CSVWriter(file: file, dialect: dialect, excelSafe: excelSafe)
-                try conclude(try CSVConversion.copy(reader, to: writer), dialect: reader.dialect)
+                try conclude(try CSVConversion.copy(reader, to: writer), dialect: reader.dialect, workbook: false)
             case .xlsx:
                 let file = try AtomicOutputFile(destination: output, protecting: [input])
                 let sheetName = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
                 let counts = try CSVToWorkbook.convert(reader, to: file.pathForLibraries, sheetName: sheetName)
                 try file.commit()
-                try conclude(counts, dialect: reader.dialect)
+                try conclude(counts, dialect: reader.dialect, workbook: true)
             }
         }
     }
@@ -86,10 +86,12 @@ struct ConvertCommand: ParsableCommand {
         if flags.json { print(outcome.json(input: input, output: output, dialect: dialect)) }
     }
 
-    /// Prints the JSON summary or the rejected records, and applies `--strict`.
-    private func conclude(_ counts: CSVConversion.Counts, dialect: CSVDialect) throws {
+    /// Prints the JSON summary or the rejected records, and applies `--strict`; for a `workbook` output, also what
+    /// its cell texts needed.
+    private func conclude(_ counts: CSVConversion.Counts, dialect: CSVDialect, workbook: Bool) throws {
+        if workbook, !counts.textRepairs.isEmpty { note(counts.textRepairs.summaryLine, quiet: flags.quiet) }
         if flags.json {
-            print(counts.json(input: input, output: output, dialect: dialect))
+            print(counts.json(input: input, output: output, dialect: dialect, workbook: workbook))
         } else {
             for reject in counts.rejects.prefix(20) {
                 note(

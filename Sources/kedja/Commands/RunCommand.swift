@@ -29,12 +29,21 @@ struct RunCommand: ParsableCommand {
             let register = OutputNames.register(for: input.spend, directory: outDir, language: language)
             let plan = OutputNames.plan(for: input.spend, directory: outDir, language: language)
             let report = OutputNames.report(for: input.spend, directory: outDir, language: language)
+            var repairs = TextRepairs()
             let pass = try analyse(input, options, enrichedPath: tagged) { result in
-                try WorkbookOutput.write(register, protecting: inputs) { try RegisterWorkbook.write(result, to: $0) }
-                try WorkbookOutput.write(plan, protecting: inputs) { try PlanWorkbook.write(result, to: $0) }
-                try WorkbookOutput.write(report, protecting: inputs) { try ReportWorkbook.write(result, to: $0) }
+                try WorkbookOutput.write(register, protecting: inputs) {
+                    repairs = repairs + (try RegisterWorkbook.write(result, to: $0))
+                }
+                try WorkbookOutput.write(plan, protecting: inputs) {
+                    repairs = repairs + (try PlanWorkbook.write(result, to: $0))
+                }
+                try WorkbookOutput.write(report, protecting: inputs) {
+                    repairs = repairs + (try ReportWorkbook.write(result, to: $0))
+                }
             }
-            try conclude("run", pass, outputs: pass.outcome.outputs + [register, plan, report], options: options)
+            try conclude(
+                "run", pass, outputs: pass.outcome.outputs + [register, plan, report], options: options,
+                repairs: repairs)
         }
     }
 }

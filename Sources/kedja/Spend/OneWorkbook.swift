@@ -14,12 +14,12 @@ struct PreviousWorkbook<Value> {
 /// workbook put in place only when complete, and the summary.
 ///
 /// `write` gets the pass, last period's workbook when there is one, and the path the library writes to; it
-/// returns the command's own summary figures.
+/// returns what the workbook's texts needed and the command's own summary figures.
 func writeOneWorkbook<Previous>(
     _ command: String, input: SpendInput, options: CommonOptions, output: String?,
     defaultName: (_ input: String, _ directory: String?, Language) -> String,
     previous: PreviousWorkbook<Previous>?,
-    write: (SpendPass, Previous?, String) throws -> [String: String]
+    write: (SpendPass, Previous?, String) throws -> WrittenWorkbook
 ) throws {
     try reportingFailures {
         let path = output ?? defaultName(input.spend, nil, options.language)
@@ -27,9 +27,10 @@ func writeOneWorkbook<Previous>(
         try refuseOverwriting(inputs, with: path)
         let previousValue = try previous.map { try $0.read($0.path) }
         let pass = try analyse(input, options)
-        var details: [String: String] = [:]
-        try WorkbookOutput.write(path, protecting: inputs) { details = try write(pass, previousValue, $0) }
-        try conclude(command, pass, outputs: [path], options: options, extraDetails: details)
+        var written = WrittenWorkbook(repairs: TextRepairs())
+        try WorkbookOutput.write(path, protecting: inputs) { written = try write(pass, previousValue, $0) }
+        try conclude(
+            command, pass, outputs: [path], options: options, repairs: written.repairs, extraDetails: written.details)
     }
 }
 
@@ -37,13 +38,20 @@ func writeOneWorkbook<Previous>(
 func writeOneWorkbook(
     _ command: String, input: SpendInput, options: CommonOptions, output: String?,
     defaultName: (_ input: String, _ directory: String?, Language) -> String,
-    write: (SpendPass, String) throws -> Void
+    write: (SpendPass, String) throws -> TextRepairs
 ) throws {
     try writeOneWorkbook(
         command, input: input, options: options, output: output, defaultName: defaultName,
         previous: PreviousWorkbook<Void>?.none
     ) { pass, _, path in
-        try write(pass, path)
-        return [:]
+        WrittenWorkbook(repairs: try write(pass, path))
     }
+}
+
+/// What a command's workbook writer hands back for the summary.
+struct WrittenWorkbook {
+    /// What the cell texts needed to fit in the file.
+    var repairs: TextRepairs
+    /// The command's own figures (carried-over tasks, changes since last period…).
+    var details: [String: String] = [:]
 }

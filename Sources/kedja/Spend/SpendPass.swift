@@ -64,9 +64,10 @@ func refuseOverwriting(_ inputs: [String], with output: String) throws {
     }
 }
 
-/// Prints the summary (JSON or a short note) and applies `--strict`; `extraDetails` adds a command's own figures.
+/// Prints the summary (JSON or a short note) and applies `--strict`; `repairs` says what the workbooks' texts
+/// needed (nil for a command that writes none), `extraDetails` adds a command's own figures.
 func conclude(
-    _ command: String, _ pass: SpendPass, outputs: [String], options: CommonOptions,
+    _ command: String, _ pass: SpendPass, outputs: [String], options: CommonOptions, repairs: TextRepairs? = nil,
     extraDetails: [String: String] = [:]
 ) throws {
     let result = pass.result
@@ -83,6 +84,10 @@ func conclude(
         "lines_outside_scope": String(result.quality.excludedLines),
         "spend_outside_scope": result.quality.excludedSpend.description,
     ]
+    if let repairs {
+        details["workbook_characters_replaced"] = String(repairs.replacedCharacters)
+        details["workbook_texts_cut"] = String(repairs.cutTexts)
+    }
     details.merge(extraDetails) { _, extra in extra }
     var summary = RunSummary(
         command: command, file: pass.outcome.file, counts: result.counts, rejects: result.rejects,
@@ -100,6 +105,7 @@ func conclude(
                 + "\(result.quality.linesWithoutCategory) without a category.",
             quiet: options.quiet)
         for output in outputs { note("wrote \(output)", quiet: options.quiet) }
+        if let repairs, !repairs.isEmpty { note(repairs.summaryLine, quiet: options.quiet) }
         for reject in result.rejects.prefix(20) {
             note(
                 "  rejected record \(reject.record) (\(rowWord) \(reject.line)): \(reject.reason)", quiet: options.quiet
@@ -111,4 +117,22 @@ func conclude(
 
 private func fileSize(_ path: String) -> Int64? {
     (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
+}
+
+extension TextRepairs {
+    /// The note under the written files: what was changed in the workbooks' texts, and why.
+    var summaryLine: String {
+        var parts: [String] = []
+        if replacedCharacters > 0 {
+            parts.append(
+                "\(replacedCharacters) character\(replacedCharacters == 1 ? "" : "s") an XLSX file cannot hold "
+                    + "(control characters, U+FFFE, U+FFFF) replaced by U+FFFD")
+        }
+        if cutTexts > 0 {
+            parts.append(
+                "\(cutTexts) text\(cutTexts == 1 ? "" : "s") over Excel's 32,767 characters per cell cut, "
+                    + "ending in \"… [cut: N characters]\"")
+        }
+        return "note: in the workbooks, " + parts.joined(separator: "; ") + "."
+    }
 }
