@@ -22,7 +22,7 @@ public struct AnalysisRun {
         public var enrichedPath: String?
         /// Where rejected records go: a path, or nil for next to the enriched CSV (or none without one).
         public var rejectsPath: String?
-        /// Prefix formula-like text with `'` in the enriched CSV (for CSV opened in Excel).
+        /// Prefix formula-like text with `'` in the enriched CSV and the rejects CSV (for CSV opened in Excel).
         public var excelSafe: Bool
         /// Called with bytes read so far.
         public var progress: ((Int64) -> Void)?
@@ -132,8 +132,8 @@ public struct AnalysisRun {
                 if let rejectsPath {
                     if rejectsWriter == nil {
                         rejectsWriter = try RejectsWriter(
-                            path: rejectsPath, header: file.mapping.header,
-                            dialect: file.reader.dialect, protecting: inputs)
+                            path: rejectsPath, header: file.mapping.header, dialect: file.reader.dialect,
+                            excelSafe: request.excelSafe, protecting: inputs)
                     }
                     try rejectsWriter?.add(record, reject: reject)
                 }
@@ -182,11 +182,15 @@ public struct AnalysisRun {
 
 /// Writes rejected records in the input's dialect: record number, line (a worksheet's row for a workbook input)
 /// and reason, then the fields as read.
+///
+/// With `excelSafe`, formula-like text is prefixed as in the enriched CSV: a rejected record is opened in Excel to
+/// be fixed, and is exactly the kind of record that holds hostile text.
 final class RejectsWriter {
     private let writer: CSVWriter
 
-    init(path: String, header: [String], dialect: CSVDialect, protecting inputs: [String]) throws {
-        writer = CSVWriter(file: try AtomicOutputFile(destination: path, protecting: inputs), dialect: dialect)
+    init(path: String, header: [String], dialect: CSVDialect, excelSafe: Bool, protecting inputs: [String]) throws {
+        writer = CSVWriter(
+            file: try AtomicOutputFile(destination: path, protecting: inputs), dialect: dialect, excelSafe: excelSafe)
         for name in ["kedja_record", "kedja_line", "kedja_reason"] + header { writer.writeField(name) }
         try writer.endRecord()
     }

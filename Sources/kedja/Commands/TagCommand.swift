@@ -22,7 +22,9 @@ struct TagCommand: ParsableCommand {
     var rejects: String?
 
     @Flag(
-        help: "Prefix text Excel would run as a formula with ' (for CSV opened in Excel, not for the ERP round trip).")
+        help:
+            "Prefix text Excel would run as a formula with ', in the enriched CSV and the rejects (for CSV opened in Excel, not for the ERP round trip)."
+    )
     var excelSafe = false
 
     func run() throws {
