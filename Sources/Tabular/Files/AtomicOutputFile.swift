@@ -20,8 +20,7 @@ public final class AtomicOutputFile {
     /// Creates the temporary file next to `destination`; refuses a destination that is one of `inputs`.
     public init(destination: String, protecting inputs: [String] = []) throws {
         self.destination = destination
-        let resolvedDestination = Self.resolvedPath(destination)
-        for input in inputs where Self.resolvedPath(input) == resolvedDestination {
+        for input in inputs where FileIdentity.same(input, destination) {
             throw OutputError(
                 path: destination,
                 reason: "it is also an input (\(input)); choose another output path so the input is not overwritten")
@@ -87,20 +86,6 @@ public final class AtomicOutputFile {
             guard let pid = Int32(owner), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
             unlink("\(directory)/\(name)")
         }
-    }
-
-    /// Whether two paths name the same file once links and relative parts are resolved.
-    public static func resolvedPath(_ path: String) -> String {
-        if let resolved = realpath(path, nil) {
-            defer { free(resolved) }
-            return String(cString: resolved)
-        }
-        // The file does not exist yet: resolve its directory.
-        if let resolved = realpath(directory(of: path), nil) {
-            defer { free(resolved) }
-            return String(cString: resolved) + "/" + fileName(of: path)
-        }
-        return path
     }
 
     private static func directory(of path: String) -> String {

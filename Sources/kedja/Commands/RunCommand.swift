@@ -30,7 +30,8 @@ struct RunCommand: ParsableCommand {
             let plan = OutputNames.plan(for: input.spend, directory: outDir, language: language)
             let report = OutputNames.report(for: input.spend, directory: outDir, language: language)
             var repairs = TextRepairs()
-            let pass = try analyse(input, options, enrichedPath: tagged) { result in
+            let pass = try analyse(input, options, enrichedPath: tagged, workbooks: [register, plan, report]) {
+                result in
                 try WorkbookOutput.write(register, protecting: inputs) {
                     repairs = repairs + (try RegisterWorkbook.write(result, to: $0))
                 }

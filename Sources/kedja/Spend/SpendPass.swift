@@ -21,13 +21,23 @@ struct SpendPass {
 /// errors are retold in terms of the workbook, its sheet and its rows.
 ///
 /// `alongside` gets the finished analysis (rejected records in the workbook's rows) while the enriched CSV is
-/// completed, so `run` writes its workbooks at the same time.
+/// completed, so `run` writes its workbooks at the same time; `workbooks` names the files it writes, so that no
+/// two outputs of the run are one file.
 func analyse(
     _ input: SpendInput, _ options: CommonOptions, enrichedPath: String? = nil, rejectsPath: String? = nil,
-    excelSafe: Bool = false, alongside: ((AnalysisResult) throws -> Void)? = nil
+    excelSafe: Bool = false, workbooks: [String] = [], alongside: ((AnalysisResult) throws -> Void)? = nil
 ) throws -> SpendPass {
-    for output in [enrichedPath, rejectsPath].compactMap({ $0 }) where output != "-" {
-        try refuseOverwriting(input.inputPaths, with: output)
+    var outputs: [(option: String, path: String)] = []
+    if let enrichedPath { outputs.append(("-o", enrichedPath)) }
+    if let rejectsPath {
+        outputs.append(("--rejects", rejectsPath))
+    } else if let enrichedPath, enrichedPath != "-" {
+        outputs.append(("the rejects file", AnalysisRun.defaultRejectsPath(for: enrichedPath)))
+    }
+    outputs += workbooks.map { ("a workbook", $0) }
+    try refuseCollisions(outputs)
+    for output in outputs where output.path != "-" {
+        try refuseOverwriting(input.inputPaths, with: output.path)
     }
     let spend = try TableInput.open(input.spend, sheet: options.sheet, sheetOption: "--sheet")
     let suppliers = try input.suppliers.map {
@@ -52,12 +62,26 @@ func analyse(
     }
 }
 
+/// Refuses two outputs of one run that name the same file, before any work is done (exit 64): the later would
+/// replace the earlier, and both would be reported as written.
+///
+/// `-` (standard output) is no file and never collides.
+func refuseCollisions(_ outputs: [(option: String, path: String)]) throws {
+    let files = outputs.filter { $0.path != "-" }
+    for (index, output) in files.enumerated() {
+        if let earlier = files[..<index].first(where: { FileIdentity.same($0.path, output.path) }) {
+            throw CommandFailure.usage(
+                "\(earlier.option) \(earlier.path) and \(output.option) \(output.path) are the same file: "
+                    + "give each output its own path.")
+        }
+    }
+}
+
 /// Refuses an output path that names one of the user's inputs, before any work is done (exit 73).
 ///
 /// The pass itself protects the files it reads, but for a workbook input that is the private CSV, not the workbook.
 func refuseOverwriting(_ inputs: [String], with output: String) throws {
-    let destination = AtomicOutputFile.resolvedPath(output)
-    for input in inputs where AtomicOutputFile.resolvedPath(input) == destination {
+    for input in inputs where FileIdentity.same(input, output) {
         throw OutputError(
             path: output,
             reason: "it is also an input (\(input)); choose another output path so the input is not overwritten")
