@@ -210,9 +210,11 @@ struct RegisterWorkbookTests {
     func missingFolder() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("no-such-folder/register.xlsx")
-        #expect(throws: WorkbookOutputError.self) {
+        let error = try #require(throws: OutputError.self) {
             try RegisterWorkbook.write(try AnalysisFixture.result(.sv), to: path)
         }
+        #expect(error.path == path)
+        #expect(error.reason.contains("does not exist"))
     }
 
     @Test("two writes of the same analysis give identical bytes")

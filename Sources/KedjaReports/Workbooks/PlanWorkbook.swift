@@ -17,7 +17,7 @@ public enum PlanWorkbook {
     ///
     /// The file appears only when complete. Two writes of the same result give byte-identical files.
     /// - Parameter carryover: what last period's plan hands on (`kedja plan --previous`), or nil for a first plan.
-    /// - Throws: ``WorkbookOutputError`` when the file cannot be put at `path`; `XlsxError` when a value breaks
+    /// - Throws: `OutputError` when the file cannot be put at `path`; `XlsxError` when a value breaks
     ///   one of Excel's limits.
     /// - Returns: what the cell texts needed to fit in the file (see `CellText`), for the run's summary.
     @discardableResult

@@ -11,7 +11,7 @@ public enum RegisterWorkbook {
     /// Writes the register of `result` in `result.language` to `path`, replacing any file there.
     ///
     /// The file appears only when complete. Two writes of the same result give byte-identical files.
-    /// - Throws: ``WorkbookOutputError`` when the file cannot be put at `path`; `XlsxError` when a value breaks
+    /// - Throws: `OutputError` when the file cannot be put at `path`; `XlsxError` when a value breaks
     ///   one of Excel's limits.
     /// - Returns: what the cell texts needed to fit in the file (see `CellText`), for the run's summary.
     @discardableResult

@@ -16,7 +16,7 @@ public enum ReportWorkbook {
     /// The file appears only when complete. Two writes of the same result give byte-identical files.
     /// - Parameter comparison: what changed since last period's register (`kedja report --previous`), shown on a
     ///   Changes sheet after the overview; nil for no such sheet.
-    /// - Throws: ``WorkbookOutputError`` when the file cannot be put at `path`; `XlsxError` when a value breaks
+    /// - Throws: `OutputError` when the file cannot be put at `path`; `XlsxError` when a value breaks
     ///   one of Excel's limits.
     /// - Returns: what the cell texts needed to fit in the file (see `CellText`), for the run's summary.
     @discardableResult

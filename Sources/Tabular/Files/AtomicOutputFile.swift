@@ -8,16 +8,27 @@ import Darwin
 
 /// An output file that appears at its destination only when complete.
 ///
-/// Bytes go to a temporary file beside the destination, which is synced and renamed into place by
-/// `commit()`. A failed or interrupted run leaves the earlier output untouched and no temporary file behind.
+/// Bytes go to a temporary file beside the destination, which `commit()` syncs, renames into place and records
+/// in the folder (synced too). A failed or interrupted run leaves the earlier output untouched and no temporary
+/// file behind.
+///
+/// A destination that is not a regular file — a FIFO, a character device such as `/dev/null`, a terminal, or an
+/// open descriptor named as `/proc/self/fd/N`, `/dev/fd/N` or `/dev/stdout` — is written through, as `cp` does:
+/// renaming a file onto it would replace the special file (as root, the system's `/dev/null`) with a regular one.
+/// What a library writes itself (``pathForLibraries``) is then built in `$TMPDIR` and copied through on `commit()`.
 public final class AtomicOutputFile {
     /// Where the file will appear.
     public let destination: String
-    private let temporaryPath: String
-    private var descriptor: Int32
+    /// The descriptor written to: the temporary file's, or the destination's when writing through.
+    private var descriptor: FileDescriptor?
+    /// Whether the destination is written through rather than replaced.
+    private let writesThrough: Bool
+    /// The temporary file beside the destination, or the one in `$TMPDIR` a library writes when writing through.
+    private var temporaryPath: String?
     private var committed = false
 
-    /// Creates the temporary file next to `destination`; refuses a destination that is one of `inputs`.
+    /// Creates the temporary file next to `destination` (or opens a special destination); refuses a destination
+    /// that is one of `inputs` or a folder.
     public init(destination: String, protecting inputs: [String] = []) throws {
         self.destination = destination
         for input in inputs where FileIdentity.same(input, destination) {
@@ -25,56 +36,131 @@ public final class AtomicOutputFile {
                 path: destination,
                 reason: "it is also an input (\(input)); choose another output path so the input is not overwritten")
         }
+        var status = stat()
+        let exists = stat(destination, &status) == 0
+        if exists, status.st_mode & S_IFMT == S_IFDIR {
+            throw OutputError(path: destination, reason: "it is a folder; give the path of a file in it")
+        }
+        writesThrough = exists && (status.st_mode & S_IFMT != S_IFREG || Self.namesDescriptor(destination))
+        if writesThrough {
+            do {
+                descriptor = try FileDescriptor.open(destination, O_WRONLY | O_TRUNC)
+            } catch {
+                throw OutputError(path: destination, reason: error.description)
+            }
+            return
+        }
         let directory = Self.directory(of: destination)
         let prefix = ".\(Self.fileName(of: destination)).kedja-"
         Self.removeAbandoned(in: directory, prefix: prefix)
-        var template = Array("\(directory)/\(prefix)\(getpid())-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw OutputError(path: destination, reason: String(cString: strerror(errno)))
-        }
+        let (descriptor, path) = try Self.makeTemporary(in: directory, prefix: prefix, for: destination)
         self.descriptor = descriptor
-        self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        fchmod(descriptor, 0o644)
+        temporaryPath = path
     }
 
     deinit {
-        if !committed {
-            if descriptor >= 0 { close(descriptor) }
-            unlink(temporaryPath)
-        }
+        if !committed { try? descriptor?.close() }
+        if let temporaryPath, !committed || writesThrough { unlink(temporaryPath) }
     }
 
     /// Appends bytes.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw OutputError(path: destination, reason: String(cString: strerror(errno)))
-            }
-            offset += written
+        guard let descriptor else { throw OutputError(path: destination, reason: "the file is already complete") }
+        do {
+            try descriptor.writeAll(bytes)
+        } catch {
+            throw OutputError(path: destination, reason: error.description)
         }
     }
 
-    /// Syncs the data and renames the file into place.
+    /// Syncs the data and renames the file into place (or, writing through, copies what a library wrote).
+    ///
+    /// The bytes synced are those at the temporary path when `commit()` is called, read through a descriptor of
+    /// their own: a library that wrote the file itself may have replaced the file this object created.
     public func commit() throws {
-        guard !committed else { return }
-        if fsync(descriptor) != 0 || close(descriptor) != 0 {
-            let reason = String(cString: strerror(errno))
-            descriptor = -1
+        guard !committed, let descriptor else { return }
+        do {
+            if writesThrough {
+                if let temporaryPath { try Self.copy(temporaryPath, to: descriptor) }
+                try Self.syncIfPossible(descriptor)
+                try descriptor.close()
+            } else if let temporaryPath {
+                try descriptor.close()
+                let written = try FileDescriptor.open(temporaryPath, O_RDONLY)
+                defer { try? written.close() }
+                try written.sync()
+                guard rename(temporaryPath, destination) == 0 else { throw FileDescriptor.Failure(code: errno) }
+                let folder = try FileDescriptor.open(Self.directory(of: destination), O_RDONLY)
+                defer { try? folder.close() }
+                try Self.syncIfPossible(folder)
+            }
+            committed = true
+            self.descriptor = nil
+        } catch {
+            self.descriptor = nil
+            throw OutputError(path: destination, reason: "\(error)")
+        }
+    }
+
+    /// The path a library that writes its file itself (libxlsxwriter) writes to; `commit()` puts it in place.
+    public var pathForLibraries: String {
+        get throws {
+            if let temporaryPath { return temporaryPath }
+            let directory = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+            let (descriptor, path) = try Self.makeTemporary(
+                in: directory, prefix: ".\(Self.fileName(of: destination)).kedja-", for: destination)
+            try? descriptor.close()
+            temporaryPath = path
+            return path
+        }
+    }
+
+    /// Creates an empty temporary file readable like any output (0644), named `PREFIX PID-XXXXXX`.
+    private static func makeTemporary(
+        in directory: String, prefix: String, for destination: String
+    ) throws -> (FileDescriptor, String) {
+        var template = Array("\(directory)/\(prefix)\(getpid())-XXXXXX".utf8CString)
+        let raw = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard raw >= 0 else {
+            let reason =
+                errno == ENOENT
+                ? "the folder \(directory) does not exist; create it first"
+                : String(cString: strerror(errno))
             throw OutputError(path: destination, reason: reason)
         }
-        descriptor = -1
-        guard rename(temporaryPath, destination) == 0 else {
-            throw OutputError(path: destination, reason: String(cString: strerror(errno)))
-        }
-        committed = true
+        fchmod(raw, 0o644)
+        return (FileDescriptor(rawValue: raw), template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
     }
 
-    /// The path of the temporary file, for libraries that must write a file themselves (libxlsxwriter).
-    public var pathForLibraries: String { temporaryPath }
+    /// Whether `path` names an open descriptor (`/proc/self/fd/1`, `/dev/fd/1`, `/dev/stdout`), whose file the
+    /// user means to write into even when it is a regular one.
+    private static func namesDescriptor(_ path: String) -> Bool {
+        let path = URL(fileURLWithPath: path).standardizedFileURL.path
+        return path.hasPrefix("/proc/") || path.hasPrefix("/dev/fd/") || path == "/dev/stdout"
+            || path == "/dev/stderr"
+    }
+
+    /// Copies the file at `path` to `target`.
+    private static func copy(_ path: String, to target: FileDescriptor) throws {
+        let source = try FileDescriptor.open(path, O_RDONLY)
+        defer { try? source.close() }
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
+        defer { chunk.deallocate() }
+        while true {
+            let count = try source.read(into: chunk.baseAddress!, count: chunk.count)
+            if count == 0 { return }
+            try target.writeAll(UnsafeRawBufferPointer(rebasing: chunk[..<count]))
+        }
+    }
+
+    /// Syncs `descriptor`, accepting that pipes, devices and some folders cannot be synced (`EINVAL`).
+    private static func syncIfPossible(_ descriptor: FileDescriptor) throws(FileDescriptor.Failure) {
+        do {
+            try descriptor.sync()
+        } catch {
+            guard error.code == EINVAL || error.code == EROFS || error.code == ENOTSUP else { throw error }
+        }
+    }
 
     /// Removes temporary files a killed run left for this destination: those whose process no longer exists.
     ///

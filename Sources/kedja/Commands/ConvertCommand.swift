@@ -64,7 +64,7 @@ struct ConvertCommand: ParsableCommand {
             case .xlsx:
                 let file = try AtomicOutputFile(destination: output, protecting: [input])
                 let sheetName = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
-                let counts = try CSVToWorkbook.convert(reader, to: file.pathForLibraries, sheetName: sheetName)
+                let counts = try CSVToWorkbook.convert(reader, to: try file.pathForLibraries, sheetName: sheetName)
                 try file.commit()
                 try conclude(counts, dialect: reader.dialect, workbook: true)
             }

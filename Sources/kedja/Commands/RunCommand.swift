@@ -25,22 +25,15 @@ struct RunCommand: ParsableCommand {
             }
             let language = options.language
             let tagged = OutputNames.tagged(for: input.spend, directory: outDir, language: language)
-            let inputs = input.inputPaths
             let register = OutputNames.register(for: input.spend, directory: outDir, language: language)
             let plan = OutputNames.plan(for: input.spend, directory: outDir, language: language)
             let report = OutputNames.report(for: input.spend, directory: outDir, language: language)
             var repairs = TextRepairs()
             let pass = try analyse(input, options, enrichedPath: tagged, workbooks: [register, plan, report]) {
                 result in
-                try WorkbookOutput.write(register, protecting: inputs) {
-                    repairs = repairs + (try RegisterWorkbook.write(result, to: $0))
-                }
-                try WorkbookOutput.write(plan, protecting: inputs) {
-                    repairs = repairs + (try PlanWorkbook.write(result, to: $0))
-                }
-                try WorkbookOutput.write(report, protecting: inputs) {
-                    repairs = repairs + (try ReportWorkbook.write(result, to: $0))
-                }
+                repairs = try RegisterWorkbook.write(result, to: register)
+                repairs = repairs + (try PlanWorkbook.write(result, to: plan))
+                repairs = repairs + (try ReportWorkbook.write(result, to: report))
             }
             try conclude(
                 "run", pass, outputs: pass.outcome.outputs + [register, plan, report], options: options,

@@ -13,7 +13,7 @@ struct PreviousWorkbook<Value> {
 /// last period's workbook read before the pass (so a wrong file fails before the long part), one pass, the
 /// workbook put in place only when complete, and the summary.
 ///
-/// `write` gets the pass, last period's workbook when there is one, and the path the library writes to; it
+/// `write` gets the pass, last period's workbook when there is one, and the workbook's path; it
 /// returns what the workbook's texts needed and the command's own summary figures.
 func writeOneWorkbook<Previous>(
     _ command: String, input: SpendInput, options: CommonOptions, output: String?,
@@ -27,8 +27,7 @@ func writeOneWorkbook<Previous>(
         try refuseOverwriting(inputs, with: path)
         let previousValue = try previous.map { try $0.read($0.path) }
         let pass = try analyse(input, options)
-        var written = WrittenWorkbook(repairs: TextRepairs())
-        try WorkbookOutput.write(path, protecting: inputs) { written = try write(pass, previousValue, $0) }
+        let written = try write(pass, previousValue, path)
         try conclude(
             command, pass, outputs: [path], options: options, repairs: written.repairs, extraDetails: written.details)
     }

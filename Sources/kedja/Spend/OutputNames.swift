@@ -36,12 +36,3 @@ enum OutputNames {
         return folder.isEmpty ? file : "\(folder)/\(file)"
     }
 }
-
-/// Workbooks appear at their path only when complete, like every other output.
-enum WorkbookOutput {
-    static func write(_ path: String, protecting inputs: [String], _ body: (String) throws -> Void) throws {
-        let file = try AtomicOutputFile(destination: path, protecting: inputs)
-        try body(file.pathForLibraries)
-        try file.commit()
-    }
-}
