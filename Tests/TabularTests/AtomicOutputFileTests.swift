@@ -110,3 +110,23 @@ struct AtomicOutputFileTests {
         #expect(error?.reason.contains("is a folder") == true)
     }
 }
+
+/// Issue 13, item 8: an output error advises on space or permissions only when that is what failed, and about
+/// `$TMPDIR` when the file was a temporary one.
+@Suite("Output errors: advice")
+struct OutputErrorAdviceTests {
+    @Test func adviceFollowsTheErrno() {
+        let full = OutputError(path: "out.csv", failure: FileDescriptor.Failure(code: ENOSPC))
+        #expect(full.description.contains("No space left on device"))
+        #expect(full.description.contains("free some space, or choose a folder with room (--out-dir / -o)"))
+        let temporary = OutputError(
+            path: "spool", failure: FileDescriptor.Failure(code: ENOSPC), inTemporaryFolder: true)
+        #expect(temporary.description.contains("TMPDIR"))
+        #expect(!temporary.description.contains("--out-dir"))
+        let denied = OutputError(path: "out.csv", failure: FileDescriptor.Failure(code: EACCES))
+        #expect(denied.description.contains("choose a folder you may write to"))
+        let other = OutputError(path: "out.csv", failure: FileDescriptor.Failure(code: EIO))
+        #expect(other.advice == nil)
+        #expect(!OutputError(path: "a", reason: "it is also an input (b)").description.contains("free"))
+    }
+}

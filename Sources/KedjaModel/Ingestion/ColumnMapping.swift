@@ -28,9 +28,17 @@ public struct ColumnMapping: Sendable, Equatable {
 
     /// The message for commands that need spend when no amount column was found: the headers seen and the fix.
     /// `place` names the header: `ledger.csv, line 1`, or a worksheet's header row.
+    ///
+    /// A hostile or broken header can have a million columns, or one name of megabytes: the message shows the
+    /// first few dozen names, each cut short, and counts the rest, so it stays a message.
     public func missingAmountMessage(place: String) -> String {
-        let seen = header.map { "'\($0)'" }.joined(separator: ", ")
-        let example = header.first { !$0.isEmpty } ?? "Belopp"
+        let shownCount = 36
+        let nameLength = 60
+        var seen = header.prefix(shownCount).map { name in
+            name.count > nameLength ? "'\(name.prefix(nameLength))…'" : "'\(name)'"
+        }.joined(separator: ", ")
+        if header.count > shownCount { seen += " and \(header.count - shownCount) more (\(header.count) in all)" }
+        let example = header.first { !$0.isEmpty && $0.count <= nameLength } ?? "Belopp"
         return "\(place): no amount column found among the headers \(seen). "
             + "Tell Kedja which column holds the amount, e.g. --map amount=\"\(example)\"."
     }

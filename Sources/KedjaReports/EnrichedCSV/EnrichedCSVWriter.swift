@@ -177,8 +177,8 @@ private final class SpoolFile {
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
             throw OutputError(
-                path: Self.temporaryDirectory(),
-                reason: "cannot create a temporary file: \(String(cString: strerror(errno)))")
+                path: "a temporary file in \(Self.temporaryDirectory())", failure: FileDescriptor.Failure(code: errno),
+                inTemporaryFolder: true)
         }
         // The file has no name once opened: nothing is left behind, whatever happens to the run.
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
@@ -204,8 +204,8 @@ private final class SpoolFile {
     private func flush() throws {
         do {
             try buffer.withUnsafeBytes { try descriptor.writeAll($0) }
-        } catch {
-            throw OutputError(path: "temporary spool file", reason: "\(error)")
+        } catch let error as FileDescriptor.Failure {
+            throw OutputError(path: "temporary spool file", failure: error, inTemporaryFolder: true)
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -216,7 +216,7 @@ private final class SpoolFile {
         do {
             try descriptor.rewind()
         } catch {
-            throw OutputError(path: "temporary spool file", reason: error.description)
+            throw OutputError(path: "temporary spool file", failure: error, inTemporaryFolder: true)
         }
         var capacity = 4 << 20
         var chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -227,7 +227,7 @@ private final class SpoolFile {
             do {
                 count = try descriptor.read(into: chunk + filled, count: capacity - filled)
             } catch {
-                throw OutputError(path: "temporary spool file", reason: error.description)
+                throw OutputError(path: "temporary spool file", failure: error, inTemporaryFolder: true)
             }
             if count == 0 { break }
             filled += count

@@ -40,7 +40,7 @@ public struct TableInput: Sendable {
     /// - Parameter sheetOption: the option that names the sheet, for the message when it is given with a CSV file.
     public static func open(_ path: String, sheet: String?, sheetOption: String) throws -> TableInput {
         guard isWorkbook(path) else {
-            if let sheet { throw SheetOfCSVFile(option: sheetOption, sheet: sheet, path: path) }
+            try refuseSheet(sheet, option: sheetOption, of: path)
             return TableInput(path: path, csvPath: path, sheet: nil)
         }
         let reader = try XlsxReader(url: URL(fileURLWithPath: path))
@@ -60,6 +60,19 @@ public struct TableInput: Sendable {
         defer { try? handle.close() }
         let signature = (try? handle.read(upToCount: 4)) ?? Data()
         return signature == Data([0x50, 0x4B, 0x03, 0x04])
+    }
+
+    /// Refuses a sheet option given with `path`, which is not a workbook, when `path` is a CSV file (exit 64).
+    ///
+    /// Only standard input or a file that can be read is a CSV file: a folder or a missing path fails when it is
+    /// opened, with what is really wrong (exit 66), rather than with advice about the option.
+    public static func refuseSheet(_ sheet: String?, option: String, of path: String) throws {
+        guard let sheet else { return }
+        var isDirectory: ObjCBool = false
+        let isFile =
+            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            && FileManager.default.isReadableFile(atPath: path)
+        if path == "-" || isFile { throw SheetOfCSVFile(option: option, sheet: sheet, path: path) }
     }
 
     /// How messages name the table: the path, or `BOOK.xlsx, sheet 'Blad1'`.

@@ -206,7 +206,7 @@ public final class CSVWriter {
             do {
                 try FileDescriptor(rawValue: 1).writeAll(UnsafeRawBufferPointer(bytes))
             } catch {
-                throw OutputError(path: "standard output", reason: error.description)
+                throw OutputError(path: "standard output", failure: error)
             }
         }
     }

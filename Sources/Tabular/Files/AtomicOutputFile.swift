@@ -46,7 +46,7 @@ public final class AtomicOutputFile {
             do {
                 descriptor = try FileDescriptor.open(destination, O_WRONLY | O_TRUNC)
             } catch {
-                throw OutputError(path: destination, reason: error.description)
+                throw OutputError(path: destination, failure: error)
             }
             return
         }
@@ -69,7 +69,7 @@ public final class AtomicOutputFile {
         do {
             try descriptor.writeAll(bytes)
         } catch {
-            throw OutputError(path: destination, reason: error.description)
+            throw OutputError(path: destination, failure: error, inTemporaryFolder: Self.isTemporary(destination))
         }
     }
 
@@ -96,9 +96,9 @@ public final class AtomicOutputFile {
             }
             committed = true
             self.descriptor = nil
-        } catch {
+        } catch let failure as FileDescriptor.Failure {
             self.descriptor = nil
-            throw OutputError(path: destination, reason: "\(error)")
+            throw OutputError(path: destination, failure: failure, inTemporaryFolder: Self.isTemporary(destination))
         }
     }
 
@@ -122,14 +122,21 @@ public final class AtomicOutputFile {
         var template = Array("\(directory)/\(prefix)\(getpid())-XXXXXX".utf8CString)
         let raw = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard raw >= 0 else {
-            let reason =
-                errno == ENOENT
-                ? "the folder \(directory) does not exist; create it first"
-                : String(cString: strerror(errno))
-            throw OutputError(path: destination, reason: reason)
+            guard errno != ENOENT else {
+                throw OutputError(path: destination, reason: "the folder \(directory) does not exist; create it first")
+            }
+            throw OutputError(
+                path: destination, failure: FileDescriptor.Failure(code: errno),
+                inTemporaryFolder: isTemporary(directory + "/"))
         }
         fchmod(raw, 0o644)
         return (FileDescriptor(rawValue: raw), template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+    }
+
+    /// Whether `path` lies in `$TMPDIR`, where a full disk or a missing permission is the temporary folder's.
+    private static func isTemporary(_ path: String) -> Bool {
+        let temporary = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+        return path.hasPrefix(temporary.hasSuffix("/") ? temporary : temporary + "/")
     }
 
     /// Whether `path` names an open descriptor (`/proc/self/fd/1`, `/dev/fd/1`, `/dev/stdout`), whose file the
@@ -186,21 +193,45 @@ public final class AtomicOutputFile {
     }
 }
 
-/// An output that cannot be written (exit 73), with the path and what to do.
+/// An output that cannot be written (exit 73), with the path and, where one fits, what to do.
 public struct OutputError: Error, CustomStringConvertible, Sendable {
     /// The output path.
     public var path: String
     /// Why it failed.
     public var reason: String
+    /// What the user can do, when the reason suggests something (space, permissions); nil otherwise.
+    public var advice: String?
 
     /// Creates an error.
-    public init(path: String, reason: String) {
+    public init(path: String, reason: String, advice: String? = nil) {
         self.path = path
         self.reason = reason
+        self.advice = advice
+    }
+
+    /// Creates the error for a system call on `path` that failed with `failure`, advising on space or permissions
+    /// when that is what failed: about `$TMPDIR` for a file `inTemporaryFolder`, else about `--out-dir` and `-o`.
+    public init(path: String, failure: FileDescriptor.Failure, inTemporaryFolder: Bool = false) {
+        let temporary = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+        let advice: String?
+        switch failure.code {
+        case ENOSPC, EDQUOT:
+            advice =
+                inTemporaryFolder
+                ? "free space in the temporary folder \(temporary), or set TMPDIR to a folder with room"
+                : "free some space, or choose a folder with room (--out-dir / -o)"
+        case EACCES, EPERM, EROFS:
+            advice =
+                inTemporaryFolder
+                ? "set TMPDIR to a folder you may write to" : "choose a folder you may write to (--out-dir / -o)"
+        default:
+            advice = nil
+        }
+        self.init(path: path, reason: failure.description, advice: advice)
     }
 
     public var description: String {
-        "\(path): cannot write the output: \(reason). Choose a writable folder (--out-dir / -o) with free space."
+        "\(path): cannot write the output: \(reason)." + (advice.map { " To go on, \($0)." } ?? "")
     }
 }
 

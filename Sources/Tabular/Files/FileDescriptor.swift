@@ -22,6 +22,11 @@ public struct FileDescriptor: Sendable {
     public struct Failure: Error, CustomStringConvertible, Sendable {
         /// The `errno` value.
         public let code: Int32
+
+        /// The failure with `errno` value `code`.
+        public init(code: Int32) {
+            self.code = code
+        }
         /// `strerror`'s text for it.
         public var description: String { String(cString: strerror(code)) }
 

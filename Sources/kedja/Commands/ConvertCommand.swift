@@ -49,10 +49,7 @@ struct ConvertCommand: ParsableCommand {
                 try convertWorkbook()
                 return
             }
-            if let sheet {
-                throw CommandFailure.usage(
-                    "--sheet \(sheet): \(input) is a CSV file, not a workbook; leave --sheet out.")
-            }
+            try TableInput.refuseSheet(sheet, option: "--sheet", of: input)
             let reader = try CSVReader(path: input, limits: flags.limits)
             let format = OutputFormat(path: output)
             switch format {
