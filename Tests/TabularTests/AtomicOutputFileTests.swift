@@ -130,3 +130,39 @@ struct OutputErrorAdviceTests {
         #expect(!OutputError(path: "a", reason: "it is also an input (b)").description.contains("free"))
     }
 }
+
+/// Issue 13, item 6: a temporary file is known as a live run's by its lock, not by a process id, which a run in
+/// another PID namespace cannot see.
+@Suite("Atomic output: abandoned temporary files")
+struct AbandonedTemporaryFileTests {
+    @Test func aLockedTemporaryFileIsLeftAloneWhateverItsProcessID() throws {
+        let folder = try TestLocations.temporaryDirectory(prefix: "kedja-atomic")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A process id that does not exist here, as a run in a container would have written it.
+        let live = folder.appendingPathComponent(".out.csv.kedja-4194303-Ab12Cd").path
+        let dead = folder.appendingPathComponent(".out.csv.kedja-4194303-Ef34Gh").path
+        for path in [live, dead] { FileManager.default.createFile(atPath: path, contents: Data("x".utf8)) }
+        let holder = open(live, O_RDONLY)
+        defer { close(holder) }
+        #expect(flock(holder, LOCK_EX | LOCK_NB) == 0)
+
+        let file = try AtomicOutputFile(destination: folder.appendingPathComponent("out.csv").path)
+        try file.commit()
+        #expect(FileManager.default.fileExists(atPath: live), "a live run's file is kept")
+        #expect(!FileManager.default.fileExists(atPath: dead), "an abandoned file is removed")
+    }
+
+    @Test func aRunHoldsTheLockOfItsTemporaryFileUntilItIsInPlace() throws {
+        let folder = try TestLocations.temporaryDirectory(prefix: "kedja-atomic")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let destination = folder.appendingPathComponent("out.csv").path
+        let first = try AtomicOutputFile(destination: destination)
+        try Array("first".utf8).withUnsafeBytes { try first.write($0) }
+        // A second run for the same output starts meanwhile: it must not take the first one's file away.
+        let second = try AtomicOutputFile(destination: destination)
+        try first.commit()
+        #expect(try String(contentsOfFile: destination, encoding: .utf8) == "first")
+        try second.commit()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.csv"])
+    }
+}

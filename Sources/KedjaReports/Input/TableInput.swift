@@ -137,7 +137,7 @@ public struct TableInput: Sendable {
 }
 
 /// The private files of one command: the CSV copies of workbook inputs, in a folder only the user can read,
-/// removed when the command ends (``removeAll()``).
+/// removed when the command ends (``removeAll()``) or is interrupted (the folder is one of `TemporaryFiles`).
 public enum ScratchFolder {
     private static let folder = Mutex<URL?>(nil)
 
@@ -157,6 +157,7 @@ public enum ScratchFolder {
                         path: base.path, reason: "cannot create a private folder (\(error.localizedDescription))")
                 }
                 current = base
+                TemporaryFiles.register(base.path)
             }
             return base.appendingPathComponent("\(UUID().uuidString)-\(name)").path
         }
@@ -165,7 +166,10 @@ public enum ScratchFolder {
     /// Removes the private folder and everything in it, if one was made.
     public static func removeAll() {
         folder.withLock { current in
-            if let url = current { try? FileManager.default.removeItem(at: url) }
+            if let url = current {
+                try? FileManager.default.removeItem(at: url)
+                TemporaryFiles.unregister(url.path)
+            }
             current = nil
         }
     }

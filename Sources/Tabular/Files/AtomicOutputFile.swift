@@ -25,6 +25,8 @@ public final class AtomicOutputFile {
     private let writesThrough: Bool
     /// The temporary file beside the destination, or the one in `$TMPDIR` a library writes when writing through.
     private var temporaryPath: String?
+    /// When writing through, the library's temporary file, held open for its lock (``TemporaryFiles``).
+    private var libraryDescriptor: FileDescriptor?
     private var committed = false
 
     /// Creates the temporary file next to `destination` (or opens a special destination); refuses a destination
@@ -59,8 +61,13 @@ public final class AtomicOutputFile {
     }
 
     deinit {
+        if let temporaryPath, !committed || writesThrough {
+            unlink(temporaryPath)
+            TemporaryFiles.unregister(temporaryPath)
+        }
+        // Closed after the unlink: the lock is held until the file is gone.
         if !committed { try? descriptor?.close() }
-        if let temporaryPath, !committed || writesThrough { unlink(temporaryPath) }
+        try? libraryDescriptor?.close()
     }
 
     /// Appends bytes.
@@ -76,20 +83,24 @@ public final class AtomicOutputFile {
     /// Syncs the data and renames the file into place (or, writing through, copies what a library wrote).
     ///
     /// The bytes synced are those at the temporary path when `commit()` is called, read through a descriptor of
-    /// their own: a library that wrote the file itself may have replaced the file this object created.
+    /// their own: a library that wrote the file itself may have replaced the file this object created. The
+    /// temporary file stays open, and so locked, until it has its final name.
     public func commit() throws {
         guard !committed, let descriptor else { return }
         do {
             if writesThrough {
                 if let temporaryPath { try Self.copy(temporaryPath, to: descriptor) }
                 try Self.syncIfPossible(descriptor)
+                self.descriptor = nil
                 try descriptor.close()
             } else if let temporaryPath {
-                try descriptor.close()
                 let written = try FileDescriptor.open(temporaryPath, O_RDONLY)
                 defer { try? written.close() }
                 try written.sync()
                 guard rename(temporaryPath, destination) == 0 else { throw FileDescriptor.Failure(code: errno) }
+                TemporaryFiles.unregister(temporaryPath)
+                self.descriptor = nil
+                try? descriptor.close()
                 let folder = try FileDescriptor.open(Self.directory(of: destination), O_RDONLY)
                 defer { try? folder.close() }
                 try Self.syncIfPossible(folder)
@@ -97,7 +108,7 @@ public final class AtomicOutputFile {
             committed = true
             self.descriptor = nil
         } catch let failure as FileDescriptor.Failure {
-            self.descriptor = nil
+            // A descriptor still set is closed by `deinit`, after the temporary file is removed.
             throw OutputError(path: destination, failure: failure, inTemporaryFolder: Self.isTemporary(destination))
         }
     }
@@ -109,13 +120,14 @@ public final class AtomicOutputFile {
             let directory = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
             let (descriptor, path) = try Self.makeTemporary(
                 in: directory, prefix: ".\(Self.fileName(of: destination)).kedja-", for: destination)
-            try? descriptor.close()
+            libraryDescriptor = descriptor
             temporaryPath = path
             return path
         }
     }
 
-    /// Creates an empty temporary file readable like any output (0644), named `PREFIX PID-XXXXXX`.
+    /// Creates an empty temporary file readable like any output (0644), named `PREFIX PID-XXXXXX`, locked and
+    /// registered as this process's (``TemporaryFiles``).
     private static func makeTemporary(
         in directory: String, prefix: String, for destination: String
     ) throws -> (FileDescriptor, String) {
@@ -130,7 +142,12 @@ public final class AtomicOutputFile {
                 inTemporaryFolder: isTemporary(directory + "/"))
         }
         fchmod(raw, 0o644)
-        return (FileDescriptor(rawValue: raw), template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+        let descriptor = FileDescriptor(rawValue: raw)
+        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        // A new file no one else has opened: the lock is always free.
+        _ = TemporaryFiles.lock(descriptor)
+        TemporaryFiles.register(path)
+        return (descriptor, path)
     }
 
     /// Whether `path` lies in `$TMPDIR`, where a full disk or a missing permission is the temporary folder's.
@@ -169,15 +186,13 @@ public final class AtomicOutputFile {
         }
     }
 
-    /// Removes temporary files a killed run left for this destination: those whose process no longer exists.
+    /// Removes temporary files a killed run left for this destination: those no live run holds locked.
     ///
     /// A run stopped by SIGKILL cannot clean up after itself; the next run for the same output does.
     private static func removeAbandoned(in directory: String, prefix: String) {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for name in entries where name.hasPrefix(prefix) {
-            let owner = name.dropFirst(prefix.count).prefix { $0 != "-" }
-            guard let pid = Int32(owner), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
-            unlink("\(directory)/\(name)")
+            TemporaryFiles.removeIfAbandoned("\(directory)/\(name)")
         }
     }
 
