@@ -118,6 +118,7 @@ public struct AnalysisRun {
             request.rejectsPath ?? request.enrichedPath.flatMap { $0 == "-" ? nil : Self.defaultRejectsPath(for: $0) }
         var rejectsWriter: RejectsWriter?
         var rejects: [RejectedRecord] = []
+        var laterRejects: RejectSpool?
 
         let counts = try file.forEachLine(
             progress: request.progress,
@@ -128,7 +129,13 @@ public struct AnalysisRun {
             rejected: { record, reject in
                 var reject = reject
                 if let rows = request.spendRows { reject.line = rows.sheetRow(forLine: reject.line) ?? reject.line }
-                rejects.append(reject)
+                if rejects.count < RejectSpool.listLimit {
+                    rejects.append(reject)
+                } else {
+                    let spool = try laterRejects ?? RejectSpool()
+                    laterRejects = spool
+                    try spool.append(reject)
+                }
                 if let rejectsPath {
                     if rejectsWriter == nil {
                         rejectsWriter = try RejectsWriter(
@@ -143,7 +150,8 @@ public struct AnalysisRun {
         guard let start = request.planStart ?? today().map(FollowUpPlanner.nextQuarterStart) else {
             throw NoDataRecords(path: request.spendPath)
         }
-        let result = analyzer.finish(counts: counts, rejects: rejects, planStart: start)
+        var result = analyzer.finish(counts: counts, rejects: rejects, planStart: start)
+        result.laterRejects = laterRejects
         if let rejectsWriter, let rejectsPath {
             try rejectsWriter.finish()
             outputs.append(rejectsPath)

@@ -54,6 +54,11 @@ public struct FileDescriptor: Sendable {
         try Self.retrying { systemRead(rawValue, buffer, count) }
     }
 
+    /// Reads up to `count` bytes at `offset` into `buffer`, leaving the file's own offset alone; 0 at the end.
+    public func read(into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int64) throws(Failure) -> Int {
+        try Self.retrying { pread(rawValue, buffer, count, off_t(offset)) }
+    }
+
     /// Flushes the file's bytes to the disk.
     public func sync() throws(Failure) {
         _ = try Self.retrying { fsync(rawValue) }
