@@ -45,4 +45,24 @@ import Testing
         #expect(result.stderr.contains("also an input"), "\(result.stderr)")
         #expect(!result.stderr.contains("free"), "\(result.stderr)")
     }
+
+    @Test func aFailedRunSaysWhichOutputsItWrote() throws {
+        let folder = try Kedja.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data((Self.ledger + "B AB;n/a\n").utf8).write(to: folder.appendingPathComponent("ledger.csv"))
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        // The register's destination is a full disk: the enriched CSV and its rejects are complete before it fails.
+        try FileManager.default.createSymbolicLink(
+            atPath: out.appendingPathComponent("ledger-risk-register.xlsx").path, withDestinationPath: "/dev/full")
+        let result = try Kedja.run(["run", "ledger.csv", "--out-dir", "out", "--lang", "en", "--quiet"], in: folder)
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(result.stderr.contains("ledger-risk-register.xlsx: cannot write the output"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "written before the failure: out/ledger-tagged.csv, out/ledger-tagged.rejects.csv; "
+                    + "the run's other outputs were not written"), "\(result.stderr)")
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
+        #expect(names == ["ledger-tagged.csv", "ledger-tagged.rejects.csv", "ledger-risk-register.xlsx"])
+    }
 }

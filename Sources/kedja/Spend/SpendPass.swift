@@ -22,7 +22,7 @@ struct SpendPass {
 ///
 /// `alongside` gets the finished analysis (rejected records in the workbook's rows) while the enriched CSV is
 /// completed, so `run` writes its workbooks at the same time; `workbooks` names the files it writes, so that no
-/// two outputs of the run are one file.
+/// two outputs of the run are one file, and a failure says which outputs were written before it.
 func analyse(
     _ input: SpendInput, _ options: CommonOptions, enrichedPath: String? = nil, rejectsPath: String? = nil,
     excelSafe: Bool = false, workbooks: [String] = [], alongside: ((AnalysisResult) throws -> Void)? = nil
@@ -36,9 +36,13 @@ func analyse(
     }
     outputs += workbooks.map { ("a workbook", $0) }
     try refuseCollisions(outputs)
-    for output in outputs where output.path != "-" {
-        try refuseOverwriting(input.inputPaths, with: output.path)
+    let files = outputs.map(\.path).filter { $0 != "-" }
+    for file in files {
+        try refuseOverwriting(input.inputPaths, with: file)
     }
+    // Each output appears whole or not at all; which of them a failed run put in place is told by the file
+    // each path names having changed.
+    let before = files.map(FileIdentity.init(path:))
     let spend = try TableInput.open(input.spend, sheet: options.sheet, sheetOption: "--sheet")
     let suppliers = try input.suppliers.map {
         try TableInput.open($0, sheet: input.suppliersSheet, sheetOption: "--suppliers-sheet")
@@ -58,7 +62,11 @@ func analyse(
         return SpendPass(outcome: outcome, spend: spend)
     } catch {
         let relabelled = spend.relabel(error)
-        throw suppliers?.relabel(relabelled) ?? relabelled
+        let failure = suppliers?.relabel(relabelled) ?? relabelled
+        let written = zip(files, before).filter { path, earlier in
+            FileManager.default.fileExists(atPath: path) && FileIdentity(path: path) != earlier
+        }.map(\.0)
+        throw written.isEmpty ? failure : FailureAfterOutputs(underlying: failure, written: written)
     }
 }
 

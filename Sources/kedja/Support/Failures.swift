@@ -29,6 +29,20 @@ enum CommandFailure: ExitStatusReporting, CustomStringConvertible {
     }
 }
 
+/// A failure after some of a run's outputs were put in place: the message says which, so that no one takes a part
+/// of a set of outputs for the whole; the status is the failure's own.
+struct FailureAfterOutputs: ExitStatusReporting, CustomStringConvertible {
+    let underlying: any Error
+    let written: [String]
+
+    var exitStatus: ExitStatus { (underlying as? any ExitStatusReporting)?.exitStatus ?? .dataError }
+
+    var description: String {
+        "\(underlying)\n  written before the failure: \(written.joined(separator: ", ")); "
+            + "the run's other outputs were not written."
+    }
+}
+
 /// The templates folder `explicit` names, or the bundled one; either must hold the tables (exit 66 otherwise).
 func existingTemplates(_ explicit: URL?) throws -> URL {
     guard let folder = explicit ?? TemplateSet.bundledDirectory() else { throw CommandFailure.templatesNotFound }
