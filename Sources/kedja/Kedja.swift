@@ -1,4 +1,5 @@
 import ArgumentParser
+import Tabular
 
 #if canImport(CMalloc)
 import CMalloc
@@ -31,6 +32,8 @@ struct Kedja: ParsableCommand {
         _ = mallopt(M_TRIM_THRESHOLD, 4 << 20)
         #endif
         Interruption.install()
+        // Failures to save a workbook are reported by the command, naming the destination, not the library's file.
+        Workbook.hidesLibraryMessages = true
         main(nil)
     }
 }

@@ -65,4 +65,43 @@ import Testing
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
         #expect(names == ["ledger-tagged.csv", "ledger-tagged.rejects.csv", "ledger-risk-register.xlsx"])
     }
+
+    /// Whether this machine lets a test mount a small tmpfs in a private mount namespace (`unshare`).
+    static let canMountSmallDisk: Bool = {
+        guard let folder = try? Kedja.temporaryDirectory() else { return false }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try? Kedja.runProcess(
+            "/usr/bin/env",
+            [
+                "unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
+                "mkdir small && mount -t tmpfs tmpfs small",
+            ],
+            in: folder)
+        return result?.status == 0
+    }()
+
+    @Test(
+        .enabled(
+            if: canMountSmallDisk,
+            "needs `unshare --user --map-root-user --mount` and tmpfs to make a full disk, which this machine does not allow"
+        ))
+    func aFullDiskWhileSavingAWorkbookNamesTheDestinationAndHidesLibraryLines() throws {
+        let folder = try Kedja.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("small"), withIntermediateDirectories: true)
+        // 40 KiB of disk: the register of the sample ledger does not fit.
+        let script = "mount -t tmpfs -o size=40k tmpfs small && exec \"$0\" register \"$1\" -o small/register.xlsx"
+        let result = try Kedja.runProcess(
+            "/usr/bin/env",
+            ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script, Kedja.binary, Kedja.sampleLedger],
+            in: folder)
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(
+            result.stderr.contains("small/register.xlsx: cannot write the output: No space left on device"),
+            "\(result.stderr)")
+        #expect(result.stderr.contains("free some space"), "\(result.stderr)")
+        #expect(!result.stderr.contains("[ERROR]"), "\(result.stderr)")
+        #expect(!result.stderr.contains(".kedja-"), "the temporary file is not named: \(result.stderr)")
+    }
 }

@@ -28,7 +28,8 @@ enum WorkbookFile {
             try workbook.close()
         } catch let error as XlsxError {
             // Saving fails for file reasons only (space, permissions); the temporary path means nothing to the user.
-            throw OutputError(path: path, reason: error.detail)
+            guard let code = error.systemError else { throw OutputError(path: path, reason: error.detail) }
+            throw OutputError(path: path, failure: FileDescriptor.Failure(code: code))
         }
         try file.commit()
         return workbook.textRepairs

@@ -246,7 +246,8 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String {
-        "\(path): cannot write the output: \(reason)." + (advice.map { " To go on, \($0)." } ?? "")
+        let sentence = reason.hasSuffix(".") ? reason : reason + "."
+        return "\(path): cannot write the output: \(sentence)" + (advice.map { " To go on, \($0)." } ?? "")
     }
 }
 

@@ -54,6 +54,9 @@ public final class Workbook {
     public private(set) var worksheetNames: [String] = []
     /// What the cell texts written so far needed to fit in the file (see ``CellText``), for the run's summary.
     public private(set) var textRepairs = TextRepairs()
+    /// Whether `close()` keeps libxlsxwriter's own `[ERROR]` lines off standard error, for a program that reports
+    /// the returned error itself and prints nothing else while saving; set once, before any workbook is written.
+    nonisolated(unsafe) public static var hidesLibraryMessages = false
 
     /// The library's workbook; nil once closed, which is what makes use-after-close a clean error.
     private var handle: UnsafeMutablePointer<lxw_workbook>?
@@ -213,7 +216,8 @@ public final class Workbook {
         handle = nil
         formats.removeAll()
         recentFormats.removeAll()
-        let result = workbook_close(workbook)
+        let (result, systemError) = LXW.quietly(hidden: Workbook.hidesLibraryMessages) { workbook_close(workbook) }
+        guard result != LXW_NO_ERROR else { return }
         let advice: String? =
             switch XlsxError.Code(result) {
             case .cannotCreateFile:
@@ -223,7 +227,12 @@ public final class Workbook {
             default:
                 nil
             }
-        try XlsxError.check(result, subject, detail: advice)
+        var error = XlsxError(
+            XlsxError.Code(result), subject: subject,
+            detail: advice ?? lxw_strerror(result).map { String(cString: $0) } ?? "libxlsxwriter error \(result)")
+        // Saving fails on the file system: the system's reason (a full disk) says more than the library's code.
+        if systemError != 0 { error.systemError = systemError }
+        throw error
     }
 
     // MARK: - For sheets and charts
