@@ -2,6 +2,12 @@ import Foundation
 import KedjaTestSupport
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Issue 13, item 8: messages say what is really wrong, and advice comes only where it fits.
 @Suite struct MessageEndToEndTests {
     static let ledger = "Leverantör;Belopp\nA AB;1,00\n"
@@ -103,5 +109,20 @@ import Testing
         #expect(result.stderr.contains("free some space"), "\(result.stderr)")
         #expect(!result.stderr.contains("[ERROR]"), "\(result.stderr)")
         #expect(!result.stderr.contains(".kedja-"), "the temporary file is not named: \(result.stderr)")
+    }
+
+    @Test func aFIFOInputIsRefusedRatherThanWaitedOn() throws {
+        let folder = try Kedja.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(mkfifo(folder.appendingPathComponent("in.csv").path, 0o600) == 0)
+        for command in [
+            ["inspect", "in.csv"], ["tag", "in.csv", "-o", "out.csv"], ["convert", "in.csv", "-o", "out.xlsx"],
+        ] {
+            // `timeout` ends a run that would hang, as every run did: it opened the pipe and waited for a writer.
+            let result = try Kedja.runProcess("/usr/bin/env", ["timeout", "20", Kedja.binary] + command, in: folder)
+            #expect(result.status == 66, "\(command): \(result.stderr)")
+            #expect(result.stderr.contains("in.csv: cannot read a pipe (FIFO)"), "\(result.stderr)")
+            #expect(result.stderr.contains("Save it to a file first"), "\(result.stderr)")
+        }
     }
 }

@@ -21,6 +21,17 @@ public struct TableInput: Sendable {
         }
     }
 
+    /// The input is a pipe, a device or a socket, which Kedja cannot read twice (exit 66).
+    public struct NotARegularFile: ExitStatusReporting, CustomStringConvertible {
+        public let path: String
+        public let kind: String
+        public var exitStatus: ExitStatus { .noInput }
+        public var description: String {
+            "\(path): cannot read a \(kind): Kedja reads a table twice (once to detect its dialect, once to read it). "
+                + "Save it to a file first, e.g. cat \(path) > ledger.csv, and pass that file."
+        }
+    }
+
     /// The path as the user gave it.
     public let path: String
     /// The CSV file the pass reads: `path` itself, or the converted sheet.
@@ -39,6 +50,7 @@ public struct TableInput: Sendable {
     ///
     /// - Parameter sheetOption: the option that names the sheet, for the message when it is given with a CSV file.
     public static func open(_ path: String, sheet: String?, sheetOption: String) throws -> TableInput {
+        try requireRegularFile(path)
         guard isWorkbook(path) else {
             try refuseSheet(sheet, option: sheetOption, of: path)
             return TableInput(path: path, csvPath: path, sheet: nil)
@@ -60,6 +72,19 @@ public struct TableInput: Sendable {
         defer { try? handle.close() }
         let signature = (try? handle.read(upToCount: 4)) ?? Data()
         return signature == Data([0x50, 0x4B, 0x03, 0x04])
+    }
+
+    /// Refuses a FIFO, a device or a socket as an input, before opening it would wait for a writer that has
+    /// already gone: a table is read twice, and a pipe gives its bytes once.
+    public static func requireRegularFile(_ path: String) throws {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return }
+        switch status.st_mode & S_IFMT {
+        case S_IFIFO: throw NotARegularFile(path: path, kind: "pipe (FIFO)")
+        case S_IFCHR, S_IFBLK: throw NotARegularFile(path: path, kind: "device")
+        case S_IFSOCK: throw NotARegularFile(path: path, kind: "socket")
+        default: return
+        }
     }
 
     /// Refuses a sheet option given with `path`, which is not a workbook, when `path` is a CSV file (exit 64).

@@ -45,6 +45,7 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            try TableInput.requireRegularFile(input)
             if TableInput.isWorkbook(input) {
                 try convertWorkbook()
                 return
