@@ -69,6 +69,19 @@ import Darwin
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == ["ledger.csv", "null"])
     }
 
+    @Test func theRejectsOfAWriteThroughOutputGoNextToTheInput() throws {
+        let folder = try Kedja.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data((Self.ledger + "C AB;n/a\n").utf8).write(to: folder.appendingPathComponent("ledger.csv"))
+        let null = folder.appendingPathComponent("null").path
+        try FileManager.default.createSymbolicLink(atPath: null, withDestinationPath: "/dev/null")
+        let result = try Kedja.run(["tag", "ledger.csv", "-o", "null", "--quiet"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let rejects = try String(contentsOf: folder.appendingPathComponent("ledger.rejects.csv"), encoding: .utf8)
+        #expect(rejects.contains("amount 'n/a' is not a number"))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: null) == "/dev/null")
+    }
+
     /// Whether `strace` can trace a child here (ptrace may be forbidden in a container).
     static let canTrace: Bool = {
         (try? Kedja.runProcess("/usr/bin/env", ["strace", "-o", "/dev/null", "true"]))?.status == 0

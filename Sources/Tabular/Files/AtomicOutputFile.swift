@@ -43,7 +43,7 @@ public final class AtomicOutputFile {
         if exists, status.st_mode & S_IFMT == S_IFDIR {
             throw OutputError(path: destination, reason: "it is a folder; give the path of a file in it")
         }
-        writesThrough = exists && (status.st_mode & S_IFMT != S_IFREG || Self.namesDescriptor(destination))
+        writesThrough = exists && Self.isWrittenThrough(status, destination)
         if writesThrough {
             do {
                 descriptor = try FileDescriptor.open(destination, O_WRONLY | O_TRUNC)
@@ -154,6 +154,17 @@ public final class AtomicOutputFile {
     private static func isTemporary(_ path: String) -> Bool {
         let temporary = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
         return path.hasPrefix(temporary.hasSuffix("/") ? temporary : temporary + "/")
+    }
+
+    /// Whether an output at `path` is written through rather than replaced: a FIFO, a device or an open
+    /// descriptor, where no file can be put beside it (the rejects of `-o /dev/null` go elsewhere).
+    public static func isWrittenThrough(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && isWrittenThrough(status, path)
+    }
+
+    private static func isWrittenThrough(_ status: stat, _ path: String) -> Bool {
+        status.st_mode & S_IFMT != S_IFREG || namesDescriptor(path)
     }
 
     /// Whether `path` names an open descriptor (`/proc/self/fd/1`, `/dev/fd/1`, `/dev/stdout`), whose file the

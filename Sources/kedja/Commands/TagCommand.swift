@@ -18,7 +18,9 @@ struct TagCommand: ParsableCommand {
     var output: String?
 
     @Option(
-        help: "Where rejected records go (default: next to the output, NAME.rejects.csv; with -o -, next to SPEND).")
+        help:
+            "Where rejected records go (default: next to the output, NAME.rejects.csv; with -o - or a pipe or device, next to SPEND)."
+    )
     var rejects: String?
 
     @Flag(
@@ -35,8 +37,10 @@ struct TagCommand: ParsableCommand {
                     "--json prints to standard output, which -o - already uses: write the CSV to a file, or leave out --json."
                 )
             }
-            // With the CSV on standard output, rejected records still go to a file: next to the input.
-            let rejectsPath = rejects ?? (path == "-" ? AnalysisRun.defaultRejectsPath(for: input.spend) : nil)
+            // With the CSV on standard output, a pipe or a device, rejected records still go to a file: next to the
+            // input, as no file can be put beside /dev/null or /proc/self/fd/1.
+            let besideInput = path == "-" || AtomicOutputFile.isWrittenThrough(path)
+            let rejectsPath = rejects ?? (besideInput ? AnalysisRun.defaultRejectsPath(for: input.spend) : nil)
             let pass = try analyse(input, options, enrichedPath: path, rejectsPath: rejectsPath, excelSafe: excelSafe)
             try conclude("tag", pass, outputs: pass.outcome.outputs, options: options)
         }
