@@ -145,7 +145,7 @@ public final class AtomicOutputFile {
         let descriptor = FileDescriptor(rawValue: raw)
         let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         // A new file no one else has opened: the lock is always free.
-        _ = TemporaryFiles.lock(descriptor)
+        _ = descriptor.tryLock()
         TemporaryFiles.register(path)
         return (descriptor, path)
     }

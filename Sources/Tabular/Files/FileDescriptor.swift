@@ -64,6 +64,11 @@ public struct FileDescriptor: Sendable {
         _ = try Self.retrying { fsync(rawValue) }
     }
 
+    /// Takes the advisory lock (`flock`) on the file without waiting; false when another open file holds it.
+    public func tryLock() -> Bool {
+        (try? Self.retrying { flock(rawValue, LOCK_EX | LOCK_NB) }) != nil
+    }
+
     /// Moves the offset to the start, to read back what was written.
     public func rewind() throws(Failure) {
         _ = try Self.retrying { lseek(rawValue, 0, SEEK_SET) }

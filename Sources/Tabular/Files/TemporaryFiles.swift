@@ -35,21 +35,11 @@ public enum TemporaryFiles {
         for path in all { try? FileManager.default.removeItem(atPath: path) }
     }
 
-    /// Takes the lock that marks the file open at `descriptor` as in use, without waiting.
-    ///
-    /// - Returns: false when another open file description holds it: the file belongs to a live run.
-    static func lock(_ descriptor: FileDescriptor) -> Bool {
-        while true {
-            if flock(descriptor.rawValue, LOCK_EX | LOCK_NB) == 0 { return true }
-            if errno != EINTR { return false }
-        }
-    }
-
     /// Removes the file at `path` if no live run holds its lock; a file that cannot be opened is left alone.
     static func removeIfAbandoned(_ path: String) {
         guard let descriptor = try? FileDescriptor.open(path, O_RDONLY | O_NONBLOCK) else { return }
         defer { try? descriptor.close() }
         // Unlinked while locked, so no run can take the name over in between.
-        if lock(descriptor) { unlink(path) }
+        if descriptor.tryLock() { unlink(path) }
     }
 }
