@@ -206,6 +206,17 @@ struct RegisterWorkbookTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["register.xlsx"])
     }
 
+    @Test("a killed run's temporary workbook is named like any output's, so the next run removes it")
+    func abandonedTemporaryWorkbookRemoved() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("register.xlsx")
+        // What a run killed while saving leaves: the temporary file beside the destination, no longer locked.
+        let abandoned = folder.path(".register.xlsx.kedja-4194303-Ab12Cd")
+        FileManager.default.createFile(atPath: abandoned, contents: Data("PK".utf8))
+        try RegisterWorkbook.write(try AnalysisFixture.result(.sv), to: path)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["register.xlsx"])
+    }
+
     @Test("a missing folder is reported with the workbook's path")
     func missingFolder() throws {
         let folder = try TemporaryFolder()
