@@ -1,11 +1,4 @@
-import Foundation
 import Tabular
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The rejected records of a pass beyond the first ``listLimit``, kept on disk, so a file of a million broken
 /// lines costs memory for a thousand: summaries and `--json` list the first ones and count the rest, while the
@@ -26,16 +19,7 @@ public final class RejectSpool: @unchecked Sendable {
 
     /// Creates the spool's nameless file in `$TMPDIR`.
     public init() throws {
-        let folder = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
-        var template = Array("\(folder)/kedja-rejects-XXXXXX".utf8CString)
-        let raw = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard raw >= 0 else {
-            throw OutputError(
-                path: "a temporary file in \(folder)", failure: FileDescriptor.Failure(code: errno),
-                inTemporaryFolder: true)
-        }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        descriptor = FileDescriptor(rawValue: raw)
+        descriptor = try FileDescriptor.namelessTemporaryFile(prefix: "kedja-rejects")
     }
 
     deinit { try? descriptor.close() }

@@ -173,25 +173,12 @@ private final class SpoolFile {
     private static let flushThreshold = 1 << 20
 
     init() throws {
-        var template = Array("\(Self.temporaryDirectory())/kedja-spool-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw OutputError(
-                path: "a temporary file in \(Self.temporaryDirectory())", failure: FileDescriptor.Failure(code: errno),
-                inTemporaryFolder: true)
-        }
         // The file has no name once opened: nothing is left behind, whatever happens to the run.
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        self.descriptor = FileDescriptor(rawValue: descriptor)
+        descriptor = try FileDescriptor.namelessTemporaryFile(prefix: "kedja-spool")
         buffer.reserveCapacity(Self.flushThreshold + 64 * 1024)
     }
 
     deinit { try? descriptor.close() }
-
-    private static func temporaryDirectory() -> String {
-        if let directory = getenv("TMPDIR") { return String(cString: directory) }
-        return "/tmp"
-    }
 
     /// Appends one line: its length, group and tag class, then its bytes.
     func append(groupID: Int, tagClass: Int, bytes: UnsafeBufferPointer<UInt8>) throws {

@@ -77,12 +77,10 @@ public struct TableInput: Sendable {
     /// Refuses a FIFO, a device or a socket as an input, before opening it would wait for a writer that has
     /// already gone: a table is read twice, and a pipe gives its bytes once.
     public static func requireRegularFile(_ path: String) throws {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return }
-        switch status.st_mode & S_IFMT {
-        case S_IFIFO: throw NotARegularFile(path: path, kind: "pipe (FIFO)")
-        case S_IFCHR, S_IFBLK: throw NotARegularFile(path: path, kind: "device")
-        case S_IFSOCK: throw NotARegularFile(path: path, kind: "socket")
+        switch FileIdentity.kind(of: path) {
+        case .pipe: throw NotARegularFile(path: path, kind: "pipe (FIFO)")
+        case .device: throw NotARegularFile(path: path, kind: "device")
+        case .socket: throw NotARegularFile(path: path, kind: "socket")
         default: return
         }
     }

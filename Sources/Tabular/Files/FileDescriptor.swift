@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -38,6 +40,22 @@ public struct FileDescriptor: Sendable {
     public static func open(_ path: String, _ flags: Int32, mode: mode_t = 0o644) throws(Failure) -> FileDescriptor {
         let descriptor = try retrying { systemOpen(path, flags | O_CLOEXEC, mode) }
         return FileDescriptor(rawValue: descriptor)
+    }
+
+    /// Creates a file in `$TMPDIR` that has no name once this returns, for scratch data (spools): nothing is left
+    /// behind, however the run ends.
+    ///
+    /// - Throws: `OutputError` naming the temporary folder, with advice about `$TMPDIR`.
+    public static func namelessTemporaryFile(prefix: String) throws -> FileDescriptor {
+        let folder = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+        var template = Array("\(folder)/\(prefix)-XXXXXX".utf8CString)
+        let raw = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard raw >= 0 else {
+            throw OutputError(
+                path: "a temporary file in \(folder)", failure: Failure(code: errno), inTemporaryFolder: true)
+        }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        return FileDescriptor(rawValue: raw)
     }
 
     /// Writes all of `bytes`, however many calls the kernel takes.

@@ -38,9 +38,39 @@ public struct FileIdentity: Hashable, Sendable {
         FileIdentity(path: first) == FileIdentity(path: second)
     }
 
+    /// What kind of file `path` names (following links), or nil when nothing is there.
+    public static func kind(of path: String) -> FileKind? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .folder
+        case S_IFIFO: return .pipe
+        case S_IFCHR, S_IFBLK: return .device
+        case S_IFSOCK: return .socket
+        default: return .other
+        }
+    }
+
     private static func deviceAndInode(_ path: String) -> (device: UInt64, inode: UInt64)? {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         return (UInt64(status.st_dev), UInt64(status.st_ino))
     }
+}
+
+/// The kinds of file an input or output path can name, as far as reading and writing them differ.
+public enum FileKind: Sendable, Equatable {
+    /// A regular file, read twice or replaced by rename.
+    case regular
+    /// A folder.
+    case folder
+    /// A FIFO: its bytes come once, and it is written through.
+    case pipe
+    /// A character or block device, such as `/dev/null`.
+    case device
+    /// A socket.
+    case socket
+    /// Anything else.
+    case other
 }
