@@ -36,6 +36,9 @@ struct Kedja: ParsableCommand {
             FileHandle.standardError.write(Data((message + "\n").utf8))
             Foundation.exit(ExitStatus.usage.rawValue)
         }
+        Interruption.install()
+        // Failures to save a workbook are reported by the command, naming the destination, not the library's file.
+        Workbook.hidesLibraryMessages = true
         main(nil)
     }
 }

@@ -99,4 +99,49 @@ import Testing
                 ["'@SUM(A1)", "-50,00"], ["Vanlig AB", "1,00"],
             ])
     }
+
+    /// Rejected records (their amounts are not numbers) that hold formula-like text in the name and amount.
+    static let rejectedLedger = """
+        Leverantörsnamn;Organisationsnummer;Konto;Belopp
+        "=HYPERLINK(""http://x"",""y"")";;6510;n/a
+        =1+2;;6510;=1+2
+        -1+cmd|' /C calc'!A0;;6410;x
+        Vanlig AB;;6410;1,00
+
+        """
+
+    /// The name and amount of each record in a rejects CSV, read by Python's csv module.
+    static func rejectedNamesAndAmounts(excelSafe: Bool) throws -> [[String]] {
+        let folder = try Kedja.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ledger = folder.appendingPathComponent("ledger.csv")
+        try Data(rejectedLedger.utf8).write(to: ledger)
+        let output = folder.appendingPathComponent("tagged.csv").path
+        let rejects = folder.appendingPathComponent("rejects.csv").path
+        let result = try Kedja.run(
+            ["tag", ledger.path, "-o", output, "--rejects", rejects, "--quiet"] + (excelSafe ? ["--excel-safe"] : []))
+        #expect(result.status == 0, "\(result.stderr)")
+        let program = """
+            import csv, json, sys
+            with open(sys.argv[1], encoding="utf-8", newline="") as handle:
+                rows = list(csv.reader(handle, delimiter=";"))
+            print(json.dumps([[row[3], row[6]] for row in rows[1:]]))
+            """
+        let fields = try Kedja.python(program, [rejects])
+        return try #require(JSONSerialization.jsonObject(with: Data(fields.utf8)) as? [[String]])
+    }
+
+    @Test func excelSafeCoversTheRejectsCSV() throws {
+        #expect(
+            try Self.rejectedNamesAndAmounts(excelSafe: true) == [
+                [#"'=HYPERLINK("http://x","y")"#, "n/a"], ["'=1+2", "'=1+2"], ["'-1+cmd|' /C calc'!A0", "x"],
+            ])
+    }
+
+    @Test func rejectsCSVKeepsFieldsExactByDefault() throws {
+        #expect(
+            try Self.rejectedNamesAndAmounts(excelSafe: false) == [
+                [#"=HYPERLINK("http://x","y")"#, "n/a"], ["=1+2", "=1+2"], ["-1+cmd|' /C calc'!A0", "x"],
+            ])
+    }
 }

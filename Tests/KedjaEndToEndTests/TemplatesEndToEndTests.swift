@@ -40,6 +40,29 @@ import Testing
         #expect(tag.stderr.contains("categories.csv, line 7"))
     }
 
+    /// Issue 13, item 8: a check digit is never passed silently: checked against the CPV list when one is given,
+    /// and named as unchecked when not.
+    @Test func aWrongCPVCheckDigitIsFlagged() throws {
+        let folder = try Kedja.temporaryDirectory().appendingPathComponent("siffra")
+        #expect(try Kedja.run(["templates", "export", folder.path]).status == 0)
+        let categories = folder.appendingPathComponent("categories.csv")
+        let text = try String(contentsOf: categories, encoding: .utf8)
+        // CPV 2008 writes 79400000-8.
+        let edited = text.components(separatedBy: "\r\n").map { line -> String in
+            guard line.hasPrefix("79400000;") else { return line }
+            return "79400000-3" + line.dropFirst("79400000".count)
+        }.joined(separator: "\r\n")
+        #expect(edited != text)
+        try Data(edited.utf8).write(to: categories)
+        let unchecked = try Kedja.run(["templates", "check", folder.path])
+        #expect(unchecked.status == 0, "\(unchecked.stderr)")
+        #expect(unchecked.stdoutText.contains("note: 1 CPV codes in categories.csv carry a check digit"))
+        let cpvList = Kedja.sharedTestData.appendingPathComponent("reference/cpv2008-en.csv").path
+        let checked = try Kedja.run(["templates", "check", folder.path, "--cpv", cpvList])
+        #expect(checked.status == 65)
+        #expect(checked.stdoutText.contains("79400000-3 has the wrong check digit: CPV 2008 writes 79400000-8"))
+    }
+
     @Test func anEditedTableChangesTheRating() throws {
         let folder = try Kedja.temporaryDirectory().appendingPathComponent("egna")
         #expect(try Kedja.run(["templates", "export", folder.path]).status == 0)

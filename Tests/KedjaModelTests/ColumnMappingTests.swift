@@ -86,4 +86,13 @@ import Testing
         #expect(try !Self.map(["Leverantör", "Konto"]).looksLikeSupplierList)
         #expect(try !Self.map(["Leverantör", "Land", "Belopp"]).looksLikeSupplierList)
     }
+
+    @Test func theMissingAmountMessageStaysShortForAHugeHeader() throws {
+        let names = ["Kolumn " + String(repeating: "x", count: 1_000_000)] + (2...10_000).map { "K\($0)" }
+        let message = try Self.map(names).missingAmountMessage(place: "x.csv, line 1", amountColumns: [])
+        #expect(message.utf8.count < 4_000, "\(message.utf8.count) bytes")
+        #expect(message.contains("'Kolumn xxxx"))
+        #expect(message.contains("'K36' and 9964 more (10000 in all)"))
+        #expect(message.contains("--map amount=COLUMN"))
+    }
 }

@@ -101,6 +101,19 @@ struct TemplateLoadingTests {
         #expect(problems.first?.message.contains("priority1_min_spend") == true)
     }
 
+    @Test func aCategoriesTableWithoutRowsIsAnError() throws {
+        let folder = try TemplateFixtures.copyOfBundled()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let table = folder.appendingPathComponent("categories.csv")
+        let header = try #require(
+            try String(contentsOf: table, encoding: .utf8).split(whereSeparator: \.isNewline).first)
+        try Data((header + "\r\n").utf8).write(to: table)
+        let problems = loadErrors(folder)
+        #expect(
+            problems.contains { $0.path.hasSuffix("categories.csv") && $0.message.contains("has no categories") },
+            "\(problems)")
+    }
+
     @Test func missingSettingIsAnError() throws {
         let folder = try TemplateFixtures.copyOfBundled()
         defer { try? FileManager.default.removeItem(at: folder) }

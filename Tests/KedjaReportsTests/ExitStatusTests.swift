@@ -12,9 +12,10 @@ struct ExitStatusTests {
     @Test func aWorkbookThatCannotBePutInPlaceIsAnOutputFailure() throws {
         let folder = try TemporaryFolder()
         let missing = folder.path("no-such-folder/register.xlsx")
-        let error = try #require(throws: WorkbookOutputError.self) {
+        let error = try #require(throws: OutputError.self) {
             try RegisterWorkbook.write(try AnalysisFixture.result(.sv), to: missing)
         }
+        #expect(error.path == missing)
         #expect(error.exitStatus == .cannotCreateOutput)
         #expect(error.exitStatus.rawValue == 73)
     }

@@ -198,25 +198,39 @@ struct RegisterWorkbookTests {
         #expect(second.conditionalFormats.contains { $0.range == "G2:K2" })
     }
 
-    @Test("a reason longer than a cell holds is refused, never cut, and nothing is written")
+    @Test("a reason longer than a cell holds is cut with a marker and counted, and the register is written")
     func tooLongReason() throws {
         var result = try AnalysisFixture.result(.sv)
         result.rows[0].reason = String(repeating: "x", count: ExcelLimits.cellTextLength + 1)
         let folder = try TemporaryFolder()
         let path = folder.path("register.xlsx")
-        #expect(throws: XlsxError.self) {
-            try RegisterWorkbook.write(result, to: path)
-        }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+        let repairs = try RegisterWorkbook.write(result, to: path)
+        #expect(repairs.cutTexts == 1)
+        #expect(repairs.replacedCharacters == 0)
+        #expect(try XlsxProbe.malformedParts(path) == [])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["register.xlsx"])
+    }
+
+    @Test("a killed run's temporary workbook is named like any output's, so the next run removes it")
+    func abandonedTemporaryWorkbookRemoved() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("register.xlsx")
+        // What a run killed while saving leaves: the temporary file beside the destination, no longer locked.
+        let abandoned = folder.path(".register.xlsx.kedja-4194303-Ab12Cd")
+        FileManager.default.createFile(atPath: abandoned, contents: Data("PK".utf8))
+        try RegisterWorkbook.write(try AnalysisFixture.result(.sv), to: path)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["register.xlsx"])
     }
 
     @Test("a missing folder is reported with the workbook's path")
     func missingFolder() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("no-such-folder/register.xlsx")
-        #expect(throws: WorkbookOutputError.self) {
+        let error = try #require(throws: OutputError.self) {
             try RegisterWorkbook.write(try AnalysisFixture.result(.sv), to: path)
         }
+        #expect(error.path == path)
+        #expect(error.reason.contains("does not exist"))
     }
 
     @Test("two writes of the same analysis give identical bytes")

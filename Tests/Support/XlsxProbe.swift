@@ -23,6 +23,26 @@ public enum XlsxProbe {
         return object
     }
 
+    /// The parts of the workbook at `path` that are not well-formed XML, each with the parser's complaint; empty
+    /// for a sound file.
+    ///
+    /// openpyxl reads only the parts it needs, leniently in places; Excel and LibreOffice refuse (or show empty)
+    /// a sheet whose XML holds a character XML 1.0 does not allow, so every part is parsed here with expat.
+    public static func malformedParts(_ path: String) throws -> [String] {
+        let program = """
+            import sys, zipfile, xml.parsers.expat
+            with zipfile.ZipFile(sys.argv[1]) as book:
+                for name in book.namelist():
+                    if name.endswith((".xml", ".rels")):
+                        try:
+                            xml.parsers.expat.ParserCreate().Parse(book.read(name), True)
+                        except xml.parsers.expat.ExpatError as error:
+                            print(f"{name}: {error}")
+            """
+        let output = String(decoding: try ChildProcess.python(program, arguments: [path]), as: UTF8.self)
+        return output.split(separator: "\n").map(String.init)
+    }
+
     /// The probe's standard output for the workbook at `path`.
     private static func output(_ path: String, maxRows: Int?) throws -> Data {
         let limit = maxRows.map { ["--max-rows", String($0)] } ?? []

@@ -173,9 +173,18 @@ struct AmountParserTests {
         arguments: [
             "1 000 000 000 000 000 000 000 001", "-1000000000000000000000000,01", "99999999999999999999999999",
             String(repeating: "9", count: 60),
+            // How a workbook's huge number cells reach the parser (issue 13, item 8).
+            "1e308", "-1E+308", " 1.5e30 ", "12e24",
         ])
     func rejectsTooLarge(text: String) {
         #expect(AmountParser.parse(text, decimalMark: .comma) == .failure(.tooLarge))
+    }
+
+    @Test(
+        "exponent notation within range stays not a number, as before",
+        arguments: ["1e5", "1.5E-3", "e308", "1e", "1e308x", "0e400"])
+    func smallExponentsAreNotNumbers(text: String) {
+        #expect(AmountParser.parse(text, decimalMark: .point) == .failure(.notANumber))
     }
 
     @Test("describes each error so it completes \"amount '<text>' …\"")

@@ -136,40 +136,6 @@ struct XlsxWriterCellTests {
         }
     }
 
-    @Test("a cell holds 32,767 characters; 32,768 is a clear error")
-    func cellTextLimit() throws {
-        let report = try XlsxWriterFixture.write { workbook in
-            let sheet = try workbook.addWorksheet(name: "A")
-            try sheet.write(row: 0, col: 0, string: String(repeating: "ä", count: 32_767))
-            let error = #expect(throws: XlsxError.self) {
-                try sheet.write(row: 1, col: 0, string: String(repeating: "x", count: 32_768))
-            }
-            #expect(error?.code == .cellTextTooLong)
-            #expect(error?.subject == "sheet 'A', cell A2")
-            #expect(error?.detail.contains("32768") == true)
-            // Characters outside the BMP count twice, as Excel counts UTF-16 units.
-            #expect(throws: XlsxError.self) {
-                try sheet.write(row: 1, col: 0, string: String(repeating: "😀", count: 16_384))
-            }
-            #expect(throws: XlsxError.self) {
-                try sheet.mergeRange(
-                    CellRange(firstRow: 2, firstCol: 0, lastRow: 2, lastCol: 1),
-                    string: String(repeating: "x", count: 32_768))
-            }
-        }
-        let cell = try report.sheet("A").cell(0, 0)
-        #expect(cell.v == .string(String(repeating: "ä", count: 32_767)))
-    }
-
-    @Test("a NUL character is refused rather than cutting the text")
-    func nulRefused() throws {
-        _ = try XlsxWriterFixture.write { workbook in
-            let sheet = try workbook.addWorksheet(name: "A")
-            let error = #expect(throws: XlsxError.self) { try sheet.write(row: 0, col: 0, string: "before\0after") }
-            #expect(error?.code == .invalidParameter)
-        }
-    }
-
     @Test("rows and columns outside the sheet are clear errors; the last row and column work")
     func sheetLimits() throws {
         let report = try XlsxWriterFixture.write(maxRows: 0) { workbook in

@@ -146,8 +146,10 @@ public struct AnalysisResult: Sendable {
     public var total: Amount
     /// Counts from reading the file.
     public var counts: IngestionCounts
-    /// Every rejected record.
+    /// The first rejected records, at most ``RejectSpool/listLimit``: what summaries list.
     public var rejects: [RejectedRecord]
+    /// The rejected records after those, on disk; nil when ``rejects`` holds them all.
+    public var laterRejects: RejectSpool?
     /// Data-quality figures for the committee report.
     public var quality: DataQuality
     /// The rule tables used, with source and year, for the Method sheet.

@@ -33,7 +33,14 @@ public struct ColumnMapping: Sendable, Equatable {
     /// just any header: a user who copies the example must not get a supplier number summed as spend. A file that
     /// reads like a supplier list is said to be one, since the likely mistake is the files given the wrong way round.
     public func missingAmountMessage(place: String, amountColumns: [Int]) -> String {
-        let seen = header.map { "'\($0)'" }.joined(separator: ", ")
+        // A hostile or broken header can have a million columns, or one name of megabytes: show the first few
+        // dozen names, each cut short, and count the rest, so the message stays a message.
+        let shownCount = 36
+        let nameLength = 60
+        var seen = header.prefix(shownCount).map { name in
+            name.count > nameLength ? "'\(name.prefix(nameLength))…'" : "'\(name)'"
+        }.joined(separator: ", ")
+        if header.count > shownCount { seen += " and \(header.count - shownCount) more (\(header.count) in all)" }
         var message = "\(place): no amount column found among the headers \(seen)."
         if looksLikeSupplierList {
             message +=

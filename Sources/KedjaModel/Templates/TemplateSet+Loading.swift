@@ -155,7 +155,15 @@ extension TemplateSet {
         let optional = ["labour_conditions", "agency_note", "rationale", "url"]
         var result: [LocatedRule<(category: Category, checkDigits: [Character?])>] = []
         var firstCodes = FirstLines<String>()
-        for row in reader.rows(of: file, columns: columns, optional: optional) ?? [] {
+        let rows = reader.rows(of: file, columns: columns, optional: optional)
+        if let rows, rows.isEmpty {
+            // Without categories every line goes untagged and every risk unknown: a broken set, not a quiet one.
+            reader.error(
+                file, nil,
+                "the table has no categories, so no line could be classified. Restore its rows from the bundled set (kedja templates export DIR) or from version control."
+            )
+        }
+        for row in rows ?? [] {
             let codes = reader.cpvCodes(row, "cpv_code", in: file)
             // The first code names the category in the register and the enriched CSV: two rows must not share it.
             if let first = codes?.first?.code {

@@ -54,6 +54,13 @@ extension TemplateSet {
         return problems
     }
 
+    /// How many CPV codes in `categories.csv` are written with a check digit (`03000000-1`).
+    ///
+    /// Only the CPV 2008 list can confirm one: the EU's own check digits follow no single rule, so none is computed.
+    public var writtenCheckDigitCount: Int {
+        index.categoryCheckDigits.joined().filter { $0 != nil }.count
+    }
+
     /// The codes of a CPV list file (the first column, or the one headed `code`), as written there.
     ///
     /// For `kedja templates check --cpv FILE` and tests: the CPV vocabulary is the EU's, so Kedja

@@ -167,31 +167,18 @@ private struct EncodedPieces {
 
 /// A temporary file of lines' input fields with the ids needed to complete them.
 private final class SpoolFile {
-    private let descriptor: Int32
+    private let descriptor: FileDescriptor
     private var buffer: [UInt8] = []
     private static let headerSize = 12
     private static let flushThreshold = 1 << 20
 
     init() throws {
-        var template = Array("\(Self.temporaryDirectory())/kedja-spool-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw OutputError(
-                path: Self.temporaryDirectory(),
-                reason: "cannot create a temporary file: \(String(cString: strerror(errno)))")
-        }
         // The file has no name once opened: nothing is left behind, whatever happens to the run.
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        self.descriptor = descriptor
+        descriptor = try FileDescriptor.namelessTemporaryFile(prefix: "kedja-spool")
         buffer.reserveCapacity(Self.flushThreshold + 64 * 1024)
     }
 
-    deinit { close(descriptor) }
-
-    private static func temporaryDirectory() -> String {
-        if let directory = getenv("TMPDIR") { return String(cString: directory) }
-        return "/tmp"
-    }
+    deinit { try? descriptor.close() }
 
     /// Appends one line: its length, group and tag class, then its bytes.
     func append(groupID: Int, tagClass: Int, bytes: UnsafeBufferPointer<UInt8>) throws {
@@ -202,16 +189,10 @@ private final class SpoolFile {
     }
 
     private func flush() throws {
-        try buffer.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputError(path: "temporary spool file", reason: String(cString: strerror(errno)))
-                }
-                offset += written
-            }
+        do {
+            try buffer.withUnsafeBytes { try descriptor.writeAll($0) }
+        } catch let error as FileDescriptor.Failure {
+            throw OutputError(path: "temporary spool file", failure: error, inTemporaryFolder: true)
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -219,18 +200,21 @@ private final class SpoolFile {
     /// Reads the lines back in order: group, tag class and bytes of each.
     func forEach(_ body: (Int, Int, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         try flush()
-        guard lseek(descriptor, 0, SEEK_SET) == 0 else {
-            throw OutputError(path: "temporary spool file", reason: String(cString: strerror(errno)))
+        do {
+            try descriptor.rewind()
+        } catch {
+            throw OutputError(path: "temporary spool file", failure: error, inTemporaryFolder: true)
         }
         var capacity = 4 << 20
         var chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { chunk.deallocate() }
         var filled = 0
         while true {
-            let count = read(descriptor, chunk + filled, capacity - filled)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw OutputError(path: "temporary spool file", reason: String(cString: strerror(errno)))
+            let count: Int
+            do {
+                count = try descriptor.read(into: chunk + filled, count: capacity - filled)
+            } catch {
+                throw OutputError(path: "temporary spool file", failure: error, inTemporaryFolder: true)
             }
             if count == 0 { break }
             filled += count

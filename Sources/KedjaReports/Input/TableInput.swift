@@ -21,6 +21,17 @@ public struct TableInput: Sendable {
         }
     }
 
+    /// The input is a pipe, a device or a socket, which Kedja cannot read twice (exit 66).
+    public struct NotARegularFile: ExitStatusReporting, CustomStringConvertible {
+        public let path: String
+        public let kind: String
+        public var exitStatus: ExitStatus { .noInput }
+        public var description: String {
+            "\(path): cannot read a \(kind): Kedja reads a table twice (once to detect its dialect, once to read it). "
+                + "Save it to a file first, e.g. cat \(path) > ledger.csv, and pass that file."
+        }
+    }
+
     /// The path as the user gave it.
     public let path: String
     /// The CSV file the pass reads: `path` itself, or the converted sheet.
@@ -45,8 +56,9 @@ public struct TableInput: Sendable {
             if let sheet { throw SheetOfCSVFile(option: sheetOption, sheet: sheet, path: standardInputName) }
             return TableInput(path: path, csvPath: try copyOfStandardInput(), sheet: nil)
         }
+        try requireRegularFile(path)
         guard isWorkbook(path) else {
-            if let sheet { throw SheetOfCSVFile(option: sheetOption, sheet: sheet, path: path) }
+            try refuseSheet(sheet, option: sheetOption, of: path)
             return TableInput(path: path, csvPath: path, sheet: nil)
         }
         let reader = try XlsxReader(url: URL(fileURLWithPath: path))
@@ -98,6 +110,30 @@ public struct TableInput: Sendable {
         let name = URL(fileURLWithPath: path).lastPathComponent
         guard let sheet else { return name }
         return "\(name), sheet '\(sheet.sheet)'"
+    }
+
+    /// Refuses a FIFO, a device or a socket as an input, before opening it would wait for a writer that has
+    /// already gone: a table is read twice, and a pipe gives its bytes once.
+    public static func requireRegularFile(_ path: String) throws {
+        switch FileIdentity.kind(of: path) {
+        case .pipe: throw NotARegularFile(path: path, kind: "pipe (FIFO)")
+        case .device: throw NotARegularFile(path: path, kind: "device")
+        case .socket: throw NotARegularFile(path: path, kind: "socket")
+        default: return
+        }
+    }
+
+    /// Refuses a sheet option given with `path`, which is not a workbook, when `path` is a CSV file (exit 64).
+    ///
+    /// Only standard input or a file that can be read is a CSV file: a folder or a missing path fails when it is
+    /// opened, with what is really wrong (exit 66), rather than with advice about the option.
+    public static func refuseSheet(_ sheet: String?, option: String, of path: String) throws {
+        guard let sheet else { return }
+        var isDirectory: ObjCBool = false
+        let isFile =
+            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            && FileManager.default.isReadableFile(atPath: path)
+        if path == "-" || isFile { throw SheetOfCSVFile(option: option, sheet: sheet, path: path) }
     }
 
     /// How messages name the table: the path, `standard input`, or `BOOK.xlsx, sheet 'Blad1'`.
@@ -163,7 +199,7 @@ public struct TableInput: Sendable {
 }
 
 /// The private files of one command: the CSV copies of workbook inputs, in a folder only the user can read,
-/// removed when the command ends (``removeAll()``).
+/// removed when the command ends (``removeAll()``) or is interrupted (the folder is one of `TemporaryFiles`).
 public enum ScratchFolder {
     private static let folder = Mutex<URL?>(nil)
 
@@ -183,6 +219,7 @@ public enum ScratchFolder {
                         path: base.path, reason: "cannot create a private folder (\(error.localizedDescription))")
                 }
                 current = base
+                TemporaryFiles.register(base.path)
             }
             return base.appendingPathComponent("\(UUID().uuidString)-\(name)").path
         }
@@ -191,7 +228,10 @@ public enum ScratchFolder {
     /// Removes the private folder and everything in it, if one was made.
     public static func removeAll() {
         folder.withLock { current in
-            if let url = current { try? FileManager.default.removeItem(at: url) }
+            if let url = current {
+                try? FileManager.default.removeItem(at: url)
+                TemporaryFiles.unregister(url.path)
+            }
             current = nil
         }
     }

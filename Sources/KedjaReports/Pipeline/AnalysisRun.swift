@@ -24,7 +24,7 @@ public struct AnalysisRun {
         /// Where rejected records go: a path, `-` for standard output, or nil for next to the enriched CSV (or none
         /// without one).
         public var rejectsPath: String?
-        /// Prefix formula-like text with `'` in the enriched CSV (for CSV opened in Excel).
+        /// Prefix formula-like text with `'` in the enriched CSV and the rejects CSV (for CSV opened in Excel).
         public var excelSafe: Bool
         /// Called with bytes read so far.
         public var progress: ((Int64) -> Void)?
@@ -144,6 +144,7 @@ public struct AnalysisRun {
             request.rejectsPath ?? request.enrichedPath.flatMap { $0 == "-" ? nil : Self.defaultRejectsPath(for: $0) }
         var rejectsWriter: RejectsWriter?
         var rejects: [RejectedRecord] = []
+        var laterRejects: RejectSpool?
 
         var period = LedgerPeriod(column: file.mapping.column(.date), layout: file.dateLayout)
         var counts = IngestionCounts()
@@ -154,7 +155,8 @@ public struct AnalysisRun {
             {
                 counts = try Self.pass(
                     file, request: request, analyzer: analyzer, enriched: enriched, period: &period,
-                    rejectsPath: rejectsPath, inputs: inputs, rejectsWriter: &rejectsWriter, rejects: &rejects)
+                    rejectsPath: rejectsPath, inputs: inputs, rejectsWriter: &rejectsWriter, rejects: &rejects,
+                    laterRejects: &laterRejects)
             })
         guard counts.rowsRead > 0 else { throw NoDataRecords(path: request.spendPath) }
 
@@ -162,6 +164,7 @@ public struct AnalysisRun {
             throw NoDataRecords(path: request.spendPath)
         }
         var result = analyzer.finish(counts: counts, rejects: rejects, planStart: start)
+        result.laterRejects = laterRejects
         result.run = RunDescription(
             organisation: templates.organisation,
             sourceName: request.sourceName ?? URL(fileURLWithPath: request.spendPath).lastPathComponent,
@@ -193,11 +196,12 @@ public struct AnalysisRun {
     }
 
     /// Reads every line once: accepted ones are placed, tagged into the enriched CSV and dated; rejected ones are
-    /// kept and written to the rejects file, named by sheet row for a workbook input.
+    /// kept (the first ``RejectSpool/listLimit`` in memory, the rest spooled) and written to the rejects file, named
+    /// by sheet row for a workbook input.
     private static func pass(
         _ file: SpendFile, request: Request, analyzer: SpendAnalyzer, enriched: EnrichedCSVWriter?,
         period: inout LedgerPeriod?, rejectsPath: String?, inputs: [String], rejectsWriter: inout RejectsWriter?,
-        rejects: inout [RejectedRecord]
+        rejects: inout [RejectedRecord], laterRejects: inout RejectSpool?
     ) throws -> IngestionCounts {
         try file.forEachLine(
             progress: request.progress,
@@ -209,12 +213,18 @@ public struct AnalysisRun {
             rejected: { record, reject in
                 var reject = reject
                 if let rows = request.spendRows { reject.line = rows.sheetRow(forLine: reject.line) ?? reject.line }
-                rejects.append(reject)
+                if rejects.count < RejectSpool.listLimit {
+                    rejects.append(reject)
+                } else {
+                    let spool = try laterRejects ?? RejectSpool()
+                    laterRejects = spool
+                    try spool.append(reject)
+                }
                 if let rejectsPath {
                     if rejectsWriter == nil {
                         rejectsWriter = try RejectsWriter(
-                            path: rejectsPath, header: file.mapping.header,
-                            dialect: file.reader.dialect, protecting: inputs)
+                            path: rejectsPath, header: file.mapping.header, dialect: file.reader.dialect,
+                            excelSafe: request.excelSafe, protecting: inputs)
                     }
                     try rejectsWriter?.add(record, reject: reject)
                 }
@@ -241,15 +251,20 @@ public struct AnalysisRun {
 
 /// Writes rejected records in the input's dialect: record number, line (a worksheet's row for a workbook input)
 /// and reason, then the fields as read.
+///
+/// With `excelSafe`, formula-like text is prefixed as in the enriched CSV: a rejected record is opened in Excel to
+/// be fixed, and is exactly the kind of record that holds hostile text.
 final class RejectsWriter {
     private let writer: CSVWriter
 
     /// Writes to `path`, or to standard output for `-`.
-    init(path: String, header: [String], dialect: CSVDialect, protecting inputs: [String]) throws {
+    init(path: String, header: [String], dialect: CSVDialect, excelSafe: Bool, protecting inputs: [String]) throws {
         writer =
             path == "-"
-            ? CSVWriter.standardOutput(dialect: dialect)
-            : CSVWriter(file: try AtomicOutputFile(destination: path, protecting: inputs), dialect: dialect)
+            ? CSVWriter.standardOutput(dialect: dialect, excelSafe: excelSafe)
+            : CSVWriter(
+                file: try AtomicOutputFile(destination: path, protecting: inputs), dialect: dialect,
+                excelSafe: excelSafe)
         for name in ["kedja_record", "kedja_line", "kedja_reason"] + header { writer.writeField(name) }
         try writer.endRecord()
     }

@@ -44,7 +44,10 @@ public struct RunSummary: Encodable, Sendable {
     public var amountRejected: String
     public var reconciled: Bool
     public var blankLinesSkipped: Int
+    /// The first rejected records, at most `RejectSpool.listLimit`; the rejects CSV and the register hold all.
     public var rejects: [RejectedRecord]
+    /// Rejected records not in ``rejects``: `rows_rejected` minus those listed.
+    public var rejectsNotListed: Int
     public var outputs: [String]
     /// Further figures a command adds (suppliers, unmatched suppliers, classified share…).
     public var details: [String: String]
@@ -54,6 +57,7 @@ public struct RunSummary: Encodable, Sendable {
         case rowsRead = "rows_read", rowsWritten = "rows_written", rowsRejected = "rows_rejected"
         case amountTotal = "amount_total", amountRejected = "amount_rejected"
         case blankLinesSkipped = "blank_lines_skipped"
+        case rejectsNotListed = "rejects_not_listed"
     }
 
     /// Builds the summary of a pass over a spend file.
@@ -78,7 +82,8 @@ public struct RunSummary: Encodable, Sendable {
         amountRejected = counts.amountRejected.description
         reconciled = counts.reconciles
         blankLinesSkipped = counts.blankLinesSkipped
-        self.rejects = rejects
+        self.rejects = Array(rejects.prefix(RejectSpool.listLimit))
+        rejectsNotListed = counts.rowsRejected - self.rejects.count
         self.outputs = outputs
         self.details = details
     }

@@ -17,20 +17,26 @@ public enum PlanWorkbook {
     ///
     /// The file appears only when complete. Two writes of the same result give byte-identical files.
     /// - Parameter carryover: what last period's plan hands on (`kedja plan --previous`), or nil for a first plan.
-    /// - Throws: ``WorkbookOutputError`` when the file cannot be put at `path`; `XlsxError` when a value breaks
+    /// - Throws: `OutputError` when the file cannot be put at `path`; `XlsxError` when a value breaks
     ///   one of Excel's limits.
-    public static func write(_ result: AnalysisResult, carryover: PlanCarryover? = nil, to path: String) throws {
+    /// - Returns: what the cell texts needed to fit in the file (see `CellText`), for the run's summary.
+    @discardableResult
+    public static func write(
+        _ result: AnalysisResult, carryover: PlanCarryover? = nil, to path: String
+    ) throws -> TextRepairs {
         try write(result, carryover: carryover, to: path, rowsPerSheet: SheetSpill.dataRowsPerSheet)
     }
 
     /// Writes the plan with at most `rowsPerSheet` tasks per sheet (tests use a small number).
+    @discardableResult
     static func write(
         _ result: AnalysisResult, carryover: PlanCarryover? = nil, to path: String, rowsPerSheet: Int
-    ) throws {
+    ) throws -> TextRepairs {
         let language = result.language
         let labels = PlanLabels(language)
         let title = PlanPhrases.title.text(language)
-        try WorkbookFile.write(to: path, title: title, language: language, created: result.run.time) { workbook in
+        return try WorkbookFile.write(to: path, title: title, language: language, created: result.run.time) {
+            workbook in
             for (part, range) in SheetSpill.parts(count: result.plan.count, rowsPerSheet: rowsPerSheet).enumerated() {
                 let sheet = try workbook.addWorksheet(
                     name: SheetSpill.sheetName(labels.planSheet, part: part), streamingRows: true)

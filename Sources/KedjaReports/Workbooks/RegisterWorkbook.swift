@@ -11,18 +11,22 @@ public enum RegisterWorkbook {
     /// Writes the register of `result` in `result.language` to `path`, replacing any file there.
     ///
     /// The file appears only when complete. Two writes of the same result give byte-identical files.
-    /// - Throws: ``WorkbookOutputError`` when the file cannot be put at `path`; `XlsxError` when a value breaks
-    ///   one of Excel's limits, e.g. a reason longer than a cell's 32,767 characters (never truncated).
-    public static func write(_ result: AnalysisResult, to path: String) throws {
+    /// - Throws: `OutputError` when the file cannot be put at `path`; `XlsxError` when a value breaks
+    ///   one of Excel's limits.
+    /// - Returns: what the cell texts needed to fit in the file (see `CellText`), for the run's summary.
+    @discardableResult
+    public static func write(_ result: AnalysisResult, to path: String) throws -> TextRepairs {
         try write(result, to: path, rowsPerSheet: SheetSpill.dataRowsPerSheet)
     }
 
     /// Writes the register with at most `rowsPerSheet` data rows per sheet (tests use a small number).
-    static func write(_ result: AnalysisResult, to path: String, rowsPerSheet: Int) throws {
+    @discardableResult
+    static func write(_ result: AnalysisResult, to path: String, rowsPerSheet: Int) throws -> TextRepairs {
         let language = result.language
         let labels = RegisterLabels(language, areas: result.areaNames)
         let title = RegisterPhrases.title.text(language)
-        try WorkbookFile.write(to: path, title: title, language: language, created: result.run.time) { workbook in
+        return try WorkbookFile.write(to: path, title: title, language: language, created: result.run.time) {
+            workbook in
             let summary = try workbook.addWorksheet(name: labels.summarySheet)
             try writeSummary(result, to: summary, title: title)
             for (part, range) in SheetSpill.parts(count: result.rows.count, rowsPerSheet: rowsPerSheet).enumerated() {
@@ -40,12 +44,15 @@ public enum RegisterWorkbook {
                 language: language)
             let method = try workbook.addWorksheet(name: labels.methodSheet)
             try MethodSheet.write(result, to: method, title: title)
-            guard !result.rejects.isEmpty else { return }
-            for (part, range) in SheetSpill.parts(count: result.rejects.count, rowsPerSheet: rowsPerSheet)
-                .enumerated()
-            {
-                let sheet = try workbook.addWorksheet(name: SheetSpill.sheetName(labels.rejectedSheet, part: part))
-                try writeRejects(result.rejects[range], to: sheet, title: title, language: language)
+            let rejectCount = result.rejects.count + (result.laterRejects?.count ?? 0)
+            guard rejectCount > 0 else { return }
+            // The listed rejects are few and kept like the other small sheets; beyond them the sheets stream, so a
+            // file of a million broken lines costs the workbook no memory either.
+            let streams = result.laterRejects != nil
+            for (part, range) in SheetSpill.parts(count: rejectCount, rowsPerSheet: rowsPerSheet).enumerated() {
+                let sheet = try workbook.addWorksheet(
+                    name: SheetSpill.sheetName(labels.rejectedSheet, part: part), streamingRows: streams)
+                try writeRejects(range, of: result, to: sheet, title: title, language: language)
             }
         }
     }
@@ -186,31 +193,47 @@ public enum RegisterWorkbook {
 
     // MARK: - Rejects
 
-    /// Writes one sheet of rejected records: record number, line and reason.
+    /// Writes one sheet of rejected records, those at `range` of the pass's: record number, line and reason.
+    ///
+    /// The records are read twice, once to size the columns and once to write, rather than kept.
     private static func writeRejects(
-        _ rejects: ArraySlice<RejectedRecord>, to sheet: Worksheet, title: String, language: Language
+        _ range: Range<Int>, of result: AnalysisResult, to sheet: Worksheet, title: String, language: Language
     ) throws {
         var widths = ColumnWidths(limits: [0: 10...10, 1: 12...12, 2: 30...100])
-        for reject in rejects {
-            widths.fit(2, reject.reason)
-        }
+        try forEachReject(of: result, in: range) { _, reject in widths.fit(2, reject.reason) }
         try widths.apply(to: sheet)
         try sheet.writeHeaderRow(
             RegisterPhrases.rejectedHeaders.map { $0.text(language) }, row: 0, widths: widths.width)
         var heights = RowHeights()
-        for (offset, reject) in rejects.enumerated() {
-            let row = offset + 1
+        try forEachReject(of: result, in: range) { index, reject in
+            let row = index - range.lowerBound + 1
             try sheet.write(row: row, col: 0, number: Double(reject.record), style: Styles.text)
             try sheet.write(row: row, col: 1, number: Double(reject.line), style: Styles.text)
             try sheet.write(row: row, col: 2, string: reject.reason, style: Styles.wrapped)
             heights.note(row: row, text: reject.reason, width: widths.width(2))
+            try heights.apply(row: row, to: sheet)
         }
-        try heights.apply(to: sheet)
         try sheet.freezePanes(row: 1, col: 0)
-        let lastRow = max(rejects.count, 1)
+        let lastRow = max(range.count, 1)
         try sheet.autofilter(CellRange(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: 2))
         try sheet.preparePrinting(
             title: title, area: CellRange(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: 2), repeatedRow: 0,
             language: language)
+    }
+
+    /// Calls `body` with the index and record of each rejected record at `range`: the listed ones, then the
+    /// spooled ones.
+    private static func forEachReject(
+        of result: AnalysisResult, in range: Range<Int>, _ body: (Int, RejectedRecord) throws -> Void
+    ) throws {
+        for index in range.clamped(to: 0..<result.rejects.count) {
+            try body(index, result.rejects[index])
+        }
+        guard let later = result.laterRejects, range.upperBound > result.rejects.count else { return }
+        var index = result.rejects.count
+        try later.forEach { reject in
+            if range.contains(index) { try body(index, reject) }
+            index += 1
+        }
     }
 }

@@ -16,16 +16,19 @@ public enum ReportWorkbook {
     /// The file appears only when complete. Two writes of the same result give byte-identical files.
     /// - Parameter comparison: what changed since last period's register (`kedja report --previous`), shown on a
     ///   Changes sheet after the overview; nil for no such sheet.
-    /// - Throws: ``WorkbookOutputError`` when the file cannot be put at `path`; `XlsxError` when a value breaks
+    /// - Throws: `OutputError` when the file cannot be put at `path`; `XlsxError` when a value breaks
     ///   one of Excel's limits.
+    /// - Returns: what the cell texts needed to fit in the file (see `CellText`), for the run's summary.
+    @discardableResult
     public static func write(
         _ result: AnalysisResult, comparison: RegisterComparison? = nil, to path: String
-    ) throws {
+    ) throws -> TextRepairs {
         let language = result.language
         let labels = ReportLabels(language)
         let title = ReportPhrases.title.text(language)
         let figures = SpendFigures(result)
-        try WorkbookFile.write(to: path, title: title, language: language, created: result.run.time) { workbook in
+        return try WorkbookFile.write(to: path, title: title, language: language, created: result.run.time) {
+            workbook in
             let overview = try workbook.addWorksheet(name: labels.overviewSheet)
             try writeOverview(result, figures: figures, to: overview, title: title)
             if let comparison {

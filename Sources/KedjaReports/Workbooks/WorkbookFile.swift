@@ -2,55 +2,34 @@ import Foundation
 import KedjaModel
 import Tabular
 
-/// A workbook could not be put at its destination (missing folder, no permission, failed rename).
-public struct WorkbookOutputError: Error, CustomStringConvertible, Equatable, Sendable {
-    /// The workbook's intended path.
-    public let path: String
-    /// What went wrong and what to do, in plain words.
-    public let reason: String
-
-    /// Creates an error for `path`.
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
-
-    public var description: String { "cannot write \(path): \(reason)" }
-}
-
 /// Writes a workbook so that it appears at its path only when complete, with reproducible bytes.
 enum WorkbookFile {
-    /// Builds the workbook in a temporary file beside `path`, then renames it into place.
+    /// Builds the workbook in the temporary file of an ``AtomicOutputFile`` for `path`, which syncs the
+    /// workbook's bytes, renames them into place and syncs the folder: the one atomic writer every output uses.
     ///
     /// A failure leaves any earlier file at `path` untouched and no temporary file behind.
-    /// - Throws: ``WorkbookOutputError`` when the folder is missing or the rename fails; `XlsxError` from building.
+    /// - Returns: what the cell texts needed to fit in the file, for the run's summary.
+    /// - Throws: `OutputError` naming `path` when the file cannot be put there (missing folder, no permission, a
+    ///   full disk); `XlsxError` when a value breaks one of Excel's limits.
     /// - Parameter created: the creation time the workbook stores: the run's (``RunDescription/time``), so the
     ///   same analysis at the same `SOURCE_DATE_EPOCH` gives byte-identical files.
     static func write(
         to path: String, title: String, language: Language, created: Date, build: (Workbook) throws -> Void
-    ) throws {
-        let destination = URL(fileURLWithPath: path)
-        let folder = destination.deletingLastPathComponent()
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw WorkbookOutputError(path: path, reason: "the folder \(folder.path) does not exist; create it first")
-        }
-        let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).kedja-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: temporary) }
+    ) throws -> TextRepairs {
+        let file = try AtomicOutputFile(destination: path)
         let properties = DocumentProperties(
             title: title, subject: CommonPhrases.subject.text(language), author: CommonPhrases.author,
             created: created)
-        let workbook = try Workbook(path: temporary.path, properties: properties)
+        let workbook = try Workbook(path: try file.pathForLibraries, properties: properties)
         try build(workbook)
-        try workbook.close()
-        guard rename(temporary.path, destination.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            throw WorkbookOutputError(path: path, reason: "\(reason); check that you may write there")
+        do {
+            try workbook.close()
+        } catch let error as XlsxError {
+            // Saving fails for file reasons only (space, permissions); the temporary path means nothing to the user.
+            guard let code = error.systemError else { throw OutputError(path: path, reason: error.detail) }
+            throw OutputError(path: path, failure: FileDescriptor.Failure(code: code))
         }
+        try file.commit()
+        return workbook.textRepairs
     }
-}
-
-extension WorkbookOutputError: ExitStatusReporting {
-    /// An output that cannot be written, as CONTRACT.md says (it used to fall through to 65).
-    public var exitStatus: ExitStatus { .cannotCreateOutput }
 }

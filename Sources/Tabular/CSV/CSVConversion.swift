@@ -17,9 +17,12 @@ public enum CSVConversion {
         public var rejects: [(record: Int, line: Int, reason: String)] = []
         /// How many were rejected.
         public var rejected: Int { rejects.count }
+        /// For a workbook output, what its cell texts needed to fit in the file.
+        public var textRepairs = TextRepairs()
 
         public static func == (lhs: Counts, rhs: Counts) -> Bool {
             lhs.records == rhs.records && lhs.written == rhs.written && lhs.ragged == rhs.ragged
+                && lhs.textRepairs == rhs.textRepairs
                 && lhs.rejects.elementsEqual(rhs.rejects) {
                     $0.record == $1.record && $0.line == $1.line && $0.reason == $1.reason
                 }

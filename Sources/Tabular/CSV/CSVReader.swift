@@ -203,10 +203,12 @@ public final class CSVReader {
             let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.chunkSize)
             defer { buffer.deallocate() }
             while !state.pointee.stopped {
-                let count = Glibc.read(descriptor, buffer.baseAddress, Self.chunkSize)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw CSVError(.cannotOpen(reason: String(cString: strerror(errno))), path: path)
+                let count: Int
+                do {
+                    count = try FileDescriptor(rawValue: descriptor).read(
+                        into: buffer.baseAddress!, count: Self.chunkSize)
+                } catch {
+                    throw CSVError(.cannotOpen(reason: error.description), path: path)
                 }
                 if count == 0 { break }
                 try feed(UnsafeBufferPointer(rebasing: buffer[0..<count]))
@@ -267,12 +269,14 @@ public final class CSVReader {
         var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {
-            let read = bytes.withUnsafeMutableBufferPointer {
-                Glibc.read(descriptor, $0.baseAddress! + filled, count - filled)
-            }
-            if read < 0 {
-                if errno == EINTR { continue }
-                throw CSVError(.cannotOpen(reason: String(cString: strerror(errno))), path: path)
+            let read: Int
+            do {
+                read = try bytes.withUnsafeMutableBufferPointer { buffer throws(FileDescriptor.Failure) in
+                    try FileDescriptor(rawValue: descriptor).read(
+                        into: buffer.baseAddress! + filled, count: count - filled)
+                }
+            } catch {
+                throw CSVError(.cannotOpen(reason: error.description), path: path)
             }
             if read == 0 { break }
             filled += read

@@ -203,14 +203,10 @@ public final class CSVWriter {
         case .memory:
             memoryOutput.append(contentsOf: bytes)
         case .standardOutput:
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(1, base + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputError(path: "standard output", reason: String(cString: strerror(errno)))
-                }
-                offset += written
+            do {
+                try FileDescriptor(rawValue: 1).writeAll(UnsafeRawBufferPointer(bytes))
+            } catch {
+                throw OutputError(path: "standard output", failure: error)
             }
         }
     }

@@ -113,6 +113,7 @@ public enum CSVToWorkbook {
         }
         try finishSheet()
         try workbook.close()
+        counts.textRepairs = workbook.textRepairs
         return counts
     }
 

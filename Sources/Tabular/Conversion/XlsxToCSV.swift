@@ -1,9 +1,10 @@
 /// Writes one worksheet of an XLSX workbook as CSV, streaming: `kedja convert BOOK.xlsx -o OUT.csv`, and the
 /// step that lets every spend command read a ledger or supplier list published as a workbook.
 ///
-/// The CSV is rectangular, as CSV readers expect: every record is as wide as the sheet's widest row, shorter
-/// rows padded with empty fields. The sheet is therefore read twice, once to measure and once to write; memory
-/// stays flat however long the sheet.
+/// The CSV is rectangular, as CSV readers expect: every record is as wide as the sheet's widest row (up to its
+/// last cell that holds something), shorter rows padded with empty fields. The sheet is therefore read twice,
+/// once to measure and once to write; memory stays flat however long the sheet, and the CSV's size is bounded by
+/// `XlsxLimits.maxCSVBytes`, checked before writing and while writing.
 ///
 /// Cells are written as they hold, in the writer's dialect:
 /// - text as typed;
@@ -45,8 +46,27 @@ public enum XlsxToCSV {
         _ reader: XlsxReader, sheet: String? = nil, to writer: CSVWriter, blankRows: BlankRows = .keep,
         quotingForSniffer: Bool = false
     ) throws -> Outcome {
+        // Records are sized by the cells that hold something: a cell of empty text adds no field.
         var width = 0
-        try reader.forEachRow(sheet: sheet) { row in width = max(width, row.cells.count) }
+        var farthest = (row: 0, column: 0)
+        var recordCount = 0
+        try reader.forEachRow(sheet: sheet) { row in
+            let cells = row.cells.lastIndex { $0 != .empty && $0 != .string("") }.map { $0 + 1 } ?? 0
+            if cells > width { (width, farthest) = (cells, (row.index, cells)) }
+            recordCount = blankRows == .keep ? row.index : recordCount + 1
+        }
+        // Every record takes at least its delimiters and a line ending: refuse before writing what cannot fit.
+        let limit = reader.limits.maxCSVBytes
+        var bytesWritten = UInt64(recordCount) * UInt64(width + 1)
+        func tooLarge() -> XlsxReadError {
+            XlsxReadError(
+                path: reader.path, sheet: resolvedName(sheet, in: reader),
+                reason: .csvTooLarge(
+                    farthestCell: XlsxCellReference.name(column: farthest.column, row: farthest.row), width: width,
+                    limit: limit))
+        }
+        guard bytesWritten <= limit else { throw tooLarge() }
+        bytesWritten = 0
 
         let encoding = writer.dialect.encoding.fieldEncoding
         var rowMap = SheetRowMap()
@@ -61,12 +81,14 @@ public enum XlsxToCSV {
                 let text = column < cells.count ? cellText(cells[column]) : ""
                 let bytes = TextCodec.encode(text, as: encoding)
                 lineBreaks += countLineBreaks(bytes)
+                bytesWritten += UInt64(bytes.count + 1)
                 // A lone empty field would make a blank line, which CSV readers skip.
                 let quoted =
                     (width == 1 && bytes.isEmpty)
                     || (quotingForSniffer && (records == 0 || bytes.contains(where: sniffedDelimiters.contains)))
                 bytes.withUnsafeBufferPointer { writer.writeField($0, quoted: quoted) }
             }
+            guard bytesWritten <= limit else { throw tooLarge() }
             try writer.endRecord()
             records += 1
             line += 1 + lineBreaks

@@ -8,99 +8,203 @@ import Darwin
 
 /// An output file that appears at its destination only when complete.
 ///
-/// Bytes go to a temporary file beside the destination, which is synced and renamed into place by
-/// `commit()`. A failed or interrupted run leaves the earlier output untouched and no temporary file behind.
+/// Bytes go to a temporary file beside the destination, which `commit()` syncs, renames into place and records
+/// in the folder (synced too). A failed or interrupted run leaves the earlier output untouched and no temporary
+/// file behind.
+///
+/// A destination that is not a regular file — a FIFO, a character device such as `/dev/null`, a terminal, or an
+/// open descriptor named as `/proc/self/fd/N`, `/dev/fd/N` or `/dev/stdout` — is written through, as `cp` does:
+/// renaming a file onto it would replace the special file (as root, the system's `/dev/null`) with a regular one.
+/// What a library writes itself (``pathForLibraries``) is then built in `$TMPDIR` and copied through on `commit()`.
 public final class AtomicOutputFile {
     /// Where the file will appear.
     public let destination: String
-    private let temporaryPath: String
-    private var descriptor: Int32
+    /// The descriptor written to: the temporary file's, or the destination's when writing through.
+    private var descriptor: FileDescriptor?
+    /// Whether the destination is written through rather than replaced.
+    private let writesThrough: Bool
+    /// The temporary file beside the destination, or the one in `$TMPDIR` a library writes when writing through.
+    private var temporaryPath: String?
+    /// When writing through, the library's temporary file, held open for its lock (``TemporaryFiles``).
+    private var libraryDescriptor: FileDescriptor?
     private var committed = false
 
-    /// Creates the temporary file next to `destination`; refuses a destination that is one of `inputs`.
+    /// Creates the temporary file next to `destination` (or opens a special destination); refuses a destination
+    /// that is one of `inputs` or a folder.
     public init(destination: String, protecting inputs: [String] = []) throws {
         self.destination = destination
-        let resolvedDestination = Self.resolvedPath(destination)
-        for input in inputs where Self.resolvedPath(input) == resolvedDestination {
+        for input in inputs where FileIdentity.same(input, destination) {
             throw OutputError(
                 path: destination,
                 reason: "it is also an input (\(input)); choose another output path so the input is not overwritten")
         }
+        var status = stat()
+        let exists = stat(destination, &status) == 0
+        if exists, status.st_mode & S_IFMT == S_IFDIR {
+            throw OutputError(path: destination, reason: "it is a folder; give the path of a file in it")
+        }
+        writesThrough = exists && Self.isWrittenThrough(status, destination)
+        if writesThrough {
+            do {
+                descriptor = try FileDescriptor.open(destination, O_WRONLY | O_TRUNC)
+            } catch {
+                throw OutputError(path: destination, failure: error)
+            }
+            return
+        }
         let directory = Self.directory(of: destination)
         let prefix = ".\(Self.fileName(of: destination)).kedja-"
         Self.removeAbandoned(in: directory, prefix: prefix)
-        var template = Array("\(directory)/\(prefix)\(getpid())-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw OutputError(path: destination, reason: String(cString: strerror(errno)))
-        }
+        let (descriptor, path) = try Self.makeTemporary(in: directory, prefix: prefix, for: destination)
         self.descriptor = descriptor
-        self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        fchmod(descriptor, 0o644)
+        temporaryPath = path
     }
 
     deinit {
-        if !committed {
-            if descriptor >= 0 { close(descriptor) }
+        if let temporaryPath, !committed || writesThrough {
             unlink(temporaryPath)
+            TemporaryFiles.unregister(temporaryPath)
         }
+        // Closed after the unlink: the lock is held until the file is gone.
+        if !committed { try? descriptor?.close() }
+        try? libraryDescriptor?.close()
     }
 
     /// Appends bytes.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw OutputError(path: destination, reason: String(cString: strerror(errno)))
-            }
-            offset += written
+        guard let descriptor else { throw OutputError(path: destination, reason: "the file is already complete") }
+        do {
+            try descriptor.writeAll(bytes)
+        } catch {
+            throw OutputError(path: destination, failure: error, inTemporaryFolder: Self.isTemporary(destination))
         }
     }
 
-    /// Syncs the data and renames the file into place.
+    /// Syncs the data and renames the file into place (or, writing through, copies what a library wrote).
+    ///
+    /// The bytes synced are those at the temporary path when `commit()` is called, read through a descriptor of
+    /// their own: a library that wrote the file itself may have replaced the file this object created. The
+    /// temporary file stays open, and so locked, until it has its final name.
     public func commit() throws {
-        guard !committed else { return }
-        if fsync(descriptor) != 0 || close(descriptor) != 0 {
-            let reason = String(cString: strerror(errno))
-            descriptor = -1
-            throw OutputError(path: destination, reason: reason)
+        guard !committed, let descriptor else { return }
+        do {
+            if writesThrough {
+                if let temporaryPath { try Self.copy(temporaryPath, to: descriptor) }
+                try Self.syncIfPossible(descriptor)
+                self.descriptor = nil
+                try descriptor.close()
+            } else if let temporaryPath {
+                let written = try FileDescriptor.open(temporaryPath, O_RDONLY)
+                defer { try? written.close() }
+                try written.sync()
+                guard rename(temporaryPath, destination) == 0 else { throw FileDescriptor.Failure(code: errno) }
+                TemporaryFiles.unregister(temporaryPath)
+                self.descriptor = nil
+                try? descriptor.close()
+                let folder = try FileDescriptor.open(Self.directory(of: destination), O_RDONLY)
+                defer { try? folder.close() }
+                try Self.syncIfPossible(folder)
+            }
+            committed = true
+            self.descriptor = nil
+        } catch let failure as FileDescriptor.Failure {
+            // A descriptor still set is closed by `deinit`, after the temporary file is removed.
+            throw OutputError(path: destination, failure: failure, inTemporaryFolder: Self.isTemporary(destination))
         }
-        descriptor = -1
-        guard rename(temporaryPath, destination) == 0 else {
-            throw OutputError(path: destination, reason: String(cString: strerror(errno)))
-        }
-        committed = true
     }
 
-    /// The path of the temporary file, for libraries that must write a file themselves (libxlsxwriter).
-    public var pathForLibraries: String { temporaryPath }
+    /// The path a library that writes its file itself (libxlsxwriter) writes to; `commit()` puts it in place.
+    public var pathForLibraries: String {
+        get throws {
+            if let temporaryPath { return temporaryPath }
+            let directory = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+            let (descriptor, path) = try Self.makeTemporary(
+                in: directory, prefix: ".\(Self.fileName(of: destination)).kedja-", for: destination)
+            libraryDescriptor = descriptor
+            temporaryPath = path
+            return path
+        }
+    }
 
-    /// Removes temporary files a killed run left for this destination: those whose process no longer exists.
+    /// Creates an empty temporary file readable like any output (0644), named `PREFIX PID-XXXXXX`, locked and
+    /// registered as this process's (``TemporaryFiles``).
+    private static func makeTemporary(
+        in directory: String, prefix: String, for destination: String
+    ) throws -> (FileDescriptor, String) {
+        var template = Array("\(directory)/\(prefix)\(getpid())-XXXXXX".utf8CString)
+        let raw = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard raw >= 0 else {
+            guard errno != ENOENT else {
+                throw OutputError(path: destination, reason: "the folder \(directory) does not exist; create it first")
+            }
+            throw OutputError(
+                path: destination, failure: FileDescriptor.Failure(code: errno),
+                inTemporaryFolder: isTemporary(directory + "/"))
+        }
+        fchmod(raw, 0o644)
+        let descriptor = FileDescriptor(rawValue: raw)
+        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        // A new file no one else has opened: the lock is always free.
+        _ = descriptor.tryLock()
+        TemporaryFiles.register(path)
+        return (descriptor, path)
+    }
+
+    /// Whether `path` lies in `$TMPDIR`, where a full disk or a missing permission is the temporary folder's.
+    private static func isTemporary(_ path: String) -> Bool {
+        let temporary = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+        return path.hasPrefix(temporary.hasSuffix("/") ? temporary : temporary + "/")
+    }
+
+    /// Whether an output at `path` is written through rather than replaced: a FIFO, a device or an open
+    /// descriptor, where no file can be put beside it (the rejects of `-o /dev/null` go elsewhere).
+    public static func isWrittenThrough(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && isWrittenThrough(status, path)
+    }
+
+    private static func isWrittenThrough(_ status: stat, _ path: String) -> Bool {
+        status.st_mode & S_IFMT != S_IFREG || namesDescriptor(path)
+    }
+
+    /// Whether `path` names an open descriptor (`/proc/self/fd/1`, `/dev/fd/1`, `/dev/stdout`), whose file the
+    /// user means to write into even when it is a regular one.
+    private static func namesDescriptor(_ path: String) -> Bool {
+        let path = URL(fileURLWithPath: path).standardizedFileURL.path
+        return path.hasPrefix("/proc/") || path.hasPrefix("/dev/fd/") || path == "/dev/stdout"
+            || path == "/dev/stderr"
+    }
+
+    /// Copies the file at `path` to `target`.
+    private static func copy(_ path: String, to target: FileDescriptor) throws {
+        let source = try FileDescriptor.open(path, O_RDONLY)
+        defer { try? source.close() }
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
+        defer { chunk.deallocate() }
+        while true {
+            let count = try source.read(into: chunk.baseAddress!, count: chunk.count)
+            if count == 0 { return }
+            try target.writeAll(UnsafeRawBufferPointer(rebasing: chunk[..<count]))
+        }
+    }
+
+    /// Syncs `descriptor`, accepting that pipes, devices and some folders cannot be synced (`EINVAL`).
+    private static func syncIfPossible(_ descriptor: FileDescriptor) throws(FileDescriptor.Failure) {
+        do {
+            try descriptor.sync()
+        } catch {
+            guard error.code == EINVAL || error.code == EROFS || error.code == ENOTSUP else { throw error }
+        }
+    }
+
+    /// Removes temporary files a killed run left for this destination: those no live run holds locked.
     ///
     /// A run stopped by SIGKILL cannot clean up after itself; the next run for the same output does.
     private static func removeAbandoned(in directory: String, prefix: String) {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for name in entries where name.hasPrefix(prefix) {
-            let owner = name.dropFirst(prefix.count).prefix { $0 != "-" }
-            guard let pid = Int32(owner), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
-            unlink("\(directory)/\(name)")
+            TemporaryFiles.removeIfAbandoned("\(directory)/\(name)")
         }
-    }
-
-    /// Whether two paths name the same file once links and relative parts are resolved.
-    public static func resolvedPath(_ path: String) -> String {
-        if let resolved = realpath(path, nil) {
-            defer { free(resolved) }
-            return String(cString: resolved)
-        }
-        // The file does not exist yet: resolve its directory.
-        if let resolved = realpath(directory(of: path), nil) {
-            defer { free(resolved) }
-            return String(cString: resolved) + "/" + fileName(of: path)
-        }
-        return path
     }
 
     private static func directory(of path: String) -> String {
@@ -115,21 +219,46 @@ public final class AtomicOutputFile {
     }
 }
 
-/// An output that cannot be written (exit 73), with the path and what to do.
+/// An output that cannot be written (exit 73), with the path and, where one fits, what to do.
 public struct OutputError: Error, CustomStringConvertible, Sendable {
     /// The output path.
     public var path: String
     /// Why it failed.
     public var reason: String
+    /// What the user can do, when the reason suggests something (space, permissions); nil otherwise.
+    public var advice: String?
 
     /// Creates an error.
-    public init(path: String, reason: String) {
+    public init(path: String, reason: String, advice: String? = nil) {
         self.path = path
         self.reason = reason
+        self.advice = advice
+    }
+
+    /// Creates the error for a system call on `path` that failed with `failure`, advising on space or permissions
+    /// when that is what failed: about `$TMPDIR` for a file `inTemporaryFolder`, else about `--out-dir` and `-o`.
+    public init(path: String, failure: FileDescriptor.Failure, inTemporaryFolder: Bool = false) {
+        let temporary = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+        let advice: String?
+        switch failure.code {
+        case ENOSPC, EDQUOT:
+            advice =
+                inTemporaryFolder
+                ? "free space in the temporary folder \(temporary), or set TMPDIR to a folder with room"
+                : "free some space, or choose a folder with room (--out-dir / -o)"
+        case EACCES, EPERM, EROFS:
+            advice =
+                inTemporaryFolder
+                ? "set TMPDIR to a folder you may write to" : "choose a folder you may write to (--out-dir / -o)"
+        default:
+            advice = nil
+        }
+        self.init(path: path, reason: failure.description, advice: advice)
     }
 
     public var description: String {
-        "\(path): cannot write the output: \(reason). Choose a writable folder (--out-dir / -o) with free space."
+        let sentence = reason.hasSuffix(".") ? reason : reason + "."
+        return "\(path): cannot write the output: \(sentence)" + (advice.map { " To go on, \($0)." } ?? "")
     }
 }
 

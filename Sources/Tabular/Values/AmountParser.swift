@@ -91,10 +91,35 @@ public enum AmountParser {
         let isNegative: Bool
         switch AmountAffixes.strip(&window) {
         case .empty: return .failure(.empty)
-        case .malformed: return .failure(.notANumber)
+        case .malformed: return .failure(notANumberOrTooLarge(buffer))
         case .number(let negative): isNegative = negative
         }
-        return parseDigits(window, decimalMark: decimalMark).map { isNegative ? -$0 : $0 }
+        let result = parseDigits(window, decimalMark: decimalMark)
+        if case .failure(.notANumber) = result { return .failure(notANumberOrTooLarge(buffer)) }
+        return result.map { isNegative ? -$0 : $0 }
+    }
+
+    /// Why a field that is no amount fails: ``AmountParseError/tooLarge`` for a number in exponent notation beyond
+    /// 10^24 (`1e308`, how a spreadsheet writes a huge number cell), else ``AmountParseError/notANumber``.
+    ///
+    /// Only reached for fields that already failed, so it costs the per-row path nothing.
+    private static func notANumberOrTooLarge(_ buffer: UnsafeBufferPointer<UInt8>) -> AmountParseError {
+        var text = Substring(String(decoding: buffer, as: UTF8.self))
+        while text.first == " " { text.removeFirst() }
+        while text.last == " " { text.removeLast() }
+        guard let exponentMark = text.firstIndex(where: { $0 == "e" || $0 == "E" }),
+            let exponent = Int(text[text.index(after: exponentMark)...])
+        else { return .notANumber }
+        var mantissa = text[..<exponentMark]
+        if mantissa.first == "-" || mantissa.first == "+" { mantissa = mantissa.dropFirst() }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count),
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let leading = parts[0].firstIndex(where: { $0 != "0" })
+        else { return .notANumber }
+        let wholeDigits = parts[0].distance(from: leading, to: parts[0].endIndex)
+        // More than 25 whole digits is beyond 10^24, the largest amount read (`largestMicros`).
+        return wholeDigits + exponent > 25 ? .tooLarge : .notANumber
     }
 
     /// The kinds of thousands separator a value may use; one value uses only one kind.

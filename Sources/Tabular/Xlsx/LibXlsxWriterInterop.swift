@@ -50,6 +50,31 @@ enum LXW {
         return try withCStrings([string]) { try body($0.first) }
     }
 
+    /// Runs `body`, with standard error sent to `/dev/null` while it runs when `hidden`, and returns its result with
+    /// the `errno` it left.
+    ///
+    /// libxlsxwriter prints `[ERROR]` lines of its own, naming its temporary files, for failures it also returns
+    /// as codes; the command line reports those itself, naming the destination. The redirection is process-wide,
+    /// so only a program that prints nothing else meanwhile (the command line while saving) asks for it.
+    static func quietly(hidden: Bool, _ body: () -> lxw_error) -> (result: lxw_error, errno: Int32) {
+        guard hidden else {
+            let result = body()
+            return (result, errno)
+        }
+        fflush(nil)
+        let saved = dup(2)
+        let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
+        if saved >= 0, null >= 0 { dup2(null, 2) }
+        errno = 0
+        let result = body()
+        let error = errno
+        fflush(nil)
+        if saved >= 0, null >= 0 { dup2(saved, 2) }
+        if saved >= 0 { close(saved) }
+        if null >= 0 { close(null) }
+        return (result, error)
+    }
+
     /// Excel's colour value for libxlsxwriter, where 0 means "no colour" and black is `LXW_COLOR_BLACK`.
     static func color(_ color: XlsxColor) -> lxw_color_t {
         color.rgb == 0 ? lxw_color_t(LXW_COLOR_BLACK.rawValue) : color.rgb

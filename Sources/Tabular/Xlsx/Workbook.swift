@@ -62,6 +62,11 @@ public final class Workbook {
     public let isConstantMemory: Bool
     /// The names of the worksheets added so far, in order.
     public private(set) var worksheetNames: [String] = []
+    /// What the cell texts written so far needed to fit in the file (see ``CellText``), for the run's summary.
+    public private(set) var textRepairs = TextRepairs()
+    /// Whether `close()` keeps libxlsxwriter's own `[ERROR]` lines off standard error, for a program that reports
+    /// the returned error itself and prints nothing else while saving; set once, before any workbook is written.
+    nonisolated(unsafe) public static var hidesLibraryMessages = false
 
     /// The library's workbook; nil once closed, which is what makes use-after-close a clean error.
     private var handle: UnsafeMutablePointer<lxw_workbook>?
@@ -172,9 +177,10 @@ public final class Workbook {
                 .invalidSheetName, subject: subject,
                 detail: "the name contains '\(bad)'; Excel does not allow any of [ ] : * ? / \\ in sheet names")
         }
-        if name.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+        if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0xFFFE || $0.value == 0xFFFF }) {
             throw XlsxError(
-                .invalidSheetName, subject: subject, detail: "the name contains a control character (tab, newline…)")
+                .invalidSheetName, subject: subject,
+                detail: "the name contains a control character (tab, newline…) or U+FFFE/U+FFFF, which XML cannot hold")
         }
         guard !name.hasPrefix("'"), !name.hasSuffix("'") else {
             throw XlsxError(
@@ -220,7 +226,8 @@ public final class Workbook {
         handle = nil
         formats.removeAll()
         recentFormats.removeAll()
-        let result = workbook_close(workbook)
+        let (result, systemError) = LXW.quietly(hidden: Workbook.hidesLibraryMessages) { workbook_close(workbook) }
+        guard result != LXW_NO_ERROR else { return }
         let advice: String? =
             switch XlsxError.Code(result) {
             case .cannotCreateFile:
@@ -230,7 +237,12 @@ public final class Workbook {
             default:
                 nil
             }
-        try XlsxError.check(result, subject, detail: advice)
+        var error = XlsxError(
+            XlsxError.Code(result), subject: subject,
+            detail: advice ?? lxw_strerror(result).map { String(cString: $0) } ?? "libxlsxwriter error \(result)")
+        // Saving fails on the file system: the system's reason (a full disk) says more than the library's code.
+        if systemError != 0 { error.systemError = systemError }
+        throw error
     }
 
     // MARK: - For sheets and charts
@@ -243,6 +255,13 @@ public final class Workbook {
                 detail: "the workbook \(path) is already closed; nothing more can be added to it")
         }
         return handle
+    }
+
+    /// A cell's text as the file can hold it, counting what had to change: every cell text passes here.
+    func admitCellText(_ text: String) -> String {
+        let admitted = CellText.admit(text)
+        if !admitted.repairs.isEmpty { textRepairs = textRepairs + admitted.repairs }
+        return admitted.text
     }
 
     /// Whether a worksheet of exactly this name exists (chart series must point at one).

@@ -101,8 +101,9 @@ public struct HeaderFooter: Hashable, Sendable {
 /// One sheet of a ``Workbook``: cells, column widths, panes, filters, rules, charts and print setup.
 ///
 /// Rows and columns are zero-based, as in libxlsxwriter (row 0, column 0 is A1). Every method throws
-/// ``XlsxError`` instead of writing something Excel would refuse or cut: cells outside 1,048,576 rows ×
-/// 16,384 columns, texts over 32,767 characters, and any call after the workbook was closed. In a sheet
+/// ``XlsxError`` instead of writing something Excel would refuse: cells outside 1,048,576 rows × 16,384
+/// columns, and any call after the workbook was closed. Cell texts are the exception, because they come from
+/// data: they pass ``CellText``, which repairs rather than refuses. In a sheet
 /// that streams its rows (constant memory), rows must be written in ascending order. Obtain one from
 /// ``Workbook/addWorksheet(name:streamingRows:)``.
 public final class Worksheet {
@@ -127,16 +128,14 @@ public final class Worksheet {
 
     /// Writes text as a string cell, never as a formula, even when it starts with `=`, `+`, `-` or `@`.
     ///
-    /// An empty string leaves the cell blank (styled, when a style is given).
-    /// - Throws: ``XlsxError/Code/cellTextTooLong`` over 32,767 characters: split or spill the text.
+    /// An empty string leaves the cell blank (styled, when a style is given). Characters XML cannot hold become
+    /// U+FFFD and a text over 32,767 characters is cut with a marker (``CellText``), counted in
+    /// ``Workbook/textRepairs``: data never makes the file malformed or the run fail.
     public func write(row: Int, col: Int, string: String, style: CellStyle? = nil) throws {
         let (libraryRow, libraryCol) = try cell(row, col, writing: true)
-        try TextRules.requireNoNul(string, subject: cellSubject(row, col), what: "the text")
-        try TextRules.requireLength(
-            string, atMost: ExcelLimits.cellTextLength, code: .cellTextTooLong, subject: cellSubject(row, col),
-            what: "the text")
         let format = try workbook.format(for: style, subject: cellSubject(row, col))
-        let result = string.withCString { worksheet_write_string(handle, libraryRow, libraryCol, $0, format) }
+        let text = workbook.admitCellText(string)
+        let result = text.withCString { worksheet_write_string(handle, libraryRow, libraryCol, $0, format) }
         try XlsxError.check(result, cellSubject(row, col))
     }
 
@@ -241,11 +240,9 @@ public final class Worksheet {
         guard range.rowCount > 1 || range.columnCount > 1 else {
             throw XlsxError(.invalidParameter, subject: subject, detail: "a merged range needs at least two cells")
         }
-        try TextRules.requireNoNul(string, subject: subject, what: "the text")
-        try TextRules.requireLength(
-            string, atMost: ExcelLimits.cellTextLength, code: .cellTextTooLong, subject: subject, what: "the text")
         let format = try workbook.format(for: style, subject: subject)
-        let result = string.withCString {
+        let text = workbook.admitCellText(string)
+        let result = text.withCString {
             worksheet_merge_range(
                 handle, corners.firstRow, corners.firstCol, corners.lastRow, corners.lastCol, $0, format)
         }

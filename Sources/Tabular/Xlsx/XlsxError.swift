@@ -77,6 +77,8 @@ public struct XlsxError: Error, CustomStringConvertible, Sendable, Equatable {
     public let detail: String
     /// libxlsxwriter's own text for the code (`lxw_strerror`), when the code is one of the library's.
     public let libraryMessage: String?
+    /// The `errno` a failed save left (e.g. `ENOSPC`), when there was one.
+    public var systemError: Int32?
 
     /// Creates an error; the library's text is looked up from the code.
     public init(_ code: Code, subject: String, detail: String) {

@@ -22,6 +22,9 @@ public struct XlsxLimits: Sendable, Equatable {
     public var maxRows: Int
     /// The highest 1-based column number a sheet may use (Excel's own limit is 16,384, column XFD).
     public var maxColumns: Int
+    /// The most bytes a sheet written as CSV may take (`XlsxToCSV`): records are as wide as the widest row, so
+    /// one stray far cell would otherwise pad every record to thousands of empty fields, on disk.
+    public var maxCSVBytes: UInt64
 
     /// Sets every limit; each defaults to the value in `XlsxLimits.default`.
     public init(
@@ -31,7 +34,8 @@ public struct XlsxLimits: Sendable, Equatable {
         maxSharedStrings: Int = 16_777_216,
         maxSharedStringBytes: Int = 1 << 30,
         maxRows: Int = 1_048_576,
-        maxColumns: Int = 16_384
+        maxColumns: Int = 16_384,
+        maxCSVBytes: UInt64 = 1 << 30
     ) {
         self.maxEntryBytes = maxEntryBytes
         self.maxCompressionRatio = maxCompressionRatio
@@ -40,9 +44,11 @@ public struct XlsxLimits: Sendable, Equatable {
         self.maxSharedStringBytes = maxSharedStringBytes
         self.maxRows = maxRows
         self.maxColumns = maxColumns
+        self.maxCSVBytes = maxCSVBytes
     }
 
     /// 1 GiB per entry, 200:1 compression above 1 MiB, 16 Mi shared strings in at most 1 GiB of text,
-    /// and Excel's sheet size of 1,048,576 rows by 16,384 columns.
+    /// Excel's sheet size of 1,048,576 rows by 16,384 columns, and 1 GiB of CSV per sheet (a sheet's CSV is
+    /// smaller than its XML, which `maxEntryBytes` bounds, unless short rows are padded).
     public static let `default` = XlsxLimits()
 }

@@ -44,7 +44,8 @@ final class XlsxPackage {
         var entries: [String: Entry] = [:]
         for entry in archive where entry.type == .file {
             let key = entry.path.lowercased()
-            if entries[key] == nil { entries[key] = entry }
+            guard entries[key] == nil else { throw XlsxReadError(path: url.path, reason: .duplicateEntry(entry.path)) }
+            entries[key] = entry
         }
         self.entries = entries
     }

@@ -32,6 +32,13 @@ public struct XlsxReadError: Error, CustomStringConvertible, Equatable {
         case malformedCell(cell: String, detail: String)
         /// The ZIP entry itself cannot be inflated (bad checksum, corrupt deflate data).
         case corruptEntry(entry: String, detail: String)
+        /// Two ZIP entries share a name (OPC names compare ignoring case): readers differ in which one they take.
+        case duplicateEntry(String)
+        /// A row number that repeats or goes back (`row` after `previous`): readers differ in how they merge it.
+        case rowOutOfOrder(row: Int, previous: Int)
+        /// Written as CSV, the sheet would take more than `XlsxLimits.maxCSVBytes`; `farthestCell` (e.g. `XFD1`) sets
+        /// the width of every record.
+        case csvTooLarge(farthestCell: String, width: Int, limit: UInt64)
     }
 
     /// The workbook's path, as given to `XlsxReader`.
@@ -88,6 +95,17 @@ public struct XlsxReadError: Error, CustomStringConvertible, Equatable {
             return "cell \(cell): \(detail)"
         case .corruptEntry(let entry, let detail):
             return "entry '\(entry)' is damaged and cannot be unpacked: \(detail)"
+        case .duplicateEntry(let entry):
+            return "the file holds two entries named '\(entry)', and programs differ in which one they read, so the"
+                + " figures would depend on the program; open the workbook in Excel or LibreOffice and save it again"
+        case .rowOutOfOrder(let row, let previous):
+            let order = row == previous ? "a second time" : "after row \(previous)"
+            return "row \(row) comes \(order); rows must each come once, in ascending order, or programs read"
+                + " different figures; open the workbook in Excel or LibreOffice and save it again"
+        case .csvTooLarge(let cell, let width, let limit):
+            return "as CSV the sheet would take more than \(limit) bytes (XlsxLimits.maxCSVBytes): every record is as"
+                + " wide as the widest row, and cell \(cell) makes that \(width) columns; delete what lies beyond the"
+                + " table (or copy the table to a new sheet) and save the workbook again"
         }
     }
 

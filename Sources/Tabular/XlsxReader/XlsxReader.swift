@@ -22,8 +22,12 @@ public final class XlsxReader {
     public let sheetNames: [String]
 
     private let package: XlsxPackage
-    private let limits: XlsxLimits
+    /// The bounds this reader keeps to, which a conversion of its sheets keeps to as well.
+    let limits: XlsxLimits
     private let workbook: XlsxWorkbookInfo
+
+    /// The workbook's path, as messages name it.
+    var path: String { package.path }
     /// Built on first use: sheet names alone need neither the shared strings nor the styles.
     private var cachedDecoder: XlsxCellDecoder?
 

@@ -12,6 +12,7 @@ struct XlsxSheetParser {
 
     private var inSheetData = false
     private var inRow = false
+    /// The current row's number; until the next row starts, the number that row's must exceed.
     private var rowIndex = 0
     private var cells: [XlsxCell] = []
 
@@ -108,6 +109,11 @@ struct XlsxSheetParser {
                 throw XlsxReadError(
                     path: path, sheet: sheet,
                     reason: .malformedXML(entry: part, detail: "a row number '\(text)' that is not a positive integer"))
+            }
+            // Excel writes each row once, in order; a repeated or earlier number is merged, replaced or kept apart
+            // depending on the program, so the table cannot be read one way only.
+            guard number > rowIndex else {
+                throw XlsxReadError(path: path, sheet: sheet, reason: .rowOutOfOrder(row: number, previous: rowIndex))
             }
             rowIndex = number
         } else {

@@ -50,6 +50,7 @@ struct ConvertCommand: ParsableCommand {
             if output == StandardStreams.path && flags.json {
                 throw CommandFailure.usage(Messages.jsonAndStandardOutput)
             }
+            if input != TableInput.standardInput { try TableInput.requireRegularFile(input) }
             if input != TableInput.standardInput && TableInput.isWorkbook(input) {
                 try convertWorkbook()
                 return
@@ -72,16 +73,16 @@ struct ConvertCommand: ParsableCommand {
             let dialect = try outputDialect(from: reader.dialect, format: format)
             let writer = try csvWriter(dialect: dialect)
             let counts = try CSVConversion.copy(reader, to: writer, withholdingOnRejects: flags.strict)
-            try conclude(counts, from: table.displayName, dialect: reader.dialect)
+            try conclude(counts, from: table.displayName, dialect: reader.dialect, workbook: false)
         case .xlsx:
             let file = try AtomicOutputFile(destination: output, protecting: [input])
             let sheetName =
                 input == TableInput.standardInput
                 ? OutputNames.standardInputStem : URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
-            let counts = try CSVToWorkbook.convert(reader, to: file.pathForLibraries, sheetName: sheetName)
+            let counts = try CSVToWorkbook.convert(reader, to: try file.pathForLibraries, sheetName: sheetName)
             // Under --strict a record left out means no output (the temporary file goes with `file`).
             if !(flags.strict && counts.rejected > 0) { try file.commit() }
-            try conclude(counts, from: table.displayName, dialect: reader.dialect)
+            try conclude(counts, from: table.displayName, dialect: reader.dialect, workbook: true)
         }
     }
 
@@ -114,10 +115,14 @@ struct ConvertCommand: ParsableCommand {
         }
     }
 
-    /// Prints the JSON summary, or the summary line and the rejected records, and applies `--strict`.
-    private func conclude(_ counts: CSVConversion.Counts, from source: String, dialect: CSVDialect) throws {
+    /// Prints the JSON summary, or the summary line and the rejected records, and applies `--strict`; for a
+    /// `workbook` output, also what its cell texts needed.
+    private func conclude(
+        _ counts: CSVConversion.Counts, from source: String, dialect: CSVDialect, workbook: Bool
+    ) throws {
+        if workbook, !counts.textRepairs.isEmpty { note(counts.textRepairs.summaryLine, quiet: flags.quiet) }
         if flags.json {
-            print(counts.json(input: input, output: output, dialect: dialect))
+            print(counts.json(input: input, output: output, dialect: dialect, workbook: workbook))
         } else {
             note(
                 Messages.converted(

@@ -22,7 +22,12 @@ struct InspectCommand: ParsableCommand {
             var rejects: [RejectedRecord] = []
             let counts: IngestionCounts
             do {
-                counts = try spend.forEachLine(accepted: { _, _ in }, rejected: { _, reject in rejects.append(reject) })
+                counts = try spend.forEachLine(
+                    accepted: { _, _ in },
+                    rejected: { _, reject in
+                        // The summary lists the first ones and counts the rest, so memory stays bounded.
+                        if rejects.count < RejectSpool.listLimit { rejects.append(reject) }
+                    })
             } catch {
                 throw table.relabel(error)
             }
@@ -85,7 +90,7 @@ struct InspectReport {
             for reject in summary.rejects.prefix(50) {
                 lines.append("  record \(reject.record) (line \(reject.line)): \(reject.reason)")
             }
-            if summary.rejects.count > 50 { lines.append("  … and \(summary.rejects.count - 50) more (see --json)") }
+            if summary.rowsRejected > 50 { lines.append("  … and \(summary.rowsRejected - 50) more (see --json)") }
         }
         return lines.joined(separator: "\n")
     }

@@ -33,18 +33,20 @@ struct PlanCommand: ParsableCommand {
             previous: previous.map { PreviousWorkbook(path: $0, read: PreviousPlan.read(path:)) }
         ) { pass, previousPlan, path in
             let carryover = previousPlan.map { PlanCarryover(previous: $0, result: pass.result) }
-            try PlanWorkbook.write(pass.result, carryover: carryover, to: path)
-            guard let carryover else { return [:] }
+            let repairs = try PlanWorkbook.write(pass.result, carryover: carryover, to: path)
+            guard let carryover else { return WrittenWorkbook(repairs: repairs) }
             note(
                 "\(previous ?? ""): carried over \(carryover.carried.count) tasks (\(carryover.priorityChanges) "
                     + "with a changed priority); \(carryover.discontinued.count) rows match no task and are kept on the "
                     + "sheet \(PlanLabels(options.language).discontinuedSheet).",
                 quiet: options.quiet || options.json)
-            return [
-                "carried_over": String(carryover.carried.count),
-                "priority_changes": String(carryover.priorityChanges),
-                "discontinued": String(carryover.discontinued.count),
-            ]
+            return WrittenWorkbook(
+                repairs: repairs,
+                details: [
+                    "carried_over": String(carryover.carried.count),
+                    "priority_changes": String(carryover.priorityChanges),
+                    "discontinued": String(carryover.discontinued.count),
+                ])
         }
     }
 }

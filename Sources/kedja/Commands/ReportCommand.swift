@@ -53,15 +53,17 @@ struct ReportCommand: ParsableCommand {
             let comparison = try previousRegister.map { register in
                 RegisterComparison(previous: register, current: pass.result, threshold: try threshold(pass.result))
             }
-            try ReportWorkbook.write(pass.result, comparison: comparison, to: path)
-            guard let comparison else { return [:] }
-            return [
-                "changes_new_high_risk": String(comparison.joined.count),
-                "changes_gone_high_risk": String(comparison.left.count),
-                "changes_risk_levels": String(comparison.levelChanges.count),
-                "changes_spend_shifts": String(comparison.spendShifts.count),
-                "change_threshold": comparison.threshold.description,
-            ]
+            let repairs = try ReportWorkbook.write(pass.result, comparison: comparison, to: path)
+            guard let comparison else { return WrittenWorkbook(repairs: repairs) }
+            return WrittenWorkbook(
+                repairs: repairs,
+                details: [
+                    "changes_new_high_risk": String(comparison.joined.count),
+                    "changes_gone_high_risk": String(comparison.left.count),
+                    "changes_risk_levels": String(comparison.levelChanges.count),
+                    "changes_spend_shifts": String(comparison.spendShifts.count),
+                    "change_threshold": comparison.threshold.description,
+                ])
         }
     }
 

@@ -30,18 +30,20 @@ struct RunCommand: ParsableCommand {
             }
             let language = options.language
             let tagged = OutputNames.tagged(for: input.spend, directory: outDir, language: language)
-            let inputs = input.inputPaths
             let register = OutputNames.register(for: input.spend, directory: outDir, language: language)
             let plan = OutputNames.plan(for: input.spend, directory: outDir, language: language)
             let report = OutputNames.report(for: input.spend, directory: outDir, language: language)
-            let pass = try analyse(input, options, enrichedPath: tagged, describeSource: true) { result in
-                try WorkbookOutput.write(register, protecting: inputs) { try RegisterWorkbook.write(result, to: $0) }
-                try WorkbookOutput.write(plan, protecting: inputs) { try PlanWorkbook.write(result, to: $0) }
-                try WorkbookOutput.write(report, protecting: inputs) { try ReportWorkbook.write(result, to: $0) }
+            var repairs = TextRepairs()
+            let pass = try analyse(
+                input, options, enrichedPath: tagged, workbooks: [register, plan, report], describeSource: true
+            ) { result in
+                repairs = try RegisterWorkbook.write(result, to: register)
+                repairs = repairs + (try PlanWorkbook.write(result, to: plan))
+                repairs = repairs + (try ReportWorkbook.write(result, to: report))
             }
             let workbooks = pass.outcome.withheld ? [] : [register, plan, report]
             try conclude(
-                "run", pass, outputs: pass.outcome.outputs + workbooks, options: options,
+                "run", pass, outputs: pass.outcome.outputs + workbooks, options: options, repairs: repairs,
                 register: workbooks.isEmpty ? nil : register)
         }
     }

@@ -22,11 +22,13 @@ struct TagCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Where rejected records go, or - for standard output (default: next to the output, OUT.rejects.csv, e.g. "
-                + "NAME-taggad.rejects.csv; with -o -, NAME.rejects.csv next to SPEND)."))
+                + "NAME-taggad.rejects.csv; with -o -, a pipe or a device, NAME.rejects.csv next to SPEND)."))
     var rejects: String?
 
     @Flag(
-        help: "Prefix text Excel would run as a formula with ' (for CSV opened in Excel, not for the ERP round trip).")
+        help:
+            "Prefix text Excel would run as a formula with ', in the enriched CSV and the rejects (for CSV opened in Excel, not for the ERP round trip)."
+    )
     var excelSafe = false
 
     func run() throws {
@@ -35,8 +37,10 @@ struct TagCommand: ParsableCommand {
             let standardOutputs = [path, rejects].filter { $0 == StandardStreams.path }.count
             if standardOutputs > 0 && options.json { throw CommandFailure.usage(Messages.jsonAndStandardOutput) }
             if standardOutputs > 1 { throw CommandFailure.usage(Messages.standardOutputTwice) }
-            // With the CSV on standard output, rejected records still go to a file: next to the input.
-            let rejectsPath = rejects ?? (path == "-" ? OutputNames.rejects(besides: input.spend) : nil)
+            // With the CSV on standard output, a pipe or a device, rejected records still go to a file: next to the
+            // input, as no file can be put beside /dev/null or /proc/self/fd/1.
+            let besideInput = path == "-" || AtomicOutputFile.isWrittenThrough(path)
+            let rejectsPath = rejects ?? (besideInput ? OutputNames.rejects(besides: input.spend) : nil)
             let pass = try analyse(input, options, enrichedPath: path, rejectsPath: rejectsPath, excelSafe: excelSafe)
             try conclude("tag", pass, outputs: pass.outcome.outputs, options: options)
         }

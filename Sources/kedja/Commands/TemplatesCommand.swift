@@ -68,6 +68,13 @@ struct TemplatesCommand: ParsableCommand {
                         "\(location.description): \(set.categories.count) categories, \(set.keywords.count) keywords, "
                             + "\(set.accountGroups.count) account groups, \(set.countries.count) countries, "
                             + "\(set.tasks.count) tasks: no problems.")
+                    // A wrong check digit cannot be told without the list: say so rather than pass it silently.
+                    if codes == nil, set.writtenCheckDigitCount > 0 {
+                        print(
+                            "note: \(set.writtenCheckDigitCount) CPV codes in categories.csv carry a check digit, which "
+                                + "only the CPV 2008 list can confirm; pass --cpv FILE (the list as CSV) to check them."
+                        )
+                    }
                 } else {
                     throw ExitCode(65)
                 }

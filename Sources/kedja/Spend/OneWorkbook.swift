@@ -14,13 +14,13 @@ struct PreviousWorkbook<Value> {
 /// (so a wrong file fails before the long part), one pass, the workbook put in place only when complete (under
 /// `--strict` with rejected records, only the rejects file next to SPEND), and the summary.
 ///
-/// `write` gets the pass, last period's workbook when there is one, and the path the library writes to; it
-/// returns the command's own summary figures.
+/// `write` gets the pass, last period's workbook when there is one, and the workbook's path; it
+/// returns what the workbook's texts needed and the command's own summary figures.
 func writeOneWorkbook<Previous>(
     _ command: String, input: SpendInput, options: CommonOptions, output: String?,
     defaultName: (_ input: String, _ directory: String?, Language) -> String,
     previous: PreviousWorkbook<Previous>?,
-    write: (SpendPass, Previous?, String) throws -> [String: String]
+    write: (SpendPass, Previous?, String) throws -> WrittenWorkbook
 ) throws {
     try reportingFailures {
         let path = output ?? defaultName(input.spend, nil, options.language)
@@ -30,15 +30,16 @@ func writeOneWorkbook<Previous>(
         try refuseOverwriting(inputs, with: path)
         let previousValue = try previous.map { try $0.read($0.path) }
         let rejects = options.strict ? OutputNames.rejects(besides: input.spend) : nil
-        let pass = try analyse(input, options, rejectsPath: rejects, describeSource: command == "report")
+        let pass = try analyse(
+            input, options, rejectsPath: rejects, workbooks: path == StandardStreams.path ? [] : [path],
+            describeSource: command == "report")
         if pass.outcome.withheld {
             try conclude(command, pass, outputs: pass.outcome.outputs, options: options)
             return
         }
-        var details: [String: String] = [:]
-        try WorkbookOutput.write(path, protecting: inputs) { details = try write(pass, previousValue, $0) }
+        let written = try WorkbookOutput.write(path) { try write(pass, previousValue, $0) }
         try conclude(
-            command, pass, outputs: [path], options: options, extraDetails: details,
+            command, pass, outputs: [path], options: options, repairs: written.repairs, extraDetails: written.details,
             register: command == "register" && path != StandardStreams.path ? path : nil)
     }
 }
@@ -47,13 +48,20 @@ func writeOneWorkbook<Previous>(
 func writeOneWorkbook(
     _ command: String, input: SpendInput, options: CommonOptions, output: String?,
     defaultName: (_ input: String, _ directory: String?, Language) -> String,
-    write: (SpendPass, String) throws -> Void
+    write: (SpendPass, String) throws -> TextRepairs
 ) throws {
     try writeOneWorkbook(
         command, input: input, options: options, output: output, defaultName: defaultName,
         previous: PreviousWorkbook<Void>?.none
     ) { pass, _, path in
-        try write(pass, path)
-        return [:]
+        WrittenWorkbook(repairs: try write(pass, path))
     }
+}
+
+/// What a command's workbook writer hands back for the summary.
+struct WrittenWorkbook {
+    /// What the cell texts needed to fit in the file.
+    var repairs: TextRepairs
+    /// The command's own figures (carried-over tasks, changes since last period…).
+    var details: [String: String] = [:]
 }

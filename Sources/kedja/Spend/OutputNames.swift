@@ -56,18 +56,14 @@ enum OutputNames {
     }
 }
 
-/// Workbooks appear at their path only when complete, like every other output; for `-` the finished workbook is
-/// copied to standard output.
+/// A workbook for `-` is built in the command's private folder and copied to standard output when complete;
+/// anywhere else the library's own atomic writer puts it in place.
 enum WorkbookOutput {
-    static func write(_ path: String, protecting inputs: [String], _ body: (String) throws -> Void) throws {
-        if path == StandardStreams.path {
-            let scratch = try ScratchFolder.path(named: "workbook.xlsx")
-            try body(scratch)
-            try StandardStreams.copyToStandardOutput(scratch)
-            return
-        }
-        let file = try AtomicOutputFile(destination: path, protecting: inputs)
-        try body(file.pathForLibraries)
-        try file.commit()
+    static func write<Value>(_ path: String, _ body: (String) throws -> Value) throws -> Value {
+        guard path == StandardStreams.path else { return try body(path) }
+        let scratch = try ScratchFolder.path(named: "workbook.xlsx")
+        let value = try body(scratch)
+        try StandardStreams.copyToStandardOutput(scratch)
+        return value
     }
 }

@@ -21,14 +21,29 @@ struct SpendPass {
 /// errors are retold in terms of the workbook, its sheet and its rows.
 ///
 /// `alongside` gets the finished analysis (rejected records in the workbook's rows) while the enriched CSV is
-/// completed, so `run` writes its workbooks at the same time.
+/// completed, so `run` writes its workbooks at the same time; `workbooks` names the files it writes, so that no
+/// two outputs of the run are one file, and a failure says which outputs were written before it.
 func analyse(
     _ input: SpendInput, _ options: CommonOptions, enrichedPath: String? = nil, rejectsPath: String? = nil,
-    excelSafe: Bool = false, describeSource: Bool = false, alongside: ((AnalysisResult) throws -> Void)? = nil
+    excelSafe: Bool = false, workbooks: [String] = [], describeSource: Bool = false,
+    alongside: ((AnalysisResult) throws -> Void)? = nil
 ) throws -> SpendPass {
-    for output in [enrichedPath, rejectsPath].compactMap({ $0 }) where output != "-" {
-        try refuseOverwriting(input.inputPaths, with: output)
+    var outputs: [(option: String, path: String)] = []
+    if let enrichedPath { outputs.append(("-o", enrichedPath)) }
+    if let rejectsPath {
+        outputs.append(("--rejects", rejectsPath))
+    } else if let enrichedPath, enrichedPath != "-" {
+        outputs.append(("the rejects file", AnalysisRun.defaultRejectsPath(for: enrichedPath)))
     }
+    outputs += workbooks.map { ("a workbook", $0) }
+    try refuseCollisions(outputs)
+    let files = outputs.map(\.path).filter { $0 != "-" }
+    for file in files {
+        try refuseOverwriting(input.inputPaths, with: file)
+    }
+    // Each output appears whole or not at all; which of them a failed run put in place is told by the file
+    // each path names having changed.
+    let before = files.map(FileIdentity.init(path:))
     let spend = try TableInput.open(input.spend, sheet: options.sheet, sheetOption: "--sheet")
     let suppliers = try input.suppliers.map {
         try TableInput.open($0, sheet: input.suppliersSheet, sheetOption: "--suppliers-sheet")
@@ -53,7 +68,26 @@ func analyse(
         return SpendPass(outcome: outcome, spend: spend)
     } catch {
         let relabelled = spend.relabel(error)
-        throw suppliers?.relabel(relabelled) ?? relabelled
+        let failure = suppliers?.relabel(relabelled) ?? relabelled
+        let written = zip(files, before).filter { path, earlier in
+            FileManager.default.fileExists(atPath: path) && FileIdentity(path: path) != earlier
+        }.map(\.0)
+        throw written.isEmpty ? failure : FailureAfterOutputs(underlying: failure, written: written)
+    }
+}
+
+/// Refuses two outputs of one run that name the same file, before any work is done (exit 64): the later would
+/// replace the earlier, and both would be reported as written.
+///
+/// `-` (standard output) is no file and never collides.
+func refuseCollisions(_ outputs: [(option: String, path: String)]) throws {
+    let files = outputs.filter { $0.path != "-" }
+    for (index, output) in files.enumerated() {
+        if let earlier = files[..<index].first(where: { FileIdentity.same($0.path, output.path) }) {
+            throw CommandFailure.usage(
+                "\(earlier.option) \(earlier.path) and \(output.option) \(output.path) are the same file: "
+                    + "give each output its own path.")
+        }
     }
 }
 
@@ -62,19 +96,19 @@ func analyse(
 /// The pass itself protects the files it reads, but for a workbook input that is the private CSV, not the workbook.
 func refuseOverwriting(_ inputs: [String], with output: String) throws {
     guard output != StandardStreams.path else { return }
-    let destination = AtomicOutputFile.resolvedPath(output)
-    for input in inputs where AtomicOutputFile.resolvedPath(input) == destination {
+    for input in inputs where FileIdentity.same(input, output) {
         throw OutputError(
             path: output,
             reason: "it is also an input (\(input)); choose another output path so the input is not overwritten")
     }
 }
 
-/// Prints the summary (JSON or a short note) and applies `--strict`; `extraDetails` adds a command's own figures.
+/// Prints the summary (JSON or a short note) and applies `--strict`; `repairs` says what the workbooks' texts
+/// needed (nil for a command that writes none), `extraDetails` adds a command's own figures.
 ///
 /// - Parameter register: the register workbook written, whose rejected sheet lists every rejected record.
 func conclude(
-    _ command: String, _ pass: SpendPass, outputs: [String], options: CommonOptions,
+    _ command: String, _ pass: SpendPass, outputs: [String], options: CommonOptions, repairs: TextRepairs? = nil,
     extraDetails: [String: String] = [:], register: String? = nil
 ) throws {
     let result = pass.result
@@ -91,6 +125,10 @@ func conclude(
         "lines_outside_scope": String(result.quality.excludedLines),
         "spend_outside_scope": result.quality.excludedSpend.description,
     ]
+    if let repairs {
+        details["workbook_characters_replaced"] = String(repairs.replacedCharacters)
+        details["workbook_texts_cut"] = String(repairs.cutTexts)
+    }
     details.merge(extraDetails) { _, extra in extra }
     var summary = RunSummary(
         command: command, file: pass.outcome.file, counts: result.counts, rejects: result.rejects,
@@ -108,6 +146,7 @@ func conclude(
                 + "\(result.quality.linesWithoutCategory) without a category.",
             quiet: options.quiet)
         for output in outputs { note(Messages.wrote(output), quiet: options.quiet) }
+        if let repairs, !repairs.isEmpty { note(repairs.summaryLine, quiet: options.quiet) }
         for reject in result.rejects.prefix(RejectList.shown) {
             note(
                 "  rejected record \(reject.record) (\(rowWord) \(reject.line)): \(reject.reason)", quiet: options.quiet
@@ -125,4 +164,22 @@ func conclude(
 
 private func fileSize(_ path: String) -> Int64? {
     (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
+}
+
+extension TextRepairs {
+    /// The note under the written files: what was changed in the workbooks' texts, and why.
+    var summaryLine: String {
+        var parts: [String] = []
+        if replacedCharacters > 0 {
+            parts.append(
+                "\(replacedCharacters) character\(replacedCharacters == 1 ? "" : "s") an XLSX file cannot hold "
+                    + "(control characters, U+FFFE, U+FFFF) replaced by U+FFFD")
+        }
+        if cutTexts > 0 {
+            parts.append(
+                "\(cutTexts) text\(cutTexts == 1 ? "" : "s") over Excel's 32,767 characters per cell cut, "
+                    + "ending in \"… [cut: N characters]\"")
+        }
+        return "note: in the workbooks, " + parts.joined(separator: "; ") + "."
+    }
 }

@@ -2,10 +2,11 @@ import Foundation
 import Tabular
 
 extension CSVConversion.Counts {
-    /// The `--json` summary of a conversion, in the keys of CONTRACT.md where they apply.
-    func json(input: String, output: String, dialect: CSVDialect) -> String {
+    /// The `--json` summary of a conversion, in the keys of CONTRACT.md where they apply; a `workbook` output adds
+    /// what its cell texts needed, in the keys the spend commands use.
+    func json(input: String, output: String, dialect: CSVDialect, workbook: Bool) -> String {
         let dataRecords = dataRecordsRead(dialect)
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "command": "convert",
             "input": [
                 "path": input, "encoding": dialect.encoding.rawValue, "bom": dialect.hasBOM,
@@ -18,6 +19,12 @@ extension CSVConversion.Counts {
             "rejects": rejects.map { ["record": $0.record, "line": $0.line, "reason": $0.reason] },
             "outputs": [output],
         ]
+        if workbook {
+            object["details"] = [
+                "workbook_characters_replaced": String(textRepairs.replacedCharacters),
+                "workbook_texts_cut": String(textRepairs.cutTexts),
+            ]
+        }
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
             return "{}"
         }

@@ -26,6 +26,20 @@ enum CommandFailure: ExitStatusReporting, CustomStringConvertible {
     }
 }
 
+/// A failure after some of a run's outputs were put in place: the message says which, so that no one takes a part
+/// of a set of outputs for the whole; the status is the failure's own.
+struct FailureAfterOutputs: ExitStatusReporting, CustomStringConvertible {
+    let underlying: any Error
+    let written: [String]
+
+    var exitStatus: ExitStatus { (underlying as? any ExitStatusReporting)?.exitStatus ?? .dataError }
+
+    var description: String {
+        "\(underlying)\n  written before the failure: \(written.joined(separator: ", ")); "
+            + "the run's other outputs were not written."
+    }
+}
+
 /// The rule tables `explicit` names, else `KEDJA_TEMPLATES`'s folder, else the built-in set; a named folder must
 /// hold the tables (exit 66 otherwise).
 func existingTemplates(_ explicit: URL?) throws -> TemplateLocation {
