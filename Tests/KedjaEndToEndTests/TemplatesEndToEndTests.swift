@@ -16,7 +16,7 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(table).path), "\(table)")
         }
         let cpvList = Kedja.sharedTestData.appendingPathComponent("reference/cpv2008-en.csv").path
-        let check = try Kedja.run(["templates", "check", folder.path, "--cpv", cpvList])
+        let check = try Kedja.run(["templates", "check", folder.path, "--cpv", cpvList, "--lang", "en"])
         #expect(check.status == 0, "\(check.stdoutText)\(check.stderr)")
         #expect(check.stdoutText.contains("no problems"))
         let again = try Kedja.run(["templates", "export", folder.path])
@@ -34,8 +34,10 @@ import Testing
         try Data(lines.joined(separator: "\r\n").utf8).write(to: categories)
         let check = try Kedja.run(["templates", "check", folder.path])
         #expect(check.status == 65)
-        #expect(check.stderr.contains("categories.csv, line 7"), "\(check.stderr)")
-        let tag = try Kedja.run(["tag", Kedja.sampleLedger, "-o", "-", "--templates", folder.path, "--quiet"])
+        #expect(check.stderr.contains("categories.csv, rad 7"), "\(check.stderr)")
+        let tag = try Kedja.run([
+            "tag", Kedja.sampleLedger, "-o", "-", "--templates", folder.path, "--quiet", "--lang", "en",
+        ])
         #expect(tag.status == 65)
         #expect(tag.stderr.contains("categories.csv, line 7"))
     }

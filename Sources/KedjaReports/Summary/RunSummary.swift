@@ -34,6 +34,13 @@ public struct RunSummary: Encodable, Sendable {
         public var reason: String
     }
 
+    /// One rejected record as the summary lists it, its reason in the run's language.
+    public struct Reject: Encodable, Sendable, Equatable {
+        public var record: Int
+        public var line: Int
+        public var reason: String
+    }
+
     public var command: String
     public var input: Input
     public var columns: [Column]
@@ -44,7 +51,7 @@ public struct RunSummary: Encodable, Sendable {
     public var amountRejected: String
     public var reconciled: Bool
     public var blankLinesSkipped: Int
-    public var rejects: [RejectedRecord]
+    public var rejects: [Reject]
     public var outputs: [String]
     /// Further figures a command adds (suppliers, unmatched suppliers, classified share…).
     public var details: [String: String]
@@ -56,10 +63,10 @@ public struct RunSummary: Encodable, Sendable {
         case blankLinesSkipped = "blank_lines_skipped"
     }
 
-    /// Builds the summary of a pass over a spend file.
+    /// Builds the summary of a pass over a spend file, with reject reasons and column reasons in `language`.
     public init(
         command: String, file: SpendFile, counts: IngestionCounts, rejects: [RejectedRecord], outputs: [String],
-        details: [String: String] = [:]
+        details: [String: String] = [:], language: Language
     ) {
         let dialect = file.reader.dialect
         self.command = command
@@ -69,7 +76,9 @@ public struct RunSummary: Encodable, Sendable {
             decimalMark: file.decimalMark.description, thousandsSeparator: file.numberStyle.thousands.rawValue,
             header: dialect.hasHeader, profile: file.mapping.profile)
         columns = file.mapping.assignments.sorted { $0.key < $1.key }.map {
-            Column(role: $0.key.rawValue, column: $0.value.column + 1, header: $0.value.header, reason: $0.value.reason)
+            Column(
+                role: $0.key.rawValue, column: $0.value.column + 1, header: $0.value.header,
+                reason: $0.value.basis.text(language))
         }
         rowsRead = counts.rowsRead
         rowsWritten = counts.rowsAccepted
@@ -78,7 +87,7 @@ public struct RunSummary: Encodable, Sendable {
         amountRejected = counts.amountRejected.description
         reconciled = counts.reconciles
         blankLinesSkipped = counts.blankLinesSkipped
-        self.rejects = rejects
+        self.rejects = rejects.map { Reject(record: $0.record, line: $0.line, reason: $0.reason.text(language)) }
         self.outputs = outputs
         self.details = details
     }

@@ -191,8 +191,9 @@ public enum RegisterWorkbook {
         _ rejects: ArraySlice<RejectedRecord>, to sheet: Worksheet, title: String, language: Language
     ) throws {
         var widths = ColumnWidths(limits: [0: 10...10, 1: 12...12, 2: 30...100])
-        for reject in rejects {
-            widths.fit(2, reject.reason)
+        let reasons = rejects.map { $0.reason.text(language) }
+        for reason in reasons {
+            widths.fit(2, reason)
         }
         try widths.apply(to: sheet)
         try sheet.writeHeaderRow(
@@ -202,8 +203,8 @@ public enum RegisterWorkbook {
             let row = offset + 1
             try sheet.write(row: row, col: 0, number: Double(reject.record), style: Styles.text)
             try sheet.write(row: row, col: 1, number: Double(reject.line), style: Styles.text)
-            try sheet.write(row: row, col: 2, string: reject.reason, style: Styles.wrapped)
-            heights.note(row: row, text: reject.reason, width: widths.width(2))
+            try sheet.write(row: row, col: 2, string: reasons[offset], style: Styles.wrapped)
+            heights.note(row: row, text: reasons[offset], width: widths.width(2))
         }
         try heights.apply(to: sheet)
         try sheet.freezePanes(row: 1, col: 0)

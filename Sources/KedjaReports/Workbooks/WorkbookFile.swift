@@ -3,7 +3,7 @@ import KedjaModel
 import Tabular
 
 /// A workbook could not be put at its destination (missing folder, no permission, failed rename).
-public struct WorkbookOutputError: Error, CustomStringConvertible, Equatable, Sendable {
+public struct WorkbookOutputError: Error, CustomStringConvertible, Equatable, Sendable, Bilingual {
     /// The workbook's intended path.
     public let path: String
     /// What went wrong and what to do, in plain words.
@@ -16,6 +16,11 @@ public struct WorkbookOutputError: Error, CustomStringConvertible, Equatable, Se
     }
 
     public var description: String { "cannot write \(path): \(reason)" }
+
+    /// The framing in `language`; the reason is the file system's (or the writer's) own text.
+    public func text(_ language: Language) -> String {
+        Phrase(sv: "kan inte skriva \(path): \(reason)", en: description).text(language)
+    }
 }
 
 /// Writes a workbook so that it appears at its path only when complete, with reproducible bytes.

@@ -22,22 +22,29 @@ struct RunCommand: ParsableCommand {
     var outDir: String = "Reports"
 
     func run() throws {
-        try reportingFailures {
+        let language = options.language
+        let messages = Messages(language)
+        try reportingFailures(language) {
             do {
                 try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
             } catch {
-                throw OutputError(path: outDir, reason: "cannot create the folder (\(error.localizedDescription))")
+                throw OutputError(path: outDir, reason: messages.cannotCreateFolder(error.localizedDescription))
             }
-            let language = options.language
             let tagged = OutputNames.tagged(for: input.spend, directory: outDir, language: language)
             let inputs = input.inputPaths
             let register = OutputNames.register(for: input.spend, directory: outDir, language: language)
             let plan = OutputNames.plan(for: input.spend, directory: outDir, language: language)
             let report = OutputNames.report(for: input.spend, directory: outDir, language: language)
             let pass = try analyse(input, options, enrichedPath: tagged) { result in
-                try WorkbookOutput.write(register, protecting: inputs) { try RegisterWorkbook.write(result, to: $0) }
-                try WorkbookOutput.write(plan, protecting: inputs) { try PlanWorkbook.write(result, to: $0) }
-                try WorkbookOutput.write(report, protecting: inputs) { try ReportWorkbook.write(result, to: $0) }
+                try WorkbookOutput.write(register, protecting: inputs, messages: messages) {
+                    try RegisterWorkbook.write(result, to: $0)
+                }
+                try WorkbookOutput.write(plan, protecting: inputs, messages: messages) {
+                    try PlanWorkbook.write(result, to: $0)
+                }
+                try WorkbookOutput.write(report, protecting: inputs, messages: messages) {
+                    try ReportWorkbook.write(result, to: $0)
+                }
             }
             let workbooks = pass.outcome.withheld ? [] : [register, plan, report]
             try conclude(

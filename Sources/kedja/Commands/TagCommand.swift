@@ -30,11 +30,12 @@ struct TagCommand: ParsableCommand {
     var excelSafe = false
 
     func run() throws {
-        try reportingFailures {
+        let messages = Messages(options.language)
+        try reportingFailures(options.language) {
             let path = output ?? OutputNames.tagged(for: input.spend, directory: nil, language: options.language)
             let standardOutputs = [path, rejects].filter { $0 == StandardStreams.path }.count
-            if standardOutputs > 0 && options.json { throw CommandFailure.usage(Messages.jsonAndStandardOutput) }
-            if standardOutputs > 1 { throw CommandFailure.usage(Messages.standardOutputTwice) }
+            if standardOutputs > 0 && options.json { throw CommandFailure.usage(messages.jsonAndStandardOutput) }
+            if standardOutputs > 1 { throw CommandFailure.usage(messages.standardOutputTwice) }
             // With the CSV on standard output, rejected records still go to a file: next to the input.
             let rejectsPath = rejects ?? (path == "-" ? OutputNames.rejects(besides: input.spend) : nil)
             let pass = try analyse(input, options, enrichedPath: path, rejectsPath: rejectsPath, excelSafe: excelSafe)

@@ -22,12 +22,13 @@ func writeOneWorkbook<Previous>(
     previous: PreviousWorkbook<Previous>?,
     write: (SpendPass, Previous?, String) throws -> [String: String]
 ) throws {
-    try reportingFailures {
+    let messages = Messages(options.language)
+    try reportingFailures(options.language) {
         let path = output ?? defaultName(input.spend, nil, options.language)
-        if path == StandardStreams.path && options.json { throw CommandFailure.usage(Messages.jsonAndStandardOutput) }
-        try StandardStreams.checkWorkbookDestination(path)
+        if path == StandardStreams.path && options.json { throw CommandFailure.usage(messages.jsonAndStandardOutput) }
+        try StandardStreams.checkWorkbookDestination(path, messages)
         let inputs = input.inputPaths + (previous.map { [$0.path] } ?? [])
-        try refuseOverwriting(inputs, with: path)
+        try refuseOverwriting(inputs, with: path, messages)
         let previousValue = try previous.map { try $0.read($0.path) }
         let rejects = options.strict ? OutputNames.rejects(besides: input.spend) : nil
         let pass = try analyse(input, options, rejectsPath: rejects)
@@ -36,7 +37,9 @@ func writeOneWorkbook<Previous>(
             return
         }
         var details: [String: String] = [:]
-        try WorkbookOutput.write(path, protecting: inputs) { details = try write(pass, previousValue, $0) }
+        try WorkbookOutput.write(path, protecting: inputs, messages: messages) {
+            details = try write(pass, previousValue, $0)
+        }
         try conclude(
             command, pass, outputs: [path], options: options, extraDetails: details,
             register: command == "register" && path != StandardStreams.path ? path : nil)

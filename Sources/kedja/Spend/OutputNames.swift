@@ -59,11 +59,13 @@ enum OutputNames {
 /// Workbooks appear at their path only when complete, like every other output; for `-` the finished workbook is
 /// copied to standard output.
 enum WorkbookOutput {
-    static func write(_ path: String, protecting inputs: [String], _ body: (String) throws -> Void) throws {
+    static func write(
+        _ path: String, protecting inputs: [String], messages: Messages, _ body: (String) throws -> Void
+    ) throws {
         if path == StandardStreams.path {
             let scratch = try ScratchFolder.path(named: "workbook.xlsx")
             try body(scratch)
-            try StandardStreams.copyToStandardOutput(scratch)
+            try StandardStreams.copyToStandardOutput(scratch, messages)
             return
         }
         let file = try AtomicOutputFile(destination: path, protecting: inputs)

@@ -1,9 +1,10 @@
 import Foundation
+import KedjaModel
 import Tabular
 
 extension CSVConversion.Counts {
-    /// The `--json` summary of a conversion, in the keys of CONTRACT.md where they apply.
-    func json(input: String, output: String, dialect: CSVDialect) -> String {
+    /// The `--json` summary of a conversion, in the keys of CONTRACT.md where they apply; reasons in `language`.
+    func json(input: String, output: String, dialect: CSVDialect, language: Language) -> String {
         let dataRecords = dataRecordsRead(dialect)
         let object: [String: Any] = [
             "command": "convert",
@@ -15,7 +16,9 @@ extension CSVConversion.Counts {
             "rows_written": dataRecordsWritten(dialect),
             "rows_rejected": rejected,
             "rows_ragged": ragged,
-            "rejects": rejects.map { ["record": $0.record, "line": $0.line, "reason": $0.reason] },
+            "rejects": rejects.map {
+                ["record": $0.record, "line": $0.line, "reason": $0.problem.text(language)] as [String: Any]
+            },
             "outputs": [output],
         ]
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
