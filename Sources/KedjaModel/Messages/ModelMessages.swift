@@ -33,3 +33,11 @@ extension TemplateError: Bilingual {
         return problems.map { $0.text(language) }.joined(separator: "\n")
     }
 }
+
+extension TemplateLocation: Bilingual {
+    /// How messages in `language` name the set: its folder, or the built-in tables.
+    public func text(_ language: Language) -> String {
+        guard language == .sv, self == .builtIn else { return description }
+        return "de inbyggda regeltabellerna"
+    }
+}

@@ -70,7 +70,7 @@ struct TemplatesCommand: ParsableCommand {
                 if problems.isEmpty {
                     print(
                         Messages(language).tablesChecked(
-                            location.description, categories: set.categories.count, keywords: set.keywords.count,
+                            location.text(language), categories: set.categories.count, keywords: set.keywords.count,
                             accountGroups: set.accountGroups.count, countries: set.countries.count,
                             tasks: set.tasks.count))
                 } else {
