@@ -36,8 +36,11 @@ public struct RunSummary: Encodable, Sendable {
 
     /// One rejected record as the summary lists it, its reason in the run's language.
     public struct Reject: Encodable, Sendable, Equatable {
+        /// The data record number, from 1.
         public var record: Int
+        /// The physical line (a worksheet's row for a workbook input) where the record starts.
         public var line: Int
+        /// Why it was rejected, in the run's language.
         public var reason: String
     }
 
