@@ -54,7 +54,7 @@ enum UnknownCommand {
     /// The message for `argument` when it is meant as a command and is none (exit 64), else nil.
     static func message(for argument: String) -> String? {
         guard !argument.hasPrefix("-"), argument != "help", !commands.contains(argument) else { return nil }
-        return Messages.unknownCommand(argument, suggestion: suggestion(for: argument), commands: commands)
+        return Messages.parsing.unknownCommand(argument, suggestion: suggestion(for: argument), commands: commands)
     }
 
     /// The command nearest to `typed` when it is near enough to be a slip: a prefix of it, or at most two edits

@@ -35,7 +35,7 @@ import Testing
         let folder = try Kedja.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("copy.csv").path
-        let result = try Kedja.run(["convert", Kedja.sampleLedger, "-o", output])
+        let result = try Kedja.run(["convert", Kedja.sampleLedger, "-o", output, "--lang", "en"])
         #expect(result.status == 0)
         #expect(
             result.stderr
@@ -52,7 +52,7 @@ import Testing
     @Test func csvToXLSXWritesTypedCells() throws {
         let folder = try Kedja.temporaryDirectory()
         let output = folder.appendingPathComponent("ledger.xlsx").path
-        let result = try Kedja.run(["convert", Kedja.sampleLedger, "-o", output])
+        let result = try Kedja.run(["convert", Kedja.sampleLedger, "-o", output, "--lang", "en"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("3000 records written, 2 of them with another number of fields than the header"))
         let book = try WorkbookProbe.read(output, maxRows: 2_200)
@@ -97,13 +97,15 @@ import Testing
         let input = folder.appendingPathComponent("in.csv").path
         try Data("a;b\n1;kort\n2;\(String(repeating: "x", count: 500))\n".utf8).write(to: URL(fileURLWithPath: input))
         let output = folder.appendingPathComponent(name).path
-        let lenient = try Kedja.run(["convert", input, "-o", output, "--max-field-size", "100"])
+        let lenient = try Kedja.run(["convert", input, "-o", output, "--max-field-size", "100", "--lang", "en"])
         #expect(lenient.status == 0)
         #expect(lenient.stderr.contains("1 record written; 1 not written (over a size limit)"), "\(lenient.stderr)")
         #expect(FileManager.default.fileExists(atPath: output))
         try FileManager.default.removeItem(atPath: output)
 
-        let strict = try Kedja.run(["convert", input, "-o", output, "--max-field-size", "100", "--strict"])
+        let strict = try Kedja.run([
+            "convert", input, "-o", output, "--max-field-size", "100", "--strict", "--lang", "en",
+        ])
         #expect(strict.status == 1)
         #expect(strict.stderr.contains("--strict: records were rejected, so no output was written."))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["in.csv"])

@@ -28,14 +28,14 @@ import Testing
         #expect(broken.status == 65)
         #expect(broken.stderr.contains("book.csv"))
         let pdf = try Self.file("ledger.csv", Array("%PDF-1.7\n".utf8) + [0, 1, 2, 0xFF])
-        let result = try Kedja.run(["inspect", pdf])
+        let result = try Kedja.run(["inspect", pdf, "--lang", "en"])
         #expect(result.status == 65)
         #expect(result.stderr.contains("not a text (CSV) file"))
     }
 
     @Test func unterminatedQuoteExits65WithTheLine() throws {
         let path = try Self.file("cut.csv", Array("Leverantör;Belopp\nA;1,00\n\"B;2,00\nC;3,00\n".utf8))
-        let result = try Kedja.run(["inspect", path])
+        let result = try Kedja.run(["inspect", path, "--lang", "en"])
         #expect(result.status == 65)
         #expect(result.stderr.contains("line 3"))
     }
@@ -53,7 +53,7 @@ import Testing
 
     @Test func headerWithoutDataExits65() throws {
         let path = try Self.file("header.csv", Array("Leverantör;Belopp\r\n".utf8))
-        let result = try Kedja.run(["tag", path, "-o", "-"])
+        let result = try Kedja.run(["tag", path, "-o", "-", "--lang", "en"])
         #expect(result.status == 65)
         #expect(result.stderr.contains("no data records"))
     }
@@ -61,7 +61,7 @@ import Testing
     @Test func outputOntoTheInputIsRefusedAndTheInputIsKept() throws {
         let path = try Self.file("ledger.csv", Array("Leverantör;Belopp\nA;1,00\n".utf8))
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        let result = try Kedja.run(["tag", path, "-o", path])
+        let result = try Kedja.run(["tag", path, "-o", path, "--lang", "en"])
         #expect(result.status == 73)
         #expect(result.stderr.contains("also an input"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)

@@ -9,7 +9,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("ledger.csv")
         try Data(ledger.utf8).write(to: path)
-        let result = try Kedja.run(["inspect", path.path, "--json"])
+        let result = try Kedja.run(["inspect", path.path, "--json", "--lang", "en"])
         #expect(result.status == 0, "\(result.stderr)")
         return try result.json()
     }

@@ -35,7 +35,7 @@ import Testing
         #expect(rejects.count == 1)
         #expect(rejects.first?["record"] as? Int == 2)
         #expect(rejects.first?["line"] as? Int == 3)
-        #expect((rejects.first?["reason"] as? String)?.contains("larger than \(Self.defaultFieldLimit) bytes") == true)
+        #expect((rejects.first?["reason"] as? String)?.contains("större än \(Self.defaultFieldLimit) byte") == true)
         // Holding the field would cost 60 MB; the reader holds at most the limit plus one read chunk of it.
         let extra = result.peakBytes - baseline.peakBytes
         #expect(extra < 2 * Self.defaultFieldLimit, "a 60 MB field cost \(extra >> 20) MiB over a small file")

@@ -27,7 +27,7 @@ import Testing
             ["run", path, "--out-dir", outDir.path],
         ]
         for command in commands {
-            let result = try Kedja.run(command)
+            let result = try Kedja.run(command + ["--lang", "en"])
             #expect(result.status == 65, "\(name): \(command.first ?? "") exited \(result.status)")
             #expect(result.stderr.contains("\(path), line \(line)"), "\(name): \(result.stderr)")
             #expect(result.stderr.contains("never closed"), "\(name): \(result.stderr)")

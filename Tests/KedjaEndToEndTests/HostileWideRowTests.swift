@@ -21,7 +21,7 @@ import Testing
         let reject = try #require((json["rejects"] as? [[String: Any]])?.first)
         #expect(reject["record"] as? Int == 2)
         #expect(reject["line"] as? Int == 3)
-        #expect((reject["reason"] as? String)?.contains("200000 fields") == true)
+        #expect((reject["reason"] as? String)?.contains("200000 fält") == true, "the reason in Swedish by default")
 
         #expect(try Kedja.run(["inspect", path.path, "--strict", "--quiet"]).status == 1)
     }

@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func humanReadableOutputNamesRolesAndReasons() throws {
-        let result = try Kedja.run(["inspect", Kedja.sampleLedger])
+        let result = try Kedja.run(["inspect", Kedja.sampleLedger, "--lang", "en"])
         #expect(result.status == 0)
         #expect(result.stdoutText.contains("windows-1252"))
         #expect(result.stdoutText.contains("amount"))

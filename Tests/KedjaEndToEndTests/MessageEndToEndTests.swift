@@ -34,7 +34,8 @@ import Darwin
         let full = folder.appendingPathComponent("full.xlsx").path
         try FileManager.default.createSymbolicLink(atPath: full, withDestinationPath: "/dev/full")
         for command in ["tag", "register"] {
-            let result = try Kedja.run([command, "ledger.csv", "-o", "full.xlsx", "--quiet"], in: folder)
+            let result = try Kedja.run(
+                [command, "ledger.csv", "-o", "full.xlsx", "--quiet", "--lang", "en"], in: folder)
             #expect(result.status == 73, "\(command): \(result.stderr)")
             #expect(result.stderr.contains("full.xlsx: cannot write the output"), "\(result.stderr)")
             #expect(result.stderr.contains("free some space"), "\(result.stderr)")
@@ -46,7 +47,7 @@ import Darwin
         let folder = try Kedja.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(Self.ledger.utf8).write(to: folder.appendingPathComponent("ledger.csv"))
-        let result = try Kedja.run(["tag", "ledger.csv", "-o", "ledger.csv"], in: folder)
+        let result = try Kedja.run(["tag", "ledger.csv", "-o", "ledger.csv", "--lang", "en"], in: folder)
         #expect(result.status == 73, "\(result.stderr)")
         #expect(result.stderr.contains("also an input"), "\(result.stderr)")
         #expect(!result.stderr.contains("free"), "\(result.stderr)")
@@ -97,7 +98,8 @@ import Darwin
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("small"), withIntermediateDirectories: true)
         // 40 KiB of disk: the register of the sample ledger does not fit.
-        let script = "mount -t tmpfs -o size=40k tmpfs small && exec \"$0\" register \"$1\" -o small/register.xlsx"
+        let script =
+            "mount -t tmpfs -o size=40k tmpfs small && exec \"$0\" register \"$1\" -o small/register.xlsx --lang en"
         let result = try Kedja.runProcess(
             "/usr/bin/env",
             ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script, Kedja.binary, Kedja.sampleLedger],

@@ -50,7 +50,7 @@ import Testing
         let ledger = folder.appendingPathComponent("ledger.csv").path
         let alias = folder.appendingPathComponent("alias.csv").path
         try FileManager.default.linkItem(atPath: ledger, toPath: alias)
-        let result = try Kedja.run(["tag", ledger, "-o", alias])
+        let result = try Kedja.run(["tag", ledger, "-o", alias, "--lang", "en"])
         #expect(result.status == 73, "\(result.stderr)")
         #expect(result.stderr.contains("also an input"), "\(result.stderr)")
         #expect(try String(contentsOfFile: ledger, encoding: .utf8) == Self.ledger)
@@ -76,7 +76,7 @@ import Testing
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("view"), withIntermediateDirectories: true)
         // The folder, seen again through a bind mount at view/: view/ledger.csv is ledger.csv.
-        let script = "mount --bind . view && exec \"$0\" tag ledger.csv -o view/ledger.csv"
+        let script = "mount --bind . view && exec \"$0\" tag ledger.csv -o view/ledger.csv --lang en"
         let result = try Kedja.runProcess(
             "/usr/bin/env", ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script, Kedja.binary],
             in: folder)

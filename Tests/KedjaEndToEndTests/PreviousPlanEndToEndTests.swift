@@ -200,7 +200,11 @@ import Testing
         let made = try Kedja.run(["register", Kedja.sampleLedger, "-o", register])
         #expect(made.status == 0, "\(made.stderr)")
         let result = try Kedja.run(
-            ["plan", Kedja.sampleLedger, "-o", folder.appendingPathComponent("plan.xlsx").path, "--previous", register])
+            [
+                "plan", Kedja.sampleLedger, "-o", folder.appendingPathComponent("plan.xlsx").path, "--previous",
+                register,
+                "--lang", "en",
+            ])
         #expect(result.status == 65)
         #expect(result.stderr.contains("no sheet named 'Uppföljningsplan' or 'Follow-up plan'"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("plan.xlsx").path))

@@ -14,7 +14,7 @@ import Testing
         let path = folder.appendingPathComponent("reskontra.csv").path
         try Data(Self.ledger.utf8).write(to: URL(fileURLWithPath: path))
 
-        let text = try Kedja.run(["inspect", path])
+        let text = try Kedja.run(["inspect", path, "--lang", "en"])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdoutText.contains("2 fields hold a quote without starting with one; read as text"))
         #expect(text.stdoutText.contains("3 read, 3 accepted, 0 rejected"))
@@ -51,7 +51,7 @@ import Testing
         try Data("Leverantör;Belopp\nRestaurang \"Blå\" AB;1,00\nB;\"2,00\nC;3,00\n".utf8)
             .write(to: URL(fileURLWithPath: path))
 
-        let result = try Kedja.run(["inspect", path])
+        let result = try Kedja.run(["inspect", path, "--lang", "en"])
         #expect(result.status == 65)
         #expect(result.stderr.contains("\(path), line 3: a quoted field starts here and is never closed"))
     }

@@ -75,7 +75,7 @@ import Darwin
         try Data((Self.ledger + "C AB;n/a\n").utf8).write(to: folder.appendingPathComponent("ledger.csv"))
         let null = folder.appendingPathComponent("null").path
         try FileManager.default.createSymbolicLink(atPath: null, withDestinationPath: "/dev/null")
-        let result = try Kedja.run(["tag", "ledger.csv", "-o", "null", "--quiet"], in: folder)
+        let result = try Kedja.run(["tag", "ledger.csv", "-o", "null", "--quiet", "--lang", "en"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         let rejects = try String(contentsOf: folder.appendingPathComponent("ledger.rejects.csv"), encoding: .utf8)
         #expect(rejects.contains("amount 'n/a' is not a number"))

@@ -16,7 +16,7 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(table).path), "\(table)")
         }
         let cpvList = Kedja.sharedTestData.appendingPathComponent("reference/cpv2008-en.csv").path
-        let check = try Kedja.run(["templates", "check", folder.path, "--cpv", cpvList])
+        let check = try Kedja.run(["templates", "check", folder.path, "--cpv", cpvList, "--lang", "en"])
         #expect(check.status == 0, "\(check.stdoutText)\(check.stderr)")
         #expect(check.stdoutText.contains("no problems"))
         let again = try Kedja.run(["templates", "export", folder.path])
@@ -34,8 +34,10 @@ import Testing
         try Data(lines.joined(separator: "\r\n").utf8).write(to: categories)
         let check = try Kedja.run(["templates", "check", folder.path])
         #expect(check.status == 65)
-        #expect(check.stderr.contains("categories.csv, line 7"), "\(check.stderr)")
-        let tag = try Kedja.run(["tag", Kedja.sampleLedger, "-o", "-", "--templates", folder.path, "--quiet"])
+        #expect(check.stderr.contains("categories.csv, rad 7"), "\(check.stderr)")
+        let tag = try Kedja.run([
+            "tag", Kedja.sampleLedger, "-o", "-", "--templates", folder.path, "--quiet", "--lang", "en",
+        ])
         #expect(tag.status == 65)
         #expect(tag.stderr.contains("categories.csv, line 7"))
     }
@@ -54,7 +56,7 @@ import Testing
         }.joined(separator: "\r\n")
         #expect(edited != text)
         try Data(edited.utf8).write(to: categories)
-        let unchecked = try Kedja.run(["templates", "check", folder.path])
+        let unchecked = try Kedja.run(["templates", "check", folder.path, "--lang", "en"])
         #expect(unchecked.status == 0, "\(unchecked.stderr)")
         #expect(unchecked.stdoutText.contains("note: 1 CPV codes in categories.csv carry a check digit"))
         let cpvList = Kedja.sharedTestData.appendingPathComponent("reference/cpv2008-en.csv").path

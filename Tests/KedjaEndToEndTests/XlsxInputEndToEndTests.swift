@@ -121,7 +121,7 @@ import Testing
 
         let text = try Kedja.run([
             "register", ledger, "--sheet", "huvudbok", "-o",
-            folder.appendingPathComponent("register.xlsx").path,
+            folder.appendingPathComponent("register.xlsx").path, "--lang", "en",
         ])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stderr.contains("\(ledger), sheet 'Huvudbok': 5 records"))
@@ -137,7 +137,8 @@ import Testing
         // The first sheet holds a note, not a ledger: no amount column.
         let noAmount = try Kedja.run(["register", ledger, "-o", folder.appendingPathComponent("r.xlsx").path])
         #expect(noAmount.status == 65)
-        #expect(noAmount.stderr.contains("\(ledger), sheet 'Om filen', row 1: no amount column"))
+        #expect(
+            noAmount.stderr.contains("\(ledger), blad 'Om filen', rad 1: ingen beloppskolumn"), "\(noAmount.stderr)")
         #expect(!noAmount.stderr.contains(".csv"))
 
         let noSheet = try Kedja.run(["plan", ledger, "--sheet", "Huvudbok 2024"])

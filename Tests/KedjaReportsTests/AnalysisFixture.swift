@@ -83,8 +83,8 @@ enum AnalysisFixture {
     ]
 
     static let rejects = [
-        RejectedRecord(record: 8, line: 10, reason: "amount 'n/a' is not a number"),
-        RejectedRecord(record: 21, line: 24, reason: "the record has 3 fields; the header has 9"),
+        RejectedRecord(record: 8, line: 10, reason: .amount(field: "n/a", .notANumber)),
+        RejectedRecord(record: 21, line: 24, reason: .fieldCount(found: 3, header: 9)),
     ]
 
     /// 2026-01-05, a Monday.

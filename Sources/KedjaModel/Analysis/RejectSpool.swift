@@ -24,13 +24,18 @@ public final class RejectSpool: @unchecked Sendable {
 
     deinit { try? descriptor.close() }
 
-    /// Adds a record: its number, line and reason.
+    /// The fixed part of a spooled record: number, line, the reason's kind and two figures, the text's length.
+    private static let headerSize = 6 * 8
+
+    /// Adds a record: its number, line and reason (kept as its kind and figures, so it is said in the run's
+    /// language only when it is shown).
     public func append(_ reject: RejectedRecord) throws {
-        let reason = Array(reject.reason.utf8)
-        for value in [Int64(reject.record), Int64(reject.line), Int64(reason.count)] {
+        let (kind, first, second, text) = Self.encode(reject.reason)
+        let textBytes = Array(text.utf8)
+        for value in [Int64(reject.record), Int64(reject.line), kind, first, second, Int64(textBytes.count)] {
             withUnsafeBytes(of: value.littleEndian) { pending.append(contentsOf: $0) }
         }
-        pending.append(contentsOf: reason)
+        pending.append(contentsOf: textBytes)
         count += 1
         if pending.count >= Self.flushThreshold { try flush() }
     }
@@ -39,19 +44,52 @@ public final class RejectSpool: @unchecked Sendable {
     public func forEach(_ body: (RejectedRecord) throws -> Void) throws {
         try flush()
         var offset: Int64 = 0
-        var header = [UInt8](repeating: 0, count: 24)
+        var header = [UInt8](repeating: 0, count: Self.headerSize)
         while offset < written {
             try read(into: &header, at: offset)
-            let values = (0..<3).map { index in
+            let values = (0..<6).map { index in
                 header.withUnsafeBytes {
                     Int(Int64(littleEndian: $0.loadUnaligned(fromByteOffset: index * 8, as: Int64.self)))
                 }
             }
-            var reason = [UInt8](repeating: 0, count: values[2])
-            try read(into: &reason, at: offset + 24)
-            offset += 24 + Int64(values[2])
-            try body(
-                RejectedRecord(record: values[0], line: values[1], reason: String(decoding: reason, as: UTF8.self)))
+            var text = [UInt8](repeating: 0, count: values[5])
+            try read(into: &text, at: offset + Int64(Self.headerSize))
+            offset += Int64(Self.headerSize) + Int64(values[5])
+            guard
+                let reason = Self.decode(
+                    kind: values[2], values[3], values[4], text: String(decoding: text, as: UTF8.self))
+            else {
+                throw OutputError(
+                    path: "the temporary file of rejected records", reason: "it holds a record Kedja did not write")
+            }
+            try body(RejectedRecord(record: values[0], line: values[1], reason: reason))
+        }
+    }
+
+    /// A reason as a kind, two figures and a text.
+    private static func encode(_ reason: RejectReason) -> (Int64, Int64, Int64, String) {
+        switch reason {
+        case .amount(let field, .empty): (0, 0, 0, field)
+        case .amount(let field, .notANumber): (1, 0, 0, field)
+        case .amount(let field, .tooManyDecimals): (2, 0, 0, field)
+        case .amount(let field, .tooLarge): (3, 0, 0, field)
+        case .limit(.fieldTooLarge(let field, let limit)): (4, Int64(field), Int64(limit), "")
+        case .limit(.tooManyFields(let count, let limit)): (5, Int64(count), Int64(limit), "")
+        case .fieldCount(let found, let header): (6, Int64(found), Int64(header), "")
+        }
+    }
+
+    /// The reason ``encode(_:)`` wrote; nil for a kind it never writes.
+    private static func decode(kind: Int, _ first: Int, _ second: Int, text: String) -> RejectReason? {
+        switch kind {
+        case 0: .amount(field: text, .empty)
+        case 1: .amount(field: text, .notANumber)
+        case 2: .amount(field: text, .tooManyDecimals)
+        case 3: .amount(field: text, .tooLarge)
+        case 4: .limit(.fieldTooLarge(field: first, limit: second))
+        case 5: .limit(.tooManyFields(count: first, limit: second))
+        case 6: .fieldCount(found: first, header: second)
+        default: nil
         }
     }
 

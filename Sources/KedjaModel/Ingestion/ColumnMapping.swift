@@ -13,7 +13,33 @@ public struct ColumnMapping: Sendable, Equatable {
         /// The column's header as written in the file.
         public var header: String
         /// Why this column got the role, for `inspect`.
-        public var reason: String
+        public var basis: Basis
+        /// Why this column got the role, in English.
+        public var reason: String { basis.text(.en) }
+    }
+
+    /// Why a column got its role: said in the run's language by `inspect` and the JSON summary.
+    public enum Basis: Sendable, Equatable, Bilingual {
+        /// `--map ROLE=COLUMN`, as typed.
+        case override(ColumnRole, column: String)
+        /// An ERP profile's column name.
+        case profile(String, column: String)
+        /// A header synonym, matched whole or as the header's start.
+        case header(synonym: String, exact: Bool)
+
+        public func text(_ language: Language) -> String {
+            switch self {
+            case .override(let role, let column):
+                "--map \(role.rawValue)=\(column)"
+            case .profile(let name, let column):
+                Phrase(sv: "profil \(name): '\(column)'", en: "profile \(name): '\(column)'").text(language)
+            case .header(let synonym, let exact):
+                exact
+                    ? Phrase(sv: "rubriken är '\(synonym)'", en: "header matches '\(synonym)'").text(language)
+                    : Phrase(sv: "rubriken börjar med '\(synonym)'", en: "header starts with '\(synonym)'").text(
+                        language)
+            }
+        }
     }
 
     /// The header as read.
@@ -27,12 +53,12 @@ public struct ColumnMapping: Sendable, Equatable {
     public func column(_ role: ColumnRole) -> Int? { assignments[role]?.column }
 
     /// The message for commands that need spend when no amount column was found: the headers seen and the fix.
-    /// `place` names the header: `ledger.csv, line 1`, or a worksheet's header row.
+    /// `place` names the header: `ledger.csv, line 1`, or a worksheet's header row; `language` is the message's.
     ///
     /// The example `--map` names a column only from `amountColumns` (columns whose values read as amounts), never
     /// just any header: a user who copies the example must not get a supplier number summed as spend. A file that
     /// reads like a supplier list is said to be one, since the likely mistake is the files given the wrong way round.
-    public func missingAmountMessage(place: String, amountColumns: [Int]) -> String {
+    public func missingAmountMessage(place: String, amountColumns: [Int], language: Language = .en) -> String {
         // A hostile or broken header can have a million columns, or one name of megabytes: show the first few
         // dozen names, each cut short, and count the rest, so the message stays a message.
         let shownCount = 36
@@ -40,19 +66,39 @@ public struct ColumnMapping: Sendable, Equatable {
         var seen = header.prefix(shownCount).map { name in
             name.count > nameLength ? "'\(name.prefix(nameLength))…'" : "'\(name)'"
         }.joined(separator: ", ")
-        if header.count > shownCount { seen += " and \(header.count - shownCount) more (\(header.count) in all)" }
-        var message = "\(place): no amount column found among the headers \(seen)."
+        if header.count > shownCount {
+            let more = header.count - shownCount
+            seen += Phrase(
+                sv: " och \(more) till (\(header.count) i allt)", en: " and \(more) more (\(header.count) in all)"
+            ).text(language)
+        }
+        var message = Phrase(
+            sv: "\(place): ingen beloppskolumn bland rubrikerna \(seen).",
+            en: "\(place): no amount column found among the headers \(seen)."
+        ).text(language)
         if looksLikeSupplierList {
-            message +=
-                " It looks like a supplier list (suppliers with countries or categories, no amounts): were the files "
-                + "swapped? Give the spend export first and the supplier list with --suppliers. If this is the spend "
-                + "export, tell Kedja which column holds the amount with --map amount=COLUMN."
+            message += Phrase(
+                sv: " Det ser ut som en leverantörslista (leverantörer med länder eller kategorier, inga belopp): har "
+                    + "filerna bytt plats? Ange reskontran först och leverantörslistan med --suppliers. Är det här "
+                    + "reskontran, tala om för Kedja vilken kolumn som har beloppet med --map amount=KOLUMN.",
+                en:
+                    " It looks like a supplier list (suppliers with countries or categories, no amounts): were the files "
+                    + "swapped? Give the spend export first and the supplier list with --suppliers. If this is the spend "
+                    + "export, tell Kedja which column holds the amount with --map amount=COLUMN."
+            ).text(language)
         } else if let column = amountColumns.first, header.indices.contains(column) {
-            message += " Tell Kedja which column holds the amount, e.g. --map amount=\"\(header[column])\"."
+            message += Phrase(
+                sv: " Tala om för Kedja vilken kolumn som har beloppet, t.ex. --map amount=\"\(header[column])\".",
+                en: " Tell Kedja which column holds the amount, e.g. --map amount=\"\(header[column])\"."
+            ).text(language)
         } else {
-            message +=
-                " Tell Kedja which column holds the amount with --map amount=COLUMN (its header, or its number "
-                + "from 1); no column here holds amounts that Kedja can read."
+            message += Phrase(
+                sv:
+                    " Tala om för Kedja vilken kolumn som har beloppet med --map amount=KOLUMN (dess rubrik, eller dess "
+                    + "nummer från 1); ingen kolumn här har belopp som Kedja kan läsa.",
+                en: " Tell Kedja which column holds the amount with --map amount=COLUMN (its header, or its number "
+                    + "from 1); no column here holds amounts that Kedja can read."
+            ).text(language)
         }
         return message
     }
@@ -126,7 +172,7 @@ public struct ColumnVocabulary: Sendable {
                 throw MappingError.unknownColumn(role: role, column: column, header: header)
             }
             mapping.assignments[role] = .init(
-                column: index, header: header[index], reason: "--map \(role.rawValue)=\(column)")
+                column: index, header: header[index], basis: .override(role, column: column))
             taken.insert(index)
         }
 
@@ -145,7 +191,7 @@ public struct ColumnVocabulary: Sendable {
                 let key = Self.normalizedHeader(column)
                 guard let index = keys.firstIndex(of: key), !taken.contains(index) else { continue }
                 mapping.assignments[role] = .init(
-                    column: index, header: header[index], reason: "profile \(profile.name): '\(column)'")
+                    column: index, header: header[index], basis: .profile(profile.name, column: column))
                 taken.insert(index)
             }
         }
@@ -161,10 +207,8 @@ public struct ColumnVocabulary: Sendable {
                         : synonym.key.count >= 4 && keys[index].hasPrefix(synonym.key) && !isVATColumn(keys[index])
                 }
                 guard let index else { continue }
-                let how = exact ? "matches" : "starts with"
                 mapping.assignments[synonym.role] = .init(
-                    column: index, header: header[index],
-                    reason: "header \(how) '\(synonym.text)'")
+                    column: index, header: header[index], basis: .header(synonym: synonym.text, exact: exact))
                 taken.insert(index)
             }
         }

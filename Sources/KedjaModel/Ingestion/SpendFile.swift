@@ -86,18 +86,18 @@ public final class SpendFile {
         let statistics = try reader.forEachRecord(progress: progress) { record in
             if record.isHeader { return true }
             counts.rowsRead += 1
-            var reason: String?
+            var reason: RejectReason?
             var amount: Amount?
             if let amountColumn, amountColumn < record.fieldCount {
                 switch AmountParser.parse(record.field(amountColumn), decimalMark: decimalMark) {
                 case .success(let value): amount = value
-                case .failure(let error): reason = "amount '\(record.string(at: amountColumn))' \(error)"
+                case .failure(let error): reason = .amount(field: record.string(at: amountColumn), error)
                 }
             }
             if let problem = record.problem {
-                reason = problem.description
+                reason = .limit(problem)
             } else if record.fieldCount != width {
-                reason = "the record has \(record.fieldCount) fields, the header has \(width)"
+                reason = .fieldCount(found: record.fieldCount, header: width)
             }
             if let reason {
                 counts.rowsRejected += 1
@@ -119,16 +119,16 @@ public final class SpendFile {
 }
 
 /// A record that could not be used, with what a user needs to find and fix it.
-public struct RejectedRecord: Sendable, Equatable, Codable {
+public struct RejectedRecord: Sendable, Equatable {
     /// The data record number, from 1 (the header is not a record).
     public var record: Int
     /// The physical line where the record starts.
     public var line: Int
-    /// Why it was rejected, in plain words.
-    public var reason: String
+    /// Why it was rejected; ``RejectReason/text(_:)`` says it in the run's language.
+    public var reason: RejectReason
 
     /// Creates a reject.
-    public init(record: Int, line: Int, reason: String) {
+    public init(record: Int, line: Int, reason: RejectReason) {
         self.record = record
         self.line = line
         self.reason = reason

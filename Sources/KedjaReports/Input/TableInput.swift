@@ -11,13 +11,17 @@ import Tabular
 /// own path and line (``relabel(_:)-(any Error)``), never by searching their text.
 public struct TableInput: Sendable {
     /// `--sheet` (or another sheet option) was given with a CSV file, which has no sheets (a usage error).
-    public struct SheetOfCSVFile: ExitStatusReporting, CustomStringConvertible {
+    public struct SheetOfCSVFile: ExitStatusReporting, CustomStringConvertible, Bilingual {
         public let option: String
         public let sheet: String
         public let path: String
         public var exitStatus: ExitStatus { .usage }
-        public var description: String {
-            "\(option) \(sheet): \(path) is a CSV file, not a workbook; leave \(option) out."
+        public var description: String { text(.en) }
+        public func text(_ language: Language) -> String {
+            Phrase(
+                sv: "\(option) \(sheet): \(path) är en CSV-fil, ingen arbetsbok; utelämna \(option).",
+                en: "\(option) \(sheet): \(path) is a CSV file, not a workbook; leave \(option) out."
+            ).text(language)
         }
     }
 
@@ -72,8 +76,13 @@ public struct TableInput: Sendable {
 
     /// The path that names standard input, as Unix tools take it.
     public static let standardInput = "-"
-    /// How messages name standard input.
+    /// How messages name standard input (in English; ``standardInputName(_:)`` in either language).
     public static let standardInputName = "standard input"
+
+    /// How messages in `language` name standard input.
+    public static func standardInputName(_ language: Language) -> String {
+        Phrase(sv: "standard in", en: standardInputName).text(language)
+    }
 
     /// Copies standard input into the private folder, so it can be sniffed and then read like any file.
     private static func copyOfStandardInput() throws -> String {
@@ -136,11 +145,15 @@ public struct TableInput: Sendable {
         if path == "-" || isFile { throw SheetOfCSVFile(option: option, sheet: sheet, path: path) }
     }
 
-    /// How messages name the table: the path, `standard input`, or `BOOK.xlsx, sheet 'Blad1'`.
-    public var displayName: String {
-        if path == Self.standardInput { return Self.standardInputName }
+    /// How English messages name the table: the path, `standard input`, or `BOOK.xlsx, sheet 'Blad1'`.
+    public var displayName: String { displayName(.en) }
+
+    /// How messages in `language` name the table: the path, `standard input` (`standard in`), or
+    /// `BOOK.xlsx, sheet 'Blad1'` (`BOOK.xlsx, blad 'Blad1'`).
+    public func displayName(_ language: Language) -> String {
+        if path == Self.standardInput { return Self.standardInputName(language) }
         guard let sheet else { return path }
-        return "\(path), sheet '\(sheet.sheet)'"
+        return Phrase(sv: "\(path), blad '\(sheet.sheet)'", en: "\(path), sheet '\(sheet.sheet)'").text(language)
     }
 
     /// Makes `summary` name the file as the user gave it and, for a workbook, the sheet read.
@@ -163,11 +176,13 @@ public struct TableInput: Sendable {
 
     /// `error` retold in terms of the workbook (or standard input) when it is about the private CSV:
     /// `BOOK.xlsx, sheet 'Blad1', row 7` instead of the CSV's path and line. Built from the error's own path and line; other errors pass unchanged.
-    public func relabel(_ error: any Error) -> any Error {
+    /// The table is named in `language`, the language the error will be told in.
+    public func relabel(_ error: any Error, language: Language) -> any Error {
         guard csvPath != path else { return error }
+        let name = displayName(language)
         switch error {
         case var csv as CSVError where csv.path == csvPath:
-            csv.path = displayName
+            csv.path = name
             if let line = csv.line, let row = sheet?.rows.sheetRow(forLine: line) {
                 csv.line = row
                 csv.linesAreSheetRows = true
@@ -177,7 +192,7 @@ public struct TableInput: Sendable {
             templates.problems = templates.problems.map { problem in
                 guard problem.path == csvPath else { return problem }
                 var retold = problem
-                retold.path = displayName
+                retold.path = name
                 if let line = problem.line, let row = sheet?.rows.sheetRow(forLine: line) {
                     retold.line = row
                     retold.linesAreSheetRows = true
@@ -186,11 +201,14 @@ public struct TableInput: Sendable {
             }
             return templates
         case var missing as AnalysisRun.MissingAmountColumn where missing.path == csvPath:
-            missing.path = displayName
-            if let sheet { missing.place = "row \(sheet.rows.sheetRow(forLine: 1) ?? 1)" }
+            missing.path = name
+            if let sheet {
+                missing.line = sheet.rows.sheetRow(forLine: 1) ?? 1
+                missing.lineIsSheetRow = true
+            }
             return missing
         case var empty as AnalysisRun.NoDataRecords where empty.path == csvPath:
-            empty.path = displayName
+            empty.path = name
             return empty
         default:
             return error

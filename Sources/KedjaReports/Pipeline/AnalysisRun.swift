@@ -82,25 +82,35 @@ public struct AnalysisRun {
     }
 
     /// Spend commands need an amount column; this is their error when there is none (exit 65).
-    public struct MissingAmountColumn: Error, CustomStringConvertible {
+    public struct MissingAmountColumn: Error, CustomStringConvertible, Bilingual {
         /// The file, as messages name it.
         public var path: String
         /// Where the header is: line 1, or a worksheet's header row.
-        public var place: String
+        public var line = 1
+        /// Whether ``line`` is a worksheet's row (the error was retold for a workbook).
+        public var lineIsSheetRow = false
         /// The headers found.
         public var mapping: ColumnMapping
         /// The columns whose values read as amounts, which the message may propose.
         public var amountColumns: [Int]
-        public var description: String {
-            mapping.missingAmountMessage(place: "\(path), \(place)", amountColumns: amountColumns)
+        public var description: String { text(.en) }
+        public func text(_ language: Language) -> String {
+            let place = Phrase(
+                sv: "\(path), rad \(line)", en: "\(path), \(lineIsSheetRow ? "row" : "line") \(line)"
+            ).text(language)
+            return mapping.missingAmountMessage(place: place, amountColumns: amountColumns, language: language)
         }
     }
 
     /// A file with a header and no records has nothing to analyse (exit 65).
-    public struct NoDataRecords: Error, CustomStringConvertible {
+    public struct NoDataRecords: Error, CustomStringConvertible, Bilingual {
         public var path: String
-        public var description: String {
-            "\(path): the file has a header but no data records. Export the ledger again with its lines."
+        public var description: String { text(.en) }
+        public func text(_ language: Language) -> String {
+            Phrase(
+                sv: "\(path): filen har en rubrikrad men inga dataposter. Exportera reskontran igen med dess rader.",
+                en: "\(path): the file has a header but no data records. Export the ledger again with its lines."
+            ).text(language)
         }
     }
 
@@ -118,7 +128,7 @@ public struct AnalysisRun {
             profile: request.profile, limits: request.limits)
         guard file.hasAmountColumn else {
             throw MissingAmountColumn(
-                path: request.spendPath, place: "line 1", mapping: file.mapping,
+                path: request.spendPath, mapping: file.mapping,
                 amountColumns: file.amountColumnCandidates)
         }
         let suppliers =
@@ -224,7 +234,7 @@ public struct AnalysisRun {
                     if rejectsWriter == nil {
                         rejectsWriter = try RejectsWriter(
                             path: rejectsPath, header: file.mapping.header, dialect: file.reader.dialect,
-                            excelSafe: request.excelSafe, protecting: inputs)
+                            excelSafe: request.excelSafe, language: request.language, protecting: inputs)
                     }
                     try rejectsWriter?.add(record, reject: reject)
                 }
@@ -250,15 +260,20 @@ public struct AnalysisRun {
 }
 
 /// Writes rejected records in the input's dialect: record number, line (a worksheet's row for a workbook input)
-/// and reason, then the fields as read.
+/// and reason (in the run's language), then the fields as read.
 ///
 /// With `excelSafe`, formula-like text is prefixed as in the enriched CSV: a rejected record is opened in Excel to
 /// be fixed, and is exactly the kind of record that holds hostile text.
 final class RejectsWriter {
     private let writer: CSVWriter
+    private let language: Language
 
     /// Writes to `path`, or to standard output for `-`.
-    init(path: String, header: [String], dialect: CSVDialect, excelSafe: Bool, protecting inputs: [String]) throws {
+    init(
+        path: String, header: [String], dialect: CSVDialect, excelSafe: Bool, language: Language,
+        protecting inputs: [String]
+    ) throws {
+        self.language = language
         writer =
             path == "-"
             ? CSVWriter.standardOutput(dialect: dialect, excelSafe: excelSafe)
@@ -272,7 +287,7 @@ final class RejectsWriter {
     func add(_ record: CSVRecord, reject: RejectedRecord) throws {
         writer.writeField(String(reject.record))
         writer.writeField(String(reject.line))
-        writer.writeField(reject.reason)
+        writer.writeField(reject.reason.text(language))
         writer.writeFields(of: record)
         try writer.endRecord()
     }

@@ -93,7 +93,7 @@ public struct PreviousPlan: Sendable {
 }
 
 /// Last period's workbook cannot serve as the previous plan or register (exit 65).
-public struct PreviousPeriodError: Error, CustomStringConvertible, Equatable, Sendable {
+public struct PreviousPeriodError: Error, CustomStringConvertible, Equatable, Sendable, Bilingual {
     /// What is wrong with the workbook.
     public enum Problem: Sendable, Equatable {
         /// No sheet has one of the names `expected`; `found` lists the sheets there are; `command` wrote the
@@ -114,17 +114,28 @@ public struct PreviousPeriodError: Error, CustomStringConvertible, Equatable, Se
         self.problem = problem
     }
 
-    public var description: String {
+    public var description: String { text(.en) }
+
+    public func text(_ language: Language) -> String {
+        let or = Phrase(sv: " eller ", en: " or ").text(language)
         switch problem {
         case .missingSheet(let expected, let found, let command):
-            let names = expected.map { "'\($0)'" }.joined(separator: " or ")
+            let names = expected.map { "'\($0)'" }.joined(separator: or)
             let existing = found.map { "'\($0)'" }.joined(separator: ", ")
-            return "\(path): no sheet named \(names) (the workbook has \(existing)). "
-                + "Pass the workbook that `\(command)` wrote last period."
+            return Phrase(
+                sv: "\(path): inget blad heter \(names) (arbetsboken har \(existing)). "
+                    + "Ange arbetsboken som `\(command)` skrev förra perioden.",
+                en: "\(path): no sheet named \(names) (the workbook has \(existing)). "
+                    + "Pass the workbook that `\(command)` wrote last period."
+            ).text(language)
         case .missingColumn(let sheet, let headers):
-            let names = headers.map { "'\($0)'" }.joined(separator: " or ")
-            return "\(path), sheet '\(sheet)': row 1 has no \(names) column. "
-                + "Keep the header row Kedja wrote; columns may be moved but not renamed."
+            let names = headers.map { "'\($0)'" }.joined(separator: or)
+            return Phrase(
+                sv: "\(path), blad '\(sheet)': rad 1 saknar kolumnen \(names). "
+                    + "Behåll rubrikraden som Kedja skrev; kolumner får flyttas men inte byta namn.",
+                en: "\(path), sheet '\(sheet)': row 1 has no \(names) column. "
+                    + "Keep the header row Kedja wrote; columns may be moved but not renamed."
+            ).text(language)
         }
     }
 }

@@ -34,6 +34,16 @@ public struct RunSummary: Encodable, Sendable {
         public var reason: String
     }
 
+    /// One rejected record as the summary lists it, its reason in the run's language.
+    public struct Reject: Encodable, Sendable, Equatable {
+        /// The data record number, from 1.
+        public var record: Int
+        /// The physical line (a worksheet's row for a workbook input) where the record starts.
+        public var line: Int
+        /// Why it was rejected, in the run's language.
+        public var reason: String
+    }
+
     public var command: String
     public var input: Input
     public var columns: [Column]
@@ -45,7 +55,7 @@ public struct RunSummary: Encodable, Sendable {
     public var reconciled: Bool
     public var blankLinesSkipped: Int
     /// The first rejected records, at most `RejectSpool.listLimit`; the rejects CSV and the register hold all.
-    public var rejects: [RejectedRecord]
+    public var rejects: [Reject]
     /// Rejected records not in ``rejects``: `rows_rejected` minus those listed.
     public var rejectsNotListed: Int
     public var outputs: [String]
@@ -60,10 +70,10 @@ public struct RunSummary: Encodable, Sendable {
         case rejectsNotListed = "rejects_not_listed"
     }
 
-    /// Builds the summary of a pass over a spend file.
+    /// Builds the summary of a pass over a spend file, with reject reasons and column reasons in `language`.
     public init(
         command: String, file: SpendFile, counts: IngestionCounts, rejects: [RejectedRecord], outputs: [String],
-        details: [String: String] = [:]
+        details: [String: String] = [:], language: Language
     ) {
         let dialect = file.reader.dialect
         self.command = command
@@ -73,7 +83,9 @@ public struct RunSummary: Encodable, Sendable {
             decimalMark: file.decimalMark.description, thousandsSeparator: file.numberStyle.thousands.rawValue,
             header: dialect.hasHeader, profile: file.mapping.profile)
         columns = file.mapping.assignments.sorted { $0.key < $1.key }.map {
-            Column(role: $0.key.rawValue, column: $0.value.column + 1, header: $0.value.header, reason: $0.value.reason)
+            Column(
+                role: $0.key.rawValue, column: $0.value.column + 1, header: $0.value.header,
+                reason: $0.value.basis.text(language))
         }
         rowsRead = counts.rowsRead
         rowsWritten = counts.rowsAccepted
@@ -82,7 +94,9 @@ public struct RunSummary: Encodable, Sendable {
         amountRejected = counts.amountRejected.description
         reconciled = counts.reconciles
         blankLinesSkipped = counts.blankLinesSkipped
-        self.rejects = Array(rejects.prefix(RejectSpool.listLimit))
+        self.rejects = rejects.prefix(RejectSpool.listLimit).map {
+            Reject(record: $0.record, line: $0.line, reason: $0.reason.text(language))
+        }
         rejectsNotListed = counts.rowsRejected - self.rejects.count
         self.outputs = outputs
         self.details = details

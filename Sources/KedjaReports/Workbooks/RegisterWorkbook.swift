@@ -200,7 +200,7 @@ public enum RegisterWorkbook {
         _ range: Range<Int>, of result: AnalysisResult, to sheet: Worksheet, title: String, language: Language
     ) throws {
         var widths = ColumnWidths(limits: [0: 10...10, 1: 12...12, 2: 30...100])
-        try forEachReject(of: result, in: range) { _, reject in widths.fit(2, reject.reason) }
+        try forEachReject(of: result, in: range) { _, reject in widths.fit(2, reject.reason.text(language)) }
         try widths.apply(to: sheet)
         try sheet.writeHeaderRow(
             RegisterPhrases.rejectedHeaders.map { $0.text(language) }, row: 0, widths: widths.width)
@@ -209,8 +209,9 @@ public enum RegisterWorkbook {
             let row = index - range.lowerBound + 1
             try sheet.write(row: row, col: 0, number: Double(reject.record), style: Styles.text)
             try sheet.write(row: row, col: 1, number: Double(reject.line), style: Styles.text)
-            try sheet.write(row: row, col: 2, string: reject.reason, style: Styles.wrapped)
-            heights.note(row: row, text: reject.reason, width: widths.width(2))
+            let reason = reject.reason.text(language)
+            try sheet.write(row: row, col: 2, string: reason, style: Styles.wrapped)
+            heights.note(row: row, text: reason, width: widths.width(2))
             try heights.apply(row: row, to: sheet)
         }
         try sheet.freezePanes(row: 1, col: 0)

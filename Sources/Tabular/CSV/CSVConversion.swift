@@ -13,8 +13,9 @@ public enum CSVConversion {
         public var written = 0
         /// Records written with another field count than the first record's (the header's).
         public var ragged = 0
-        /// Records not written (a field or the field count over a limit), with why.
-        public var rejects: [(record: Int, line: Int, reason: String)] = []
+        /// Records not written (a field or the field count over a limit), with why (said in words by the caller,
+        /// in its language).
+        public var rejects: [(record: Int, line: Int, problem: CSVRecordProblem)] = []
         /// How many were rejected.
         public var rejected: Int { rejects.count }
         /// For a workbook output, what its cell texts needed to fit in the file.
@@ -24,7 +25,7 @@ public enum CSVConversion {
             lhs.records == rhs.records && lhs.written == rhs.written && lhs.ragged == rhs.ragged
                 && lhs.textRepairs == rhs.textRepairs
                 && lhs.rejects.elementsEqual(rhs.rejects) {
-                    $0.record == $1.record && $0.line == $1.line && $0.reason == $1.reason
+                    $0.record == $1.record && $0.line == $1.line && $0.problem == $1.problem
                 }
         }
     }
@@ -45,7 +46,7 @@ public enum CSVConversion {
             let expected = width ?? record.fieldCount
             width = expected
             if let problem = record.problem {
-                counts.rejects.append((record.number, record.line, problem.description))
+                counts.rejects.append((record.number, record.line, problem))
                 return true
             }
             if record.fieldCount != expected { counts.ragged += 1 }

@@ -78,7 +78,7 @@ public enum CSVToWorkbook {
             counts.records += 1
             if record.isHeader { return true }
             if let problem = record.problem {
-                counts.rejects.append((record.number, record.line, problem.description))
+                counts.rejects.append((record.number, record.line, problem))
                 return true
             }
             if record.fieldCount != width { counts.ragged += 1 }

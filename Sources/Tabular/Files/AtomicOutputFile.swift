@@ -226,10 +226,18 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
     /// Why it failed.
     public var reason: String
     /// What the user can do, when the reason suggests something (space, permissions); nil otherwise.
-    public var advice: String?
+    public var advice: Advice?
+
+    /// What to do about a failed write, when the failure says: free space, or another folder.
+    public enum Advice: Sendable, Equatable {
+        /// The disk or quota is full; `temporaryFolder` when the full folder is `$TMPDIR`.
+        case space(temporaryFolder: String?)
+        /// Writing there is not allowed; `temporaryFolder` when that folder is `$TMPDIR`.
+        case permission(temporaryFolder: String?)
+    }
 
     /// Creates an error.
-    public init(path: String, reason: String, advice: String? = nil) {
+    public init(path: String, reason: String, advice: Advice? = nil) {
         self.path = path
         self.reason = reason
         self.advice = advice
@@ -239,26 +247,31 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
     /// when that is what failed: about `$TMPDIR` for a file `inTemporaryFolder`, else about `--out-dir` and `-o`.
     public init(path: String, failure: FileDescriptor.Failure, inTemporaryFolder: Bool = false) {
         let temporary = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
-        let advice: String?
+        let advice: Advice?
         switch failure.code {
-        case ENOSPC, EDQUOT:
-            advice =
-                inTemporaryFolder
-                ? "free space in the temporary folder \(temporary), or set TMPDIR to a folder with room"
-                : "free some space, or choose a folder with room (--out-dir / -o)"
-        case EACCES, EPERM, EROFS:
-            advice =
-                inTemporaryFolder
-                ? "set TMPDIR to a folder you may write to" : "choose a folder you may write to (--out-dir / -o)"
-        default:
-            advice = nil
+        case ENOSPC, EDQUOT: advice = .space(temporaryFolder: inTemporaryFolder ? temporary : nil)
+        case EACCES, EPERM, EROFS: advice = .permission(temporaryFolder: inTemporaryFolder ? temporary : nil)
+        default: advice = nil
         }
         self.init(path: path, reason: failure.description, advice: advice)
     }
 
     public var description: String {
         let sentence = reason.hasSuffix(".") ? reason : reason + "."
-        return "\(path): cannot write the output: \(sentence)" + (advice.map { " To go on, \($0)." } ?? "")
+        return "\(path): cannot write the output: \(sentence)" + (advice.map { " To go on, \($0.english)." } ?? "")
+    }
+}
+
+extension OutputError.Advice {
+    /// The advice in English, to follow "To go on, ".
+    public var english: String {
+        switch self {
+        case .space(let temporary?):
+            "free space in the temporary folder \(temporary), or set TMPDIR to a folder with room"
+        case .space(nil): "free some space, or choose a folder with room (--out-dir / -o)"
+        case .permission(_?): "set TMPDIR to a folder you may write to"
+        case .permission(nil): "choose a folder you may write to (--out-dir / -o)"
+        }
     }
 }
 

@@ -45,10 +45,15 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var flags: RunFlags
 
+    @OptionGroup var languageOption: LanguageOption
+
+    /// The language of messages.
+    private var messages: Messages { Messages(languageOption.language) }
+
     func run() throws {
-        try reportingFailures {
+        try reportingFailures(languageOption.language) {
             if output == StandardStreams.path && flags.json {
-                throw CommandFailure.usage(Messages.jsonAndStandardOutput)
+                throw CommandFailure.usage(messages.jsonAndStandardOutput)
             }
             if input != TableInput.standardInput { try TableInput.requireRegularFile(input) }
             if input != TableInput.standardInput && TableInput.isWorkbook(input) {
@@ -59,7 +64,7 @@ struct ConvertCommand: ParsableCommand {
             do {
                 try convertCSV(table)
             } catch {
-                throw table.relabel(error)
+                throw table.relabel(error, language: languageOption.language)
             }
         }
     }
@@ -73,7 +78,8 @@ struct ConvertCommand: ParsableCommand {
             let dialect = try outputDialect(from: reader.dialect, format: format)
             let writer = try csvWriter(dialect: dialect)
             let counts = try CSVConversion.copy(reader, to: writer, withholdingOnRejects: flags.strict)
-            try conclude(counts, from: table.displayName, dialect: reader.dialect, workbook: false)
+            try conclude(
+                counts, from: table.displayName(languageOption.language), dialect: reader.dialect, workbook: false)
         case .xlsx:
             let file = try AtomicOutputFile(destination: output, protecting: [input])
             let sheetName =
@@ -82,7 +88,8 @@ struct ConvertCommand: ParsableCommand {
             let counts = try CSVToWorkbook.convert(reader, to: try file.pathForLibraries, sheetName: sheetName)
             // Under --strict a record left out means no output (the temporary file goes with `file`).
             if !(flags.strict && counts.rejected > 0) { try file.commit() }
-            try conclude(counts, from: table.displayName, dialect: reader.dialect, workbook: true)
+            try conclude(
+                counts, from: table.displayName(languageOption.language), dialect: reader.dialect, workbook: true)
         }
     }
 
@@ -97,8 +104,7 @@ struct ConvertCommand: ParsableCommand {
     private func convertWorkbook() throws {
         let format = OutputFormat(path: output)
         guard format != .xlsx else {
-            throw CommandFailure.usage(
-                "\(input) is a workbook already: convert it to .csv or .tsv (then, if you need to, that CSV to .xlsx).")
+            throw CommandFailure.usage(messages.workbookAlready(input))
         }
         let reader = try XlsxReader(url: URL(fileURLWithPath: input))
         let dialect = try outputDialect(from: TableInput.workbookDialect, format: format)
@@ -108,8 +114,8 @@ struct ConvertCommand: ParsableCommand {
             print(outcome.json(input: input, output: output, dialect: dialect))
         } else {
             note(
-                Messages.converted(
-                    "\(input), sheet '\(outcome.sheet)'", to: StandardStreams.outputName(output),
+                messages.converted(
+                    messages.workbookSheet(input, sheet: outcome.sheet), to: messages.outputName(output),
                     records: max(outcome.records - 1, 0), ragged: 0, rejected: 0),
                 quiet: flags.quiet)
         }
@@ -122,22 +128,25 @@ struct ConvertCommand: ParsableCommand {
     ) throws {
         if workbook, !counts.textRepairs.isEmpty { note(counts.textRepairs.summaryLine, quiet: flags.quiet) }
         if flags.json {
-            print(counts.json(input: input, output: output, dialect: dialect, workbook: workbook))
+            print(
+                counts.json(
+                    input: input, output: output, dialect: dialect, workbook: workbook,
+                    language: languageOption.language))
         } else {
             note(
-                Messages.converted(
-                    source, to: StandardStreams.outputName(output), records: counts.dataRecordsWritten(dialect),
+                messages.converted(
+                    source, to: messages.outputName(output), records: counts.dataRecordsWritten(dialect),
                     ragged: counts.ragged, rejected: counts.rejected),
                 quiet: flags.quiet)
             for reject in counts.rejects.prefix(RejectList.shown) {
                 note(
-                    "\(source): record \(reject.record) (line \(reject.line)) not written: \(reject.reason)",
+                    messages.notWritten(source, record: reject.record, line: reject.line, problem: reject.problem),
                     quiet: flags.quiet)
             }
-            if let more = RejectList.more(counts.rejected, where: Messages.rejectsInJSON) {
+            if let more = RejectList.more(counts.rejected, where: messages.rejectsInJSON, messages) {
                 note(more, quiet: flags.quiet)
             }
-            if flags.strict && counts.rejected > 0 { note(Messages.strictWithheld(nil), quiet: flags.quiet) }
+            if flags.strict && counts.rejected > 0 { note(messages.strictWithheld(nil), quiet: flags.quiet) }
         }
         if flags.strict && counts.rejected > 0 { throw ExitCode(1) }
     }
@@ -148,14 +157,13 @@ struct ConvertCommand: ParsableCommand {
         if format == .tsv { dialect.delimiter = 0x09 }
         if let delimiter {
             guard let byte = CSVDialect.delimiter(fromUserText: delimiter) else {
-                throw CommandFailure.usage(
-                    "--delimiter \(delimiter): give one character, or tab, semicolon, comma or pipe.")
+                throw CommandFailure.usage(messages.badDelimiter(delimiter))
             }
             dialect.delimiter = byte
         }
         if let encoding {
             guard let value = TextEncoding(userName: encoding) else {
-                throw CommandFailure.usage("--encoding \(encoding): use utf-8, windows-1252 or utf-16le.")
+                throw CommandFailure.usage(messages.badEncoding(encoding))
             }
             if value != source.encoding { dialect.hasBOM = value != .windows1252 && value != .utf8 }
             dialect.encoding = value
@@ -163,7 +171,7 @@ struct ConvertCommand: ParsableCommand {
         if let bom { dialect.hasBOM = bom && dialect.encoding != .windows1252 }
         if let lineEnding {
             guard let value = LineEnding(userName: lineEnding) else {
-                throw CommandFailure.usage("--line-ending \(lineEnding): use crlf or lf.")
+                throw CommandFailure.usage(messages.badLineEnding(lineEnding))
             }
             dialect.lineEnding = value
         }

@@ -17,7 +17,7 @@ struct InspectCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        try reportingFailures {
+        try reportingFailures(options.language) {
             let (spend, table) = try options.openSpendInput(file)
             var rejects: [RejectedRecord] = []
             let counts: IngestionCounts
@@ -29,10 +29,11 @@ struct InspectCommand: ParsableCommand {
                         if rejects.count < RejectSpool.listLimit { rejects.append(reject) }
                     })
             } catch {
-                throw table.relabel(error)
+                throw table.relabel(error, language: options.language)
             }
             var summary = RunSummary(
-                command: "inspect", file: spend, counts: counts, rejects: table.relabel(rejects), outputs: [])
+                command: "inspect", file: spend, counts: counts, rejects: table.relabel(rejects), outputs: [],
+                language: options.language)
             table.describe(in: &summary)
             if counts.fieldsWithLiteralQuotes > 0 {
                 summary.details["fields_with_literal_quotes"] = String(counts.fieldsWithLiteralQuotes)
@@ -40,57 +41,108 @@ struct InspectCommand: ParsableCommand {
             if options.json {
                 print(summary.json())
             } else {
-                print(InspectReport(summary: summary, hasAmount: spend.hasAmountColumn).text)
+                print(
+                    InspectReport(
+                        summary: summary, hasAmount: spend.hasAmountColumn, messages: Messages(options.language)
+                    )
+                    .text)
             }
             if options.strict && counts.rowsRejected > 0 { throw ExitCode(1) }
         }
     }
 }
 
-/// The human-readable form of `inspect`.
+/// The human-readable form of `inspect`, in the run's language (its words side by side below).
 struct InspectReport {
     let summary: RunSummary
     let hasAmount: Bool
+    let messages: Messages
+
+    private func say(sv: String, en: String) -> String {
+        Phrase(sv: sv, en: en).text(messages.language)
+    }
+
+    /// A line's label, padded so the values line up.
+    private func label(sv: String, en: String) -> String {
+        say(sv: sv, en: en).padding(toLength: 15, withPad: " ", startingAt: 0)
+    }
+
+    /// An amount of the summary (a plain literal) as the language writes it.
+    private func amount(_ literal: String) -> String {
+        Amount(literal).map { $0.messageText(messages.language) } ?? literal
+    }
 
     var text: String {
         let input = summary.input
         var lines: [String] = []
+        let path = input.path == TableInput.standardInput ? TableInput.standardInputName(messages.language) : input.path
+        lines.append(label(sv: "Fil:", en: "File:") + path)
         lines.append(
-            "File:          \(input.path == TableInput.standardInput ? TableInput.standardInputName : input.path)")
-        lines.append("Encoding:      \(input.encoding)\(input.bom ? " with BOM" : "")")
+            label(sv: "Kodning:", en: "Encoding:") + input.encoding
+                + (input.bom ? say(sv: " med BOM", en: " with BOM") : ""))
         lines.append(
-            "Delimiter:     \(printable(input.delimiter))   Quote: \(input.quote)   Line ending: \(printable(input.lineEnding))"
-        )
+            label(sv: "Avgränsare:", en: "Delimiter:") + printable(input.delimiter)
+                + say(sv: "   Citattecken: ", en: "   Quote: ") + input.quote
+                + say(sv: "   Radslut: ", en: "   Line ending: ") + printable(input.lineEnding))
         lines.append(
-            "Numbers:       decimal mark '\(input.decimalMark)', thousands separator \(input.thousandsSeparator)")
-        lines.append("Header:        \(input.header ? "yes" : "no")\(input.profile.map { "   Profile: \($0)" } ?? "")")
-        lines.append("Columns:")
+            label(sv: "Tal:", en: "Numbers:")
+                + say(
+                    sv: "decimaltecken '\(input.decimalMark)', tusentalsavgränsare \(input.thousandsSeparator)",
+                    en: "decimal mark '\(input.decimalMark)', thousands separator \(input.thousandsSeparator)"))
+        lines.append(
+            label(sv: "Rubrikrad:", en: "Header:")
+                + (input.header ? say(sv: "ja", en: "yes") : say(sv: "nej", en: "no"))
+                + (input.profile.map { say(sv: "   Profil: ", en: "   Profile: ") + $0 } ?? ""))
+        lines.append(say(sv: "Kolumner:", en: "Columns:"))
         for column in summary.columns {
             lines.append(
-                "  \(column.role.padding(toLength: 19, withPad: " ", startingAt: 0)) column \(column.column) '\(column.header)': \(column.reason)"
-            )
+                "  \(column.role.padding(toLength: 19, withPad: " ", startingAt: 0)) "
+                    + say(sv: "kolumn", en: "column") + " \(column.column) '\(column.header)': \(column.reason)")
         }
         if !hasAmount {
-            lines.append("  (no amount column: spend commands need --map amount=COLUMN)")
+            lines.append(
+                say(
+                    sv: "  (ingen beloppskolumn: kommandona för reskontran behöver --map amount=KOLUMN)",
+                    en: "  (no amount column: spend commands need --map amount=COLUMN)"))
         }
+        let blank = summary.blankLinesSkipped
         lines.append(
-            "Records:       \(summary.rowsRead) read, \(summary.rowsWritten) accepted, \(summary.rowsRejected) rejected"
-                + (summary.blankLinesSkipped > 0 ? ", \(summary.blankLinesSkipped) blank lines skipped" : ""))
+            label(sv: "Poster:", en: "Records:")
+                + say(
+                    sv: "\(summary.rowsRead) lästa, \(summary.rowsWritten) godtagna, \(summary.rowsRejected) avvisade"
+                        + (blank > 0 ? ", \(blank) tomma rader överhoppade" : ""),
+                    en: "\(summary.rowsRead) read, \(summary.rowsWritten) accepted, \(summary.rowsRejected) rejected"
+                        + (blank > 0 ? ", \(blank) blank lines skipped" : "")))
         if let quotes = summary.details["fields_with_literal_quotes"].flatMap({ Int($0) }) {
-            lines.append("Quotes:        \(Messages.literalQuotes(quotes))")
+            lines.append(label(sv: "Citat:", en: "Quotes:") + messages.literalQuotes(quotes))
         }
         if hasAmount {
+            let total = amount(summary.amountTotal)
+            let rejected = amount(summary.amountRejected)
             lines.append(
-                "Amount total:  \(summary.amountTotal) (accepted records); rejected records held \(summary.amountRejected)"
-            )
+                label(sv: "Beloppssumma:", en: "Amount total:")
+                    + say(
+                        sv: "\(total) (godtagna poster); avvisade poster hade \(rejected)",
+                        en: "\(total) (accepted records); rejected records held \(rejected)"))
         }
-        lines.append("Reconciled:    \(summary.reconciled ? "yes, every record is accepted or rejected" : "NO")")
+        lines.append(
+            label(sv: "Avstämt:", en: "Reconciled:")
+                + (summary.reconciled
+                    ? say(
+                        sv: "ja, varje post är godtagen eller avvisad", en: "yes, every record is accepted or rejected")
+                    : say(sv: "NEJ", en: "NO")))
         if !summary.rejects.isEmpty {
-            lines.append("Problems:")
+            lines.append(say(sv: "Problem:", en: "Problems:"))
             for reject in summary.rejects.prefix(50) {
-                lines.append("  record \(reject.record) (line \(reject.line)): \(reject.reason)")
+                lines.append(
+                    say(
+                        sv: "  post \(reject.record) (rad \(reject.line)): \(reject.reason)",
+                        en: "  record \(reject.record) (line \(reject.line)): \(reject.reason)"))
             }
-            if summary.rowsRejected > 50 { lines.append("  … and \(summary.rowsRejected - 50) more (see --json)") }
+            if summary.rejects.count > 50 {
+                let more = summary.rejects.count - 50
+                lines.append(say(sv: "  … och \(more) till (se --json)", en: "  … and \(more) more (see --json)"))
+            }
         }
         return lines.joined(separator: "\n")
     }

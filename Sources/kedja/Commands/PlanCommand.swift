@@ -36,9 +36,10 @@ struct PlanCommand: ParsableCommand {
             let repairs = try PlanWorkbook.write(pass.result, carryover: carryover, to: path)
             guard let carryover else { return WrittenWorkbook(repairs: repairs) }
             note(
-                "\(previous ?? ""): carried over \(carryover.carried.count) tasks (\(carryover.priorityChanges) "
-                    + "with a changed priority); \(carryover.discontinued.count) rows match no task and are kept on the "
-                    + "sheet \(PlanLabels(options.language).discontinuedSheet).",
+                Messages(options.language).carriedOver(
+                    previous ?? "", carried: carryover.carried.count, priorityChanges: carryover.priorityChanges,
+                    discontinued: carryover.discontinued.count,
+                    sheet: PlanLabels(options.language).discontinuedSheet),
                 quiet: options.quiet || options.json)
             return WrittenWorkbook(
                 repairs: repairs,

@@ -34,11 +34,12 @@ struct ReportCommand: ParsableCommand {
     var changeThreshold: String?
 
     func validate() throws {
+        let messages = Messages(options.language)
         if changeThreshold != nil && previous == nil {
-            throw ValidationError("--change-threshold applies to the comparison with --previous: give --previous too.")
+            throw ValidationError(messages.changeThresholdWithoutPrevious)
         }
         if let changeThreshold, Amount(changeThreshold) == nil {
-            throw ValidationError("--change-threshold \(changeThreshold): write an amount in kronor, e.g. 250000.")
+            throw ValidationError(messages.badChangeThreshold(changeThreshold))
         }
     }
 

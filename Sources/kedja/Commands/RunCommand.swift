@@ -22,13 +22,14 @@ struct RunCommand: ParsableCommand {
     var outDir: String = "Reports"
 
     func run() throws {
-        try reportingFailures {
+        let language = options.language
+        let messages = Messages(language)
+        try reportingFailures(language) {
             do {
                 try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
             } catch {
-                throw OutputError(path: outDir, reason: "cannot create the folder (\(error.localizedDescription))")
+                throw OutputError(path: outDir, reason: messages.cannotCreateFolder(error.localizedDescription))
             }
-            let language = options.language
             let tagged = OutputNames.tagged(for: input.spend, directory: outDir, language: language)
             let register = OutputNames.register(for: input.spend, directory: outDir, language: language)
             let plan = OutputNames.plan(for: input.spend, directory: outDir, language: language)

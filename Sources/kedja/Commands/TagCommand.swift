@@ -32,11 +32,12 @@ struct TagCommand: ParsableCommand {
     var excelSafe = false
 
     func run() throws {
-        try reportingFailures {
+        let messages = Messages(options.language)
+        try reportingFailures(options.language) {
             let path = output ?? OutputNames.tagged(for: input.spend, directory: nil, language: options.language)
             let standardOutputs = [path, rejects].filter { $0 == StandardStreams.path }.count
-            if standardOutputs > 0 && options.json { throw CommandFailure.usage(Messages.jsonAndStandardOutput) }
-            if standardOutputs > 1 { throw CommandFailure.usage(Messages.standardOutputTwice) }
+            if standardOutputs > 0 && options.json { throw CommandFailure.usage(messages.jsonAndStandardOutput) }
+            if standardOutputs > 1 { throw CommandFailure.usage(messages.standardOutputTwice) }
             // With the CSV on standard output, a pipe or a device, rejected records still go to a file: next to the
             // input, as no file can be put beside /dev/null or /proc/self/fd/1.
             let besideInput = path == "-" || AtomicOutputFile.isWrittenThrough(path)

@@ -19,15 +19,18 @@ struct TemplatesCommand: ParsableCommand {
         @Flag(help: "Overwrite tables that already exist in DIR.")
         var force = false
 
+        @OptionGroup var languageOption: LanguageOption
+
         func run() throws {
-            try reportingFailures {
+            let messages = Messages(languageOption.language)
+            try reportingFailures(languageOption.language) {
                 let manager = FileManager.default
                 let target = URL(fileURLWithPath: directory)
                 var written: [String] = []
                 for (relative, bytes) in TemplateLocation.builtInFileList {
                     let destination = target.appendingPathComponent(relative)
                     if manager.fileExists(atPath: destination.path) && !force {
-                        throw CommandFailure.usage("\(destination.path) exists; pass --force to overwrite it.")
+                        throw CommandFailure.usage(messages.tableExists(destination.path))
                     }
                     do {
                         try manager.createDirectory(
@@ -38,9 +41,7 @@ struct TemplatesCommand: ParsableCommand {
                     }
                     written.append(relative)
                 }
-                print(
-                    "Wrote \(written.count) tables to \(target.path). Edit them in Excel and pass --templates \(directory)."
-                )
+                print(messages.wroteTables(written.count, to: target.path, option: directory))
             }
         }
     }
@@ -55,25 +56,34 @@ struct TemplatesCommand: ParsableCommand {
         @Option(help: "The CPV 2008 code list (CSV with codes like 03000000-1) to check every CPV code against.")
         var cpv: String?
 
+        @OptionGroup var languageOption: LanguageOption
+
         func run() throws {
-            try reportingFailures {
+            let language = languageOption.language
+            try reportingFailures(language) {
                 let location = try existingTemplates(directory.map { URL(fileURLWithPath: $0) })
                 let set = try TemplateSet.load(from: location)
                 _ = try ColumnVocabulary.load(from: location)
                 let codes = try cpv.map { try TemplateSet.readCPVCodeList(contentsOf: URL(fileURLWithPath: $0)) }
                 let problems = set.problems(cpvCodes: codes)
-                for problem in problems { print(problem.description) }
+                for problem in problems { print(problem.text(language)) }
                 if problems.isEmpty {
                     print(
-                        "\(location.description): \(set.categories.count) categories, \(set.keywords.count) keywords, "
-                            + "\(set.accountGroups.count) account groups, \(set.countries.count) countries, "
-                            + "\(set.tasks.count) tasks: no problems.")
+                        Messages(language).tablesChecked(
+                            location.text(language), categories: set.categories.count, keywords: set.keywords.count,
+                            accountGroups: set.accountGroups.count, countries: set.countries.count,
+                            tasks: set.tasks.count))
                     // A wrong check digit cannot be told without the list: say so rather than pass it silently.
                     if codes == nil, set.writtenCheckDigitCount > 0 {
+                        let count = set.writtenCheckDigitCount
                         print(
-                            "note: \(set.writtenCheckDigitCount) CPV codes in categories.csv carry a check digit, which "
-                                + "only the CPV 2008 list can confirm; pass --cpv FILE (the list as CSV) to check them."
-                        )
+                            Phrase(
+                                sv: "obs: \(count) CPV-koder i categories.csv har en kontrollsiffra, som bara CPV "
+                                    + "2008-listan kan bekräfta; ange --cpv FIL (listan som CSV) för att kontrollera dem.",
+                                en:
+                                    "note: \(count) CPV codes in categories.csv carry a check digit, which only the CPV "
+                                    + "2008 list can confirm; pass --cpv FILE (the list as CSV) to check them."
+                            ).text(language))
                     }
                 } else {
                     throw ExitCode(65)
@@ -84,9 +94,12 @@ struct TemplatesCommand: ParsableCommand {
 }
 
 /// A Foundation file error while writing, reported as an output failure (exit 73).
-struct OutputErrorFromFoundation: ExitStatusReporting, CustomStringConvertible {
+struct OutputErrorFromFoundation: ExitStatusReporting, CustomStringConvertible, Bilingual {
     let path: String
     let error: any Error
     var exitStatus: ExitStatus { .cannotCreateOutput }
-    var description: String { "\(path): cannot write (\(error.localizedDescription)). Choose a writable folder." }
+    var description: String { text(.en) }
+    func text(_ language: Language) -> String {
+        Messages(language).cannotWrite(path, because: error.localizedDescription)
+    }
 }

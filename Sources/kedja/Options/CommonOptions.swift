@@ -19,10 +19,24 @@ struct RunFlags: ParsableArguments {
     var maxFieldSize: Int = CSVLimits().maxFieldBytes
 
     func validate() throws {
-        guard maxFieldSize > 0 else { throw ValidationError("--max-field-size must be a positive number of bytes.") }
+        guard maxFieldSize > 0 else { throw ValidationError(Messages.parsing.maxFieldSizeNotPositive) }
     }
 
     var limits: CSVLimits { CSVLimits(maxFieldBytes: maxFieldSize) }
+}
+
+/// `--lang`: the language of workbooks, labels and messages, in any letter case (`sv`, `EN`).
+struct LanguageOption: ParsableArguments {
+    @Option(help: "Language of workbooks, labels and messages: sv or en.")
+    var lang: String = "sv"
+
+    func validate() throws {
+        // Said in English: the language asked for is not known.
+        guard Language(userText: lang) != nil else { throw ValidationError("--lang must be sv or en, not '\(lang)'.") }
+    }
+
+    /// The language asked for, validated to sv or en.
+    var language: Language { Language(userText: lang) ?? .sv }
 }
 
 /// The options every data command takes (CONTRACT.md), parsed once and shared.
@@ -33,8 +47,7 @@ struct CommonOptions: ParsableArguments {
     )
     var templates: String?
 
-    @Option(help: "Language of workbooks and labels: sv or en.")
-    var lang: String = "sv"
+    @OptionGroup var languageOption: LanguageOption
 
     @Option(
         name: .customLong("map"),
@@ -55,12 +68,11 @@ struct CommonOptions: ParsableArguments {
     var sheet: String?
 
     func validate() throws {
-        guard lang == "sv" || lang == "en" else { throw ValidationError("--lang must be sv or en, not '\(lang)'.") }
         // A malformed --map is a usage error (64) like any other bad option, not a failure of the run.
         do {
             _ = try overrides()
         } catch {
-            throw ValidationError("\(error)")
+            throw ValidationError(Messages(language).failureText(error))
         }
     }
 
@@ -80,8 +92,8 @@ struct CommonOptions: ParsableArguments {
 
     var limits: CSVLimits { run.limits }
 
-    /// The language of labels, validated to sv or en.
-    var language: Language { lang == "en" ? .en : .sv }
+    /// The language of labels and messages, validated to sv or en.
+    var language: Language { languageOption.language }
 
     /// Opens a spend file with the user's mapping options, keeping where a workbook's rows came from.
     func openSpendInput(_ path: String) throws -> (file: SpendFile, table: TableInput) {
@@ -92,7 +104,7 @@ struct CommonOptions: ParsableArguments {
                 path: table.csvPath, vocabulary: vocabulary, overrides: overrides(), profile: profile, limits: limits)
             return (file, table)
         } catch {
-            throw table.relabel(error)
+            throw table.relabel(error, language: language)
         }
     }
 }

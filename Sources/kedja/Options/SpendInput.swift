@@ -26,10 +26,10 @@ struct SpendInput: ParsableArguments {
 
     func validate() throws {
         if spend == TableInput.standardInput && suppliers == TableInput.standardInput {
-            throw ValidationError(Messages.standardInputTwice)
+            throw ValidationError(Messages.parsing.standardInputTwice)
         }
         if suppliersSheet != nil && suppliers == nil {
-            throw ValidationError("--suppliers-sheet names a sheet of the supplier list: give --suppliers too.")
+            throw ValidationError(Messages.parsing.suppliersSheetWithoutSuppliers)
         }
         _ = try planStart()
     }
@@ -38,7 +38,7 @@ struct SpendInput: ParsableArguments {
     func planStart() throws -> CivilDate? {
         guard let start else { return nil }
         guard start.utf8.count == 10, let date = DateParser.parse(start, layout: .iso) else {
-            throw ValidationError("--start \(start): write the date as YYYY-MM-DD, e.g. 2027-01-01.")
+            throw ValidationError(Messages.parsing.badStart(start))
         }
         return date
     }

@@ -22,12 +22,13 @@ func writeOneWorkbook<Previous>(
     previous: PreviousWorkbook<Previous>?,
     write: (SpendPass, Previous?, String) throws -> WrittenWorkbook
 ) throws {
-    try reportingFailures {
+    let messages = Messages(options.language)
+    try reportingFailures(options.language) {
         let path = output ?? defaultName(input.spend, nil, options.language)
-        if path == StandardStreams.path && options.json { throw CommandFailure.usage(Messages.jsonAndStandardOutput) }
-        try StandardStreams.checkWorkbookDestination(path)
+        if path == StandardStreams.path && options.json { throw CommandFailure.usage(messages.jsonAndStandardOutput) }
+        try StandardStreams.checkWorkbookDestination(path, messages)
         let inputs = input.inputPaths + (previous.map { [$0.path] } ?? [])
-        try refuseOverwriting(inputs, with: path)
+        try refuseOverwriting(inputs, with: path, messages)
         let previousValue = try previous.map { try $0.read($0.path) }
         let rejects = options.strict ? OutputNames.rejects(besides: input.spend) : nil
         let pass = try analyse(
@@ -37,7 +38,7 @@ func writeOneWorkbook<Previous>(
             try conclude(command, pass, outputs: pass.outcome.outputs, options: options)
             return
         }
-        let written = try WorkbookOutput.write(path) { try write(pass, previousValue, $0) }
+        let written = try WorkbookOutput.write(path, messages: messages) { try write(pass, previousValue, $0) }
         try conclude(
             command, pass, outputs: [path], options: options, repairs: written.repairs, extraDetails: written.details,
             register: command == "register" && path != StandardStreams.path ? path : nil)

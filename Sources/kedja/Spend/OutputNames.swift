@@ -59,11 +59,11 @@ enum OutputNames {
 /// A workbook for `-` is built in the command's private folder and copied to standard output when complete;
 /// anywhere else the library's own atomic writer puts it in place.
 enum WorkbookOutput {
-    static func write<Value>(_ path: String, _ body: (String) throws -> Value) throws -> Value {
+    static func write<Value>(_ path: String, messages: Messages, _ body: (String) throws -> Value) throws -> Value {
         guard path == StandardStreams.path else { return try body(path) }
         let scratch = try ScratchFolder.path(named: "workbook.xlsx")
         let value = try body(scratch)
-        try StandardStreams.copyToStandardOutput(scratch)
+        try StandardStreams.copyToStandardOutput(scratch, messages)
         return value
     }
 }

@@ -28,6 +28,7 @@ func analyse(
     excelSafe: Bool = false, workbooks: [String] = [], describeSource: Bool = false,
     alongside: ((AnalysisResult) throws -> Void)? = nil
 ) throws -> SpendPass {
+    let messages = Messages(options.language)
     var outputs: [(option: String, path: String)] = []
     if let enrichedPath { outputs.append(("-o", enrichedPath)) }
     if let rejectsPath {
@@ -39,7 +40,7 @@ func analyse(
     try refuseCollisions(outputs)
     let files = outputs.map(\.path).filter { $0 != "-" }
     for file in files {
-        try refuseOverwriting(input.inputPaths, with: file)
+        try refuseOverwriting(input.inputPaths, with: file, messages)
     }
     // Each output appears whole or not at all; which of them a failed run put in place is told by the file
     // each path names having changed.
@@ -48,7 +49,7 @@ func analyse(
     let suppliers = try input.suppliers.map {
         try TableInput.open($0, sheet: input.suppliersSheet, sheetOption: "--suppliers-sheet")
     }
-    let progress = ProgressLine(enabled: !options.quiet, total: fileSize(spend.csvPath))
+    let progress = ProgressLine(enabled: !options.quiet, total: fileSize(spend.csvPath), messages: messages)
     defer { progress.finish() }
     var request = AnalysisRun.Request(
         spendPath: spend.csvPath, suppliersPath: suppliers?.csvPath,
@@ -67,8 +68,8 @@ func analyse(
         let outcome = try AnalysisRun.execute(request, alongside: alongside)
         return SpendPass(outcome: outcome, spend: spend)
     } catch {
-        let relabelled = spend.relabel(error)
-        let failure = suppliers?.relabel(relabelled) ?? relabelled
+        let relabelled = spend.relabel(error, language: options.language)
+        let failure = suppliers?.relabel(relabelled, language: options.language) ?? relabelled
         let written = zip(files, before).filter { path, earlier in
             FileManager.default.fileExists(atPath: path) && FileIdentity(path: path) != earlier
         }.map(\.0)
@@ -94,12 +95,10 @@ func refuseCollisions(_ outputs: [(option: String, path: String)]) throws {
 /// Refuses an output path that names one of the user's inputs, before any work is done (exit 73).
 ///
 /// The pass itself protects the files it reads, but for a workbook input that is the private CSV, not the workbook.
-func refuseOverwriting(_ inputs: [String], with output: String) throws {
+func refuseOverwriting(_ inputs: [String], with output: String, _ messages: Messages) throws {
     guard output != StandardStreams.path else { return }
     for input in inputs where FileIdentity.same(input, output) {
-        throw OutputError(
-            path: output,
-            reason: "it is also an input (\(input)); choose another output path so the input is not overwritten")
+        throw OutputError(path: output, reason: messages.alsoAnInput(input))
     }
 }
 
@@ -132,32 +131,30 @@ func conclude(
     details.merge(extraDetails) { _, extra in extra }
     var summary = RunSummary(
         command: command, file: pass.outcome.file, counts: result.counts, rejects: result.rejects,
-        outputs: outputs, details: details)
+        outputs: outputs, details: details, language: options.language)
     pass.spend.describe(in: &summary)
     if options.json {
         print(summary.json())
     } else {
-        let rowWord = pass.spend.sheet == nil ? "line" : "row"
+        let messages = Messages(options.language)
         note(
-            "\(pass.spend.displayName): \(summary.rowsRead) records, \(summary.rowsWritten) accepted, "
-                + "\(summary.rowsRejected) rejected; total \(summary.amountTotal); "
-                + "\(result.rows.count) supplier × category rows, \(details["priority_1_rows"] ?? "0") at priority 1; "
-                + "\(result.quality.excludedLines) lines outside the scope (not procurement), "
-                + "\(result.quality.linesWithoutCategory) without a category.",
+            messages.passSummary(
+                pass.spend.displayName(options.language), read: summary.rowsRead, accepted: summary.rowsWritten,
+                rejected: summary.rowsRejected, total: result.counts.amountTotal, rows: result.rows.count,
+                priorityOne: details["priority_1_rows"] ?? "0", outsideScope: result.quality.excludedLines,
+                withoutCategory: result.quality.linesWithoutCategory),
             quiet: options.quiet)
-        for output in outputs { note(Messages.wrote(output), quiet: options.quiet) }
+        for output in outputs { note(messages.wrote(output), quiet: options.quiet) }
         if let repairs, !repairs.isEmpty { note(repairs.summaryLine, quiet: options.quiet) }
         for reject in result.rejects.prefix(RejectList.shown) {
-            note(
-                "  rejected record \(reject.record) (\(rowWord) \(reject.line)): \(reject.reason)", quiet: options.quiet
-            )
+            note(messages.rejectedRecord(reject, sheetRow: pass.spend.sheet != nil), quiet: options.quiet)
         }
         let registerSheet = register.map {
             ($0, RegisterLabels(options.language, areas: result.areaNames).rejectedSheet)
         }
-        let place = Messages.rejectsIn(file: pass.outcome.rejectsPath, registerSheet: registerSheet)
-        if let more = RejectList.more(result.rejects.count, where: place) { note(more, quiet: options.quiet) }
-        if pass.outcome.withheld { note(Messages.strictWithheld(pass.outcome.rejectsPath), quiet: options.quiet) }
+        let place = messages.rejectsIn(file: pass.outcome.rejectsPath, registerSheet: registerSheet)
+        if let more = RejectList.more(result.rejects.count, where: place, messages) { note(more, quiet: options.quiet) }
+        if pass.outcome.withheld { note(messages.strictWithheld(pass.outcome.rejectsPath), quiet: options.quiet) }
     }
     if options.strict && summary.rowsRejected > 0 { throw ExitCode(1) }
 }

@@ -1,10 +1,11 @@
 import Foundation
+import KedjaModel
 import Tabular
 
 extension CSVConversion.Counts {
-    /// The `--json` summary of a conversion, in the keys of CONTRACT.md where they apply; a `workbook` output adds
-    /// what its cell texts needed, in the keys the spend commands use.
-    func json(input: String, output: String, dialect: CSVDialect, workbook: Bool) -> String {
+    /// The `--json` summary of a conversion, in the keys of CONTRACT.md where they apply, reasons in `language`; a
+    /// `workbook` output adds what its cell texts needed, in the keys the spend commands use.
+    func json(input: String, output: String, dialect: CSVDialect, workbook: Bool, language: Language) -> String {
         let dataRecords = dataRecordsRead(dialect)
         var object: [String: Any] = [
             "command": "convert",
@@ -16,7 +17,9 @@ extension CSVConversion.Counts {
             "rows_written": dataRecordsWritten(dialect),
             "rows_rejected": rejected,
             "rows_ragged": ragged,
-            "rejects": rejects.map { ["record": $0.record, "line": $0.line, "reason": $0.reason] },
+            "rejects": rejects.map {
+                ["record": $0.record, "line": $0.line, "reason": $0.problem.text(language)] as [String: Any]
+            },
             "outputs": [output],
         ]
         if workbook {

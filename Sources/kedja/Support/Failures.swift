@@ -5,7 +5,7 @@ import KedjaReports
 import Tabular
 
 /// Failures the command line reports itself, beyond the libraries' own errors.
-enum CommandFailure: ExitStatusReporting, CustomStringConvertible {
+enum CommandFailure: ExitStatusReporting, CustomStringConvertible, Bilingual {
     case noTemplatesIn(String)
     case usage(String)
 
@@ -16,12 +16,13 @@ enum CommandFailure: ExitStatusReporting, CustomStringConvertible {
         }
     }
 
-    var description: String {
+    var description: String { text(.en) }
+
+    /// The message in `language`; a usage message was made in the run's language already.
+    func text(_ language: Language) -> String {
         switch self {
-        case .noTemplatesIn(let folder):
-            return
-                "\(folder): no rule tables there (categories.csv is missing). Write a set with `kedja templates export \(folder)`, or pass the folder that holds them."
-        case .usage(let message): return message
+        case .noTemplatesIn(let folder): Messages(language).noTemplatesIn(folder)
+        case .usage(let message): message
         }
     }
 }
@@ -52,16 +53,16 @@ func existingTemplates(_ explicit: URL?) throws -> TemplateLocation {
     return location
 }
 
-/// Runs a command body and turns every failure into its message on standard error and CONTRACT.md's exit code;
-/// the private CSV copies of workbook inputs are removed however the body ends.
-func reportingFailures(_ body: () throws -> Void) throws {
+/// Runs a command body and turns every failure into its message (in `language`) on standard error and
+/// CONTRACT.md's exit code; the private CSV copies of workbook inputs are removed however the body ends.
+func reportingFailures(_ language: Language, _ body: () throws -> Void) throws {
     defer { ScratchFolder.removeAll() }
     do {
         try body()
     } catch let exit as ExitCode {
         throw exit
     } catch {
-        FileHandle.standardError.write(Data("kedja: \(error)\n".utf8))
+        FileHandle.standardError.write(Data((Messages(language).failure(error) + "\n").utf8))
         throw ExitCode(exitCode(for: error))
     }
 }

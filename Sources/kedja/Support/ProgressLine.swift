@@ -18,9 +18,12 @@ final class ProgressLine {
     private var finishedReading = false
     /// Whether updates are drawn at all.
     let isActive: Bool
+    /// The words of the line, in the run's language.
+    private let messages: Messages
 
-    init(enabled: Bool, total: Int64?) {
+    init(enabled: Bool, total: Int64?, messages: Messages) {
         self.total = total
+        self.messages = messages
         isActive = enabled && isatty(2) == 1 && (total ?? 0) > 4 << 20
     }
 
@@ -34,19 +37,20 @@ final class ProgressLine {
         let megabytes = Double(bytes) / 1e6
         if let total, bytes >= total {
             finishedReading = true
-            draw(String(format: "%.1f MB read, writing the outputs…", megabytes))
+            draw(messages.progressWriting(megabytes: megabytes))
             return
         }
         // No speed to tell before the count has moved on from the first report.
         guard bytes > first.bytes, now.timeIntervalSince(lastDraw) >= 0.2 else { return }
         lastDraw = now
         let speed = Double(bytes - first.bytes) / max(now.timeIntervalSince(first.time), 0.001)
-        var text = String(format: "%.1f MB read, %.1f MB/s", megabytes, speed / 1e6)
+        var percent: Double?
+        var left: Double?
         if let total, total > 0 {
-            let left = Double(total - bytes) / max(speed, 1)
-            text += String(format: ", %.0f%%, about %.0f s left", Double(bytes) * 100 / Double(total), left)
+            left = Double(total - bytes) / max(speed, 1)
+            percent = Double(bytes) * 100 / Double(total)
         }
-        draw(text)
+        draw(messages.progress(megabytes: megabytes, speed: speed / 1e6, percent: percent, secondsLeft: left))
     }
 
     func finish() {

@@ -4,7 +4,7 @@ enum RejectList {
     static let shown = 20
 
     /// The line after the listed records when there are more than ``shown``: how many more and where all are.
-    static func more(_ total: Int, where place: String) -> String? {
-        total > shown ? Messages.moreRejects(total - shown, total: total, place: place) : nil
+    static func more(_ total: Int, where place: String, _ messages: Messages) -> String? {
+        total > shown ? messages.moreRejects(total - shown, total: total, place: place) : nil
     }
 }

@@ -11,25 +11,20 @@ enum StandardStreams {
     /// The path that names standard output (and, as an input, standard input).
     static let path = "-"
 
-    /// How messages name an output path: `standard output` for `-`.
-    static func outputName(_ path: String) -> String {
-        path == Self.path ? Messages.standardOutput : path
-    }
-
     /// Refuses a workbook on standard output when that is a terminal, where its bytes would only garble the screen
     /// (exit 64), before any work is done.
-    static func checkWorkbookDestination(_ path: String) throws {
+    static func checkWorkbookDestination(_ path: String, _ messages: Messages) throws {
         guard path == Self.path else { return }
-        if isatty(1) == 1 { throw CommandFailure.usage(Messages.workbookToTerminal) }
+        if isatty(1) == 1 { throw CommandFailure.usage(messages.workbookToTerminal) }
     }
 
     /// Copies a finished file to standard output.
-    static func copyToStandardOutput(_ file: String) throws {
+    static func copyToStandardOutput(_ file: String, _ messages: Messages) throws {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
-            throw OutputError(path: Messages.standardOutput, reason: error.localizedDescription)
+            throw OutputError(path: messages.standardOutput, reason: error.localizedDescription)
         }
         try data.withUnsafeBytes { bytes in
             var offset = 0
@@ -37,7 +32,7 @@ enum StandardStreams {
                 let written = write(1, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw OutputError(path: Messages.standardOutput, reason: String(cString: strerror(errno)))
+                    throw OutputError(path: messages.standardOutput, reason: String(cString: strerror(errno)))
                 }
                 offset += written
             }

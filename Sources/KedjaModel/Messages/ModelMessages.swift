@@ -1,0 +1,43 @@
+import Tabular
+
+// The Swedish texts of the model's errors; each type's `description` stays the English text.
+
+extension MappingError: Bilingual {
+    public func text(_ language: Language) -> String {
+        guard language == .sv else { return description }
+        switch self {
+        case .unknownColumn(let role, let column, let header):
+            return "--map \(role.rawValue)=\(column): ingen sådan kolumn. Rubrikerna är: "
+                + "\(header.map { "'\($0)'" }.joined(separator: ", ")) (eller ange ett kolumnnummer från 1)."
+        case .unknownProfile(let name, let known):
+            return "--profile \(name): ingen sådan profil. Kända profiler: \(known.joined(separator: ", "))."
+        case .badOverride(let text):
+            return "--map \(text): skriv ROLL=KOLUMN med ROLL en av "
+                + "\(ColumnRole.allCases.map(\.rawValue).joined(separator: ", "))."
+        }
+    }
+}
+
+extension TemplateProblem: Bilingual {
+    /// The problem with its place in `language`; the message itself is English (the rule tables' checks are
+    /// written in English only).
+    public func text(_ language: Language) -> String {
+        guard language == .sv else { return description }
+        return "\(swedishPlace(path, line: line)): \(message)"
+    }
+}
+
+extension TemplateError: Bilingual {
+    public func text(_ language: Language) -> String {
+        guard language == .sv else { return description }
+        return problems.map { $0.text(language) }.joined(separator: "\n")
+    }
+}
+
+extension TemplateLocation: Bilingual {
+    /// How messages in `language` name the set: its folder, or the built-in tables.
+    public func text(_ language: Language) -> String {
+        guard language == .sv, self == .builtIn else { return description }
+        return "de inbyggda regeltabellerna"
+    }
+}
