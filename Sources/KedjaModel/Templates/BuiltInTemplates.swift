@@ -241,28 +241,62 @@ enum BuiltInTemplates {
             bG93IG1hdGVyaWFsaXR5LCBvciBtZWRpdW0KICByaXNrIGFuZCBtYXRlcmlhbCwgb3IgdW5rbm93biByaXNrIGFuZCBtYXRlcmlh
             bCAoaXQgbXVzdCBiZSBtYXBwZWQgYmVmb3JlIGl0IGNhbiByYW5rIGxvd2VyKTsKLSAqKnByaW9yaXR5IDMqKiA9IHRoZSByZXN0
             OiBsb3cgcmlzaywgbWVkaXVtIG9yIHVua25vd24gYmVsb3cgbWF0ZXJpYWxpdHksIGFuZCBhbnkgcmlzayBiZWxvdwogIGBwcmlv
-            cml0eTJfbWluX3NwZW5kYC4KCiMjIHJvbGVzLmNzdiDigJQgaGVhZGVyIG5hbWVzIG9mIGVhY2ggY29sdW1uIHJvbGUKCmByb2xl
-            O3N5bm9ueW07bGFuZ3VhZ2U7bm90ZWAKCldoaWNoIGhlYWRlciBuYW1lcyBtZWFuIHdoaWNoIGNvbHVtbiByb2xlIChgYW1vdW50
-            YCwgYHN1cHBsaWVyX25hbWVgLCBgb3JnX251bWJlcmAsIGBjcHZgLCDigKYpIGluIHNwZW5kIGZpbGVzCmFuZCBzdXBwbGllciBs
-            aXN0cy4gSGVhZGVycyBhcmUgY29tcGFyZWQgaW4gbG93ZXIgY2FzZSB3aXRob3V0IGFjY2VudHMsIHNwYWNlcyBvciBwdW5jdHVh
-            dGlvbjsgYW4gZXhhY3QgbWF0Y2gKd2lucywgaW4gdGFibGUgb3JkZXIsIHRoZW4gYSBoZWFkZXIgdGhhdCBzdGFydHMgd2l0aCBh
-            IHN5bm9ueW0gb2YgZm91ciBsZXR0ZXJzIG9yIG1vcmUgKGBCZWxvcHAgU0VLYCBpcyBhbgphbW91bnQpLiBUd28gcm93cyBuYW1l
-            IG5vIHJvbGUgYnV0IHdvcmRzIG9mIGEgaGVhZGVyOiBgdmF0X3dvcmRgIChgbW9tc2AsIGBpbmtsYCwgYHZhdGApIGFuZCBgbmV0
-            X3dvcmRgCihgZXhrbGAsIGBleGNsYCkuIEEgaGVhZGVyIHRoYXQgc3RhcnRzIHdpdGggYSBzeW5vbnltIGJ1dCBob2xkcyBhIFZB
-            VCB3b3JkIGFuZCBubyBuZXQgd29yZCAoYEJlbG9wcCBpbmtsLgptb21zYCwgYE1vbXNiZWxvcHBgKSBpcyBuZXZlciB0YWtlbiBh
-            cyB0aGUgc3BlbmQgYW1vdW50OyBgQmVsb3BwIGV4a2wuIG1vbXNgIGlzLiBgcHJvZmlsZXMvTkFNRS5jc3ZgCihgcm9sZTtjb2x1
-            bW47bm90ZWApIGZpeGVzIHRoZSBjb2x1bW4gbmFtZXMgb2Ygb25lIEVSUCBleHBvcnQgKGAtLXByb2ZpbGUgTkFNRWApLgoKIyMg
-            bGVnYWwtZm9ybXMuY3N2IOKAlCBjb21wYW55IGxlZ2FsIGZvcm1zIGluIHN1cHBsaWVyIG5hbWVzCgpgc3BlbGxpbmc7Zm9ybTtu
-            b3RlYAoKVGhlIHdvcmRzIHRoYXQgYXJlIGEgY29tcGFueSdzIGxlZ2FsIGZvcm0gYXMgdGhleSBzdGFuZCBpbiBhIG5hbWUgKGBB
-            QmAsIGBIQmAsIGBFay4gZsO2ci5gLCBgTHRkYCwgYEdtYkhgKSwKZWFjaCB3aXRoIHRoZSBvbmUgZm9ybSBpdCBzcGVsbHMgKGBM
-            aW1pdGVkYCDihpIgYEx0ZGAsIGBwdWJsYCDihpIgYEFCYCwgYGbDtnJlbmluZ2Ag4oaSIGBmw7ZyYCkuIEEgc3VwcGxpZXIgbmFt
-            ZSBpcwpjb21wYXJlZCB3aXRoIGl0cyBmb3JtcyBzcGVsdCBvbmUgd2F5IChgQmV0YSBMaW1pdGVkYCBpcyBgQmV0YSBMdGRgLCBg
-            U25pY2tlcmkgS0JgIGlzIG5vdCBgU25pY2tlcmkgQUJgKSBhbmQsCndoZW4gdGhlIHN1cHBsaWVyIGxpc3QgaGFzIG9ubHkgb25l
-            IG9yZ2FuaXNhdGlvbiBvZiB0aGF0IG5hbWUsIHdpdGhvdXQgdGhlbSAoYEFsZmEgQUJgIGluIHRoZSBsZWRnZXIgaXMgYEFsZmFg
-            CmluIHRoZSBsaXN0KS4gQSBuYW1lIHRoYXQgY2FycmllcyBhIGxlZ2FsIGZvcm0gaXMgYSBjb21wYW55LCBuZXZlciBhIHB1Ymxp
-            YyBib2R5IChgUmVnaW9uIFN5ZCBUcmFuc3BvcnQgQUJgCmlzIG5vdCB0YWtlbiBvdXQgb2Ygc2NvcGUgYnkgdGhlIHdvcmQgYHJl
-            Z2lvbmApLiBTcGVsbGluZyBhbmQgZm9ybSBhcmUgb25lIHdvcmQgZWFjaCwgY29tcGFyZWQgd2l0aG91dCBjYXNlCmFuZCBhY2Nl
-            bnRzOyBhZGQgeW91ciBzdXBwbGllcnMnIGZvcm1zIChgQVNBYCwgYEFHYCwgYFNwQWApIGFzIHJvd3MuCg==
+            cml0eTJfbWluX3NwZW5kYC4KClRoZSBmb2xsb3ctdXAgcGxhbiBhbmQgdGhlIHJlY29tbWVuZGVkIGNvbnRyYWN0IGNvbmRpdGlv
+            bnMgcmVhZCB0aGVzZSBrZXlzIHRvbzsgZWFjaCBpcyBvcHRpb25hbCAoYSBydWxlIHNldApleHBvcnRlZCBiZWZvcmUgdGhleSBl
+            eGlzdGVkIHBsYW5zIHdpdGggdGhlIGRlZmF1bHRzKSBhbmQgbXVzdCBiZSBhIHdob2xlIG51bWJlciBmcm9tIDE6Cgp8IGtleSB8
+            IGRlZmF1bHQgfCBtZWFuaW5nIHwKfC0tLXwtLS18LS0tfAp8IGBvbnNpdGVfYXVkaXRzX3Blcl95ZWFyYCB8IDIgfCBvbi1zaXRl
+            IGF1ZGl0cyAodGFzayBPMykgdGhlIHRlYW0gY2FuIGNhcnJ5IG91dCBvciBjb21taXNzaW9uIHBlciBwbGFuIHllYXIgfAp8IGBk
+            ZXNrX2F1ZGl0c19wZXJfeWVhcmAgfCA2IHwgZGVzayBhdWRpdHMgYW5kIGNoZWNrcyBvZiBjb2xsZWN0aXZlLWFncmVlbWVudCBj
+            b25kaXRpb25zICh0YXNrIE8yKSBwZXIgcGxhbiB5ZWFyIHwKfCBgYXVkaXRfdmFsaWRfeWVhcnNgIHwgMyB8IGhvdyBvbGQgKGF0
+            IHRoZSBwbGFuJ3Mgc3RhcnQpIGFuIGVhcmxpZXIgb3Igam9pbnQgZm9sbG93LXVwIG1heSBiZSBhbmQgc3RpbGwgY292ZXIgYSBz
+            dGVwIHwKfCBgZm9sbG93dXBfbWluX2NvbnRyYWN0X2RheXNgIHwgMzY1IHwgdGhlIGxlYXN0IGNvbnRyYWN0IHRpbWUgbGVmdCB0
+            aGF0IGZvbGxvdy11cCBuZWVkczsgd2l0aCBsZXNzLCBpdCBtb3ZlcyB0byB0aGUgbmV4dCBwcm9jdXJlbWVudCB8CnwgYGFkdmFu
+            Y2VkX2NvbmRpdGlvbnNfbWF4X3ByaW9yaXR5YCB8IDIgfCBnb29kcyB3aXRoIGEgaGlnaCBhcmVhIGdldCBhZHZhbmNlZCBjb25k
+            aXRpb25zIGF0IHRoaXMgcHJpb3JpdHkgb3IgYSBtb3JlIHVyZ2VudCBvbmUsIGJhc2ljIGJlbG93IHwKCkEgcGxhbiB5ZWFyIHJ1
+            bnMgZnJvbSB0aGUgcGxhbidzIHN0YXJ0IGRhdGUgKGAtLXN0YXJ0YCkgZm9yIGEgeWVhci4gVGhlIHBsYW4gdGFrZXMgdGhlIHN1
+            cHBsaWVycyBpbiBvcmRlciBvZgpwcmlvcml0eSwgdGhlbiBzcGVuZCwgYW5kIHN0YXJ0cyBlYWNoIHN1cHBsaWVyJ3MgZm9sbG93
+            LXVwIGluIHRoZSBmaXJzdCBwbGFuIHllYXIgaW4gd2hpY2ggZXZlcnkgZGVzayBhbmQKb24tc2l0ZSBhdWRpdCBvZiBpdHMgY2Fz
+            Y2FkZSBmaXRzIHdoYXQgaXMgbGVmdCBvZiB0aGUgY2FwYWNpdHkgKGNvbmRpdGlvbmFsIGF1ZGl0cyBhcmUgYm9va2VkIHRvbzog
+            dGhlIHNsb3QKbXVzdCBiZSB0aGVyZSBpZiB0aGUgcmVzdWx0IGNhbGxzIGZvciBpdCkuIEF1ZGl0cyBhbiBlYXJsaWVyIGZvbGxv
+            dy11cCBjb3ZlcnMgYm9vayBub3RoaW5nLiBBIGRlZmF1bHQgb2YgdHdvCm9uLXNpdGUgYW5kIHNpeCBkZXNrIGF1ZGl0cyBhIHll
+            YXIgaXMgd2hhdCBhIG11bmljaXBhbGl0eSdzIHByb2N1cmVtZW50IHVuaXQgdHlwaWNhbGx5IG1hbmFnZXMgd2l0aCBhCnRoaXJk
+            LXBhcnR5IGF1ZGl0b3I7IHNldCB5b3VyIG93bi4KClRoZSByZWNvbW1lbmRlZCBjb25kaXRpb24gbGV2ZWwgb2YgZXZlcnkgcmVn
+            aXN0ZXIgcm93IChET01BSU4ubWQsICJDb25kaXRpb25zIGFuZCBmb2xsb3ctdXAgaW4gcHJhY3RpY2UiKToKc2VydmljZXMgYW5k
+            IHdvcmtzIHBlcmZvcm1lZCBpbiBTd2VkZW4gd2hvc2UgY2F0ZWdvcnkgZmluZHMgYSByaXNrIG9mIHVucmVhc29uYWJsZSB3b3Jr
+            aW5nIGNvbmRpdGlvbnMKKGBsYWJvdXJfY29uZGl0aW9uc2AgaW4gY2F0ZWdvcmllcy5jc3YpIOKGkiBjb2xsZWN0aXZlLWFncmVl
+            bWVudCBjb25kaXRpb25zOyBvdGhlciBzZXJ2aWNlcyBhbmQgd29ya3Mg4oaSIG5vbmUKYmV5b25kIHRoZSBjb2RlIG9mIGNvbmR1
+            Y3Q7IGdvb2RzIHdpdGggYSBoaWdoIGFyZWEg4oaSIGFkdmFuY2VkIGF0IHByaW9yaXR5IOKJpCBgYWR2YW5jZWRfY29uZGl0aW9u
+            c19tYXhfcHJpb3JpdHlgLAplbHNlIGJhc2ljOyBnb29kcyB3aXRoIG1lZGl1bSBvciB1bmtub3duIHJpc2sgYXQgbW9zdCDihpIg
+            YmFzaWM7IGxvdyDihpIgbm9uZSBiZXlvbmQgdGhlIGNvZGUgb2YgY29uZHVjdC4KCiMjIGNvbnRyYWN0LWNvbHVtbnMuY3N2IOKA
+            lCBoZWFkZXIgbmFtZXMgb2YgY29udHJhY3RzIGFuZCBhdWRpdHMgZmlsZXMKCmBmaWVsZDtzeW5vbnltO2xhbmd1YWdlO25vdGVg
+            CgpXaGljaCBoZWFkZXIgbmFtZXMgbWVhbiB3aGljaCBmaWVsZCBvZiBhIGNvbnRyYWN0cyBmaWxlIChgLS1jb250cmFjdHNgOiBg
+            Y29udHJhY3RfaWRgLCBgc3VwcGxpZXJfaWRgLApgb3JnX251bWJlcmAsIGBzdXBwbGllcl9uYW1lYCwgYGNhdGVnb3J5YCwgYGNw
+            dmAsIGBzdGFydGAsIGBlbmRgLCBgY29uZGl0aW9uc2AsIGBjb2RlX29mX2NvbmR1Y3RgKSBvciBhbiBhdWRpdHMKZmlsZSAoYC0t
+            YXVkaXRzYDogdGhlIHN1cHBsaWVyIGZpZWxkcywgYGRhdGVgLCBga2luZGAsIGByZXN1bHRgLCBgc291cmNlYCkuIE1hdGNoZWQg
+            bGlrZSBgcm9sZXMuY3N2YC4gYC0tbWFwCkZJRUxEPUNPTFVNTmAgcGlja3MgYSBjb2x1bW4gYnkgaGFuZDsgYSBydWxlIHNldCB3
+            aXRob3V0IHRoaXMgdGFibGUgdXNlcyB0aGUgYnVpbHQtaW4gb25lLgoKIyMgcm9sZXMuY3N2IOKAlCBoZWFkZXIgbmFtZXMgb2Yg
+            ZWFjaCBjb2x1bW4gcm9sZQoKYHJvbGU7c3lub255bTtsYW5ndWFnZTtub3RlYAoKV2hpY2ggaGVhZGVyIG5hbWVzIG1lYW4gd2hp
+            Y2ggY29sdW1uIHJvbGUgKGBhbW91bnRgLCBgc3VwcGxpZXJfbmFtZWAsIGBvcmdfbnVtYmVyYCwgYGNwdmAsIOKApikgaW4gc3Bl
+            bmQgZmlsZXMKYW5kIHN1cHBsaWVyIGxpc3RzLiBIZWFkZXJzIGFyZSBjb21wYXJlZCBpbiBsb3dlciBjYXNlIHdpdGhvdXQgYWNj
+            ZW50cywgc3BhY2VzIG9yIHB1bmN0dWF0aW9uOyBhbiBleGFjdCBtYXRjaAp3aW5zLCBpbiB0YWJsZSBvcmRlciwgdGhlbiBhIGhl
+            YWRlciB0aGF0IHN0YXJ0cyB3aXRoIGEgc3lub255bSBvZiBmb3VyIGxldHRlcnMgb3IgbW9yZSAoYEJlbG9wcCBTRUtgIGlzIGFu
+            CmFtb3VudCkuIFR3byByb3dzIG5hbWUgbm8gcm9sZSBidXQgd29yZHMgb2YgYSBoZWFkZXI6IGB2YXRfd29yZGAgKGBtb21zYCwg
+            YGlua2xgLCBgdmF0YCkgYW5kIGBuZXRfd29yZGAKKGBleGtsYCwgYGV4Y2xgKS4gQSBoZWFkZXIgdGhhdCBzdGFydHMgd2l0aCBh
+            IHN5bm9ueW0gYnV0IGhvbGRzIGEgVkFUIHdvcmQgYW5kIG5vIG5ldCB3b3JkIChgQmVsb3BwIGlua2wuCm1vbXNgLCBgTW9tc2Jl
+            bG9wcGApIGlzIG5ldmVyIHRha2VuIGFzIHRoZSBzcGVuZCBhbW91bnQ7IGBCZWxvcHAgZXhrbC4gbW9tc2AgaXMuIGBwcm9maWxl
+            cy9OQU1FLmNzdmAKKGByb2xlO2NvbHVtbjtub3RlYCkgZml4ZXMgdGhlIGNvbHVtbiBuYW1lcyBvZiBvbmUgRVJQIGV4cG9ydCAo
+            YC0tcHJvZmlsZSBOQU1FYCkuCgojIyBsZWdhbC1mb3Jtcy5jc3Yg4oCUIGNvbXBhbnkgbGVnYWwgZm9ybXMgaW4gc3VwcGxpZXIg
+            bmFtZXMKCmBzcGVsbGluZztmb3JtO25vdGVgCgpUaGUgd29yZHMgdGhhdCBhcmUgYSBjb21wYW55J3MgbGVnYWwgZm9ybSBhcyB0
+            aGV5IHN0YW5kIGluIGEgbmFtZSAoYEFCYCwgYEhCYCwgYEVrLiBmw7ZyLmAsIGBMdGRgLCBgR21iSGApLAplYWNoIHdpdGggdGhl
+            IG9uZSBmb3JtIGl0IHNwZWxscyAoYExpbWl0ZWRgIOKGkiBgTHRkYCwgYHB1YmxgIOKGkiBgQUJgLCBgZsO2cmVuaW5nYCDihpIg
+            YGbDtnJgKS4gQSBzdXBwbGllciBuYW1lIGlzCmNvbXBhcmVkIHdpdGggaXRzIGZvcm1zIHNwZWx0IG9uZSB3YXkgKGBCZXRhIExp
+            bWl0ZWRgIGlzIGBCZXRhIEx0ZGAsIGBTbmlja2VyaSBLQmAgaXMgbm90IGBTbmlja2VyaSBBQmApIGFuZCwKd2hlbiB0aGUgc3Vw
+            cGxpZXIgbGlzdCBoYXMgb25seSBvbmUgb3JnYW5pc2F0aW9uIG9mIHRoYXQgbmFtZSwgd2l0aG91dCB0aGVtIChgQWxmYSBBQmAg
+            aW4gdGhlIGxlZGdlciBpcyBgQWxmYWAKaW4gdGhlIGxpc3QpLiBBIG5hbWUgdGhhdCBjYXJyaWVzIGEgbGVnYWwgZm9ybSBpcyBh
+            IGNvbXBhbnksIG5ldmVyIGEgcHVibGljIGJvZHkgKGBSZWdpb24gU3lkIFRyYW5zcG9ydCBBQmAKaXMgbm90IHRha2VuIG91dCBv
+            ZiBzY29wZSBieSB0aGUgd29yZCBgcmVnaW9uYCkuIFNwZWxsaW5nIGFuZCBmb3JtIGFyZSBvbmUgd29yZCBlYWNoLCBjb21wYXJl
+            ZCB3aXRob3V0IGNhc2UKYW5kIGFjY2VudHM7IGFkZCB5b3VyIHN1cHBsaWVycycgZm9ybXMgKGBBU0FgLCBgQUdgLCBgU3BBYCkg
+            YXMgcm93cy4K
             """
         ),
         (
@@ -875,6 +909,44 @@ enum BuiltInTemplates {
             aGlnaDtoaWdoO2hpZ2gNCjM5MTAwMDAwO2ZpbmFsX21hbnVmYWN0dXJlO21lZGl1bTttZWRpdW07bWVkaXVtO21lZGl1bQ0KNDQw
             MDAwMDA7cmF3X21hdGVyaWFsO2hpZ2g7aGlnaDtoaWdoO2hpZ2gNCjQ0MDAwMDAwO3Byb2Nlc3Npbmc7aGlnaDtoaWdoO2hpZ2g7
             bWVkaXVtDQo0NDAwMDAwMDtmaW5hbF9tYW51ZmFjdHVyZTttZWRpdW07bWVkaXVtO21lZGl1bTttZWRpdW0NCg==
+            """
+        ),
+        (
+            "contract-columns.csv",
+            """
+            77u/ZmllbGQ7c3lub255bTtsYW5ndWFnZTtub3RlDQpjb250cmFjdF9pZDthdnRhbHNudW1tZXI7c3Y7DQpjb250cmFjdF9pZDth
+            dnRhbHNucjtzdjsNCmNvbnRyYWN0X2lkO2F2dGFscy1pZDtzdjsNCmNvbnRyYWN0X2lkO2F2dGFsO3N2Ow0KY29udHJhY3RfaWQ7
+            YXZ0YWxzaWQ7c3Y7DQpjb250cmFjdF9pZDtrb250cmFrdHNudW1tZXI7c3Y7DQpjb250cmFjdF9pZDtrb250cmFrdDtzdjsNCmNv
+            bnRyYWN0X2lkO2NvbnRyYWN0IGlkO2VuOw0KY29udHJhY3RfaWQ7Y29udHJhY3QgbnVtYmVyO2VuOw0KY29udHJhY3RfaWQ7Y29u
+            dHJhY3Qgbm87ZW47DQpjb250cmFjdF9pZDtjb250cmFjdDtlbjsNCmNvbnRyYWN0X2lkO2FncmVlbWVudDtlbjsNCnN1cHBsaWVy
+            X2lkO2xldmVyYW50w7Zyc251bW1lcjtzdjsNCnN1cHBsaWVyX2lkO2xldmVyYW50w7Zyc25yO3N2Ow0Kc3VwcGxpZXJfaWQ7bGV2
+            IG5yO3N2Ow0Kc3VwcGxpZXJfaWQ7bGV2bnI7c3Y7DQpzdXBwbGllcl9pZDtzdXBwbGllciBpZDtlbjsNCnN1cHBsaWVyX2lkO3N1
+            cHBsaWVyIG51bWJlcjtlbjsNCnN1cHBsaWVyX2lkO3ZlbmRvciBpZDtlbjsNCm9yZ19udW1iZXI7b3JnYW5pc2F0aW9uc251bW1l
+            cjtzdjsNCm9yZ19udW1iZXI7b3JnLm5yO3N2Ow0Kb3JnX251bWJlcjtvcmducjtzdjsNCm9yZ19udW1iZXI7b3JnIG5yO3N2Ow0K
+            b3JnX251bWJlcjtvcmdhbmlzYXRpb24gbnVtYmVyO2VuOw0Kb3JnX251bWJlcjtvcmcgbnVtYmVyO2VuOw0Kb3JnX251bWJlcjtj
+            b21wYW55IG51bWJlcjtlbjsNCnN1cHBsaWVyX25hbWU7bGV2ZXJhbnTDtnJzbmFtbjtzdjsNCnN1cHBsaWVyX25hbWU7bGV2ZXJh
+            bnTDtnI7c3Y7DQpzdXBwbGllcl9uYW1lO2xldmVyYW50w7ZyZW5zIG5hbW47c3Y7DQpzdXBwbGllcl9uYW1lO3N1cHBsaWVyIG5h
+            bWU7ZW47DQpzdXBwbGllcl9uYW1lO3N1cHBsaWVyO2VuOw0Kc3VwcGxpZXJfbmFtZTt2ZW5kb3I7ZW47DQpjYXRlZ29yeTtrYXRl
+            Z29yaTtzdjsNCmNhdGVnb3J5O2F2dGFsc29tcsOlZGU7c3Y7DQpjYXRlZ29yeTt1cHBoYW5kbGluZ3NvbXLDpWRlO3N2Ow0KY2F0
+            ZWdvcnk7dmFydWdydXBwO3N2Ow0KY2F0ZWdvcnk7Y2F0ZWdvcnk7ZW47DQpjYXRlZ29yeTtwcm9kdWN0IGFyZWE7ZW47DQpjcHY7
+            Y3B2O3N2Ow0KY3B2O2Nwdi1rb2Q7c3Y7DQpjcHY7Y3B2IGtvZDtzdjsNCmNwdjtjcHYgY29kZTtlbjsNCnN0YXJ0O3N0YXJ0ZGF0
+            dW07c3Y7DQpzdGFydDthdnRhbHNzdGFydDtzdjsNCnN0YXJ0O2F2dGFsZXRzIHN0YXJ0O2VuOw0Kc3RhcnQ7Z2lsdGlndCBmcsOl
+            bjtzdjsNCnN0YXJ0O3N0YXJ0O2VuOw0Kc3RhcnQ7c3RhcnQgZGF0ZTtlbjsNCnN0YXJ0O3ZhbGlkIGZyb207ZW47DQplbmQ7c2x1
+            dGRhdHVtO3N2Ow0KZW5kO2F2dGFsc3NsdXQ7c3Y7DQplbmQ7YXZ0YWxldHMgc2x1dDtlbjsNCmVuZDtnaWx0aWd0IHRpbGw7ZW47
+            DQplbmQ7bMO2cGVyIHV0O3N2Ow0KZW5kO2VuZDtlbjsNCmVuZDtlbmQgZGF0ZTtlbjsNCmVuZDtleHBpcnkgZGF0ZTtlbjsNCmVu
+            ZDt2YWxpZCB0bztlbjsNCmNvbmRpdGlvbnM7dmlsbGtvcnNuaXbDpTtzdjsNCmNvbmRpdGlvbnM7dmlsbGtvcjtzdjsNCmNvbmRp
+            dGlvbnM7a29udHJha3RzdmlsbGtvcjtzdjsNCmNvbmRpdGlvbnM7aMOlbGxiYXJoZXRzdmlsbGtvcjtzdjsNCmNvbmRpdGlvbnM7
+            Y29uZGl0aW9uIGxldmVsO2VuOw0KY29uZGl0aW9ucztjb25kaXRpb25zO2VuOw0KY29uZGl0aW9ucztjb25kaXRpb247ZW47DQpj
+            b2RlX29mX2NvbmR1Y3Q7dXBwZsO2cmFuZGVrb2Q7c3Y7DQpjb2RlX29mX2NvbmR1Y3Q7dXBwZsO2cmFuZGVrb2QgaSBhdnRhbGV0
+            O3N2Ow0KY29kZV9vZl9jb25kdWN0O2NvZGUgb2YgY29uZHVjdDtlbjsNCmNvZGVfb2ZfY29uZHVjdDtzdXBwbGllciBjb2RlIG9m
+            IGNvbmR1Y3Q7ZW47DQpkYXRlO2RhdHVtO3N2Ow0KZGF0ZTtyZXZpc2lvbnNkYXR1bTtzdjsNCmRhdGU7dXBwZsO2bGpuaW5nc2Rh
+            dHVtO3N2Ow0KZGF0ZTtnZW5vbWbDtnJkO3N2Ow0KZGF0ZTtkYXRlO2VuOw0KZGF0ZTthdWRpdCBkYXRlO2VuOw0Ka2luZDt0eXA7
+            c3Y7DQpraW5kO3NsYWc7c3Y7DQpraW5kO3VwcGbDtmxqbmluZ3N0eXA7c3Y7DQpraW5kO3JldmlzaW9uc3R5cDtzdjsNCmtpbmQ7
+            bWV0b2Q7c3Y7DQpraW5kO2tpbmQ7ZW47DQpraW5kO3R5cGU7ZW47DQpraW5kO2F1ZGl0IHR5cGU7ZW47DQpraW5kO21ldGhvZDtl
+            bjsNCnJlc3VsdDtyZXN1bHRhdDtzdjsNCnJlc3VsdDt1dGZhbGw7c3Y7DQpyZXN1bHQ7cmVzdWx0O2VuOw0KcmVzdWx0O291dGNv
+            bWU7ZW47DQpzb3VyY2U7a8OkbGxhO3N2Ow0Kc291cmNlO3V0ZsO2cmQgYXY7c3Y7DQpzb3VyY2U7Z2Vub21mw7ZyZCBhdjtzdjsN
+            CnNvdXJjZTt1cHBmw7Zsam5pbmcgYXY7c3Y7DQpzb3VyY2U7c291cmNlO2VuOw0Kc291cmNlO3BlcmZvcm1lZCBieTtlbjsNCnNv
+            dXJjZTthdWRpdGVkIGJ5O2VuOw0K
             """
         ),
         (
@@ -2502,7 +2574,20 @@ enum BuiltInTemplates {
             Z3LDpG5zZW4gZsOlciBwcmlvcml0ZXQgMiBmw7Zyc3QgZnLDpW4gZGV0dGEgYmVsb3BwIGkgU0VLLiBVbmRlciBkZXQgYmxpciBk
             ZXQgcHJpb3JpdGV0IDMgKHVwcGbDtnJhbmRla29kIGkgYXZ0YWxldCkuDQpvcmdhbmlzYXRpb247O09yZ2FuaXNhdGlvbmVucyBu
             YW1uLCBzb20gbsOkbW5kcmFwcG9ydGVuIHZpc2FyIHDDpSBmw7Zyc3RhIHNpZGFuICh0LmV4LiBFeGVtcGVsYnkga29tbXVuLCBN
-            aWxqw7YtIG9jaCBieWdnbsOkbW5kZW4pLiBUb210OiByYXBwb3J0ZW4gYmVyIGRpZyBmeWxsYSBpIGRldCBow6RyLg0K
+            aWxqw7YtIG9jaCBieWdnbsOkbW5kZW4pLiBUb210OiByYXBwb3J0ZW4gYmVyIGRpZyBmeWxsYSBpIGRldCBow6RyLg0Kb25zaXRl
+            X2F1ZGl0c19wZXJfeWVhcjsyO1JldmlzaW9uZXIgcMOlIHBsYXRzIChmYWJyaWtzcmV2aXNpb25lciwgdXBwZ2lmdCBPMykgc29t
+            IHRlYW1ldCBoaW5uZXIgZ2Vub21mw7ZyYSBlbGxlciBiZXN0w6RsbGEgcGVyIHBsYW7DpXIuIFBsYW5lbiB0YXIgbGV2ZXJhbnTD
+            tnJlcm5hIGVmdGVyIHByaW9yaXRldCBvY2ggc3BlbmQ7IHJlc3RlbiB2w6RudGFyIHRpbGwgZsO2bGphbmRlIMOlci4NCmRlc2tf
+            YXVkaXRzX3Blcl95ZWFyOzY7S29udG9yc3JldmlzaW9uZXIgKHNrcml2Ym9yZHNncmFuc2tuaW5nYXIgb2NoIGtvbnRyb2xsZXIg
+            YXYga29sbGVrdGl2YXZ0YWxzdmlsbGtvciwgdXBwZ2lmdCBPMikgcGVyIHBsYW7DpXIuDQphdWRpdF92YWxpZF95ZWFyczszO0Vu
+            IHRpZGlnYXJlIGVsbGVyIGdlbWVuc2FtIHVwcGbDtmxqbmluZyAocmVnaW9uZXJuYXMgZ2VtZW5zYW1tYSB1cHBmw7Zsam5pbmcs
+            IEjDpWxsYmFyaGV0c2tvbGxlbiwgYnJhbnNjaGluaXRpYXRpdikgYXYgc2FtbWEgc2xhZyBlbGxlciBzdHJpa3RhcmUgdMOkY2tl
+            ciBldHQgc3RlZyBvbSBkZW4gw6RyIGjDtmdzdCBzw6UgaMOkciBtw6VuZ2Egw6VyIGdhbW1hbCB2aWQgcGxhbmVucyBzdGFydC4N
+            CmZvbGxvd3VwX21pbl9jb250cmFjdF9kYXlzOzM2NTtVcHBmw7Zsam5pbmcga3LDpHZlciBtaW5zdCBzw6UgaMOkciBtw6VuZ2Eg
+            ZGFnYXIga3ZhciBhdiBhdnRhbGV0OyBtZWQgbWluZHJlIGt2YXIgZmx5dHRhcyB1cHBmw7Zsam5pbmdlbiB0aWxsIG7DpHN0YSB1
+            cHBoYW5kbGluZy4NCmFkdmFuY2VkX2NvbmRpdGlvbnNfbWF4X3ByaW9yaXR5OzI7VmFyb3IgbWVkIGjDtmcgcmlzayBpIG7DpWdv
+            dCBvbXLDpWRlIGbDpXIgYXZhbmNlcmFkZSB2aWxsa29yIHZpZCBkZW5uYSBwcmlvcml0ZXQgZWxsZXIgaMO2Z3JlICgx4oCTMiA9
+            IHbDpHNlbnRsaWcgc3BlbmQpLCBhbm5hcnMgYmFzdmlsbGtvci4NCg==
             """
         ),
         (

@@ -33,6 +33,8 @@ func analyse(
     let suppliers = try input.suppliers.map {
         try TableInput.open($0, sheet: input.suppliersSheet, sheetOption: "--suppliers-sheet")
     }
+    let contracts = try input.contracts.map { try TableInput.open($0, sheet: nil, sheetOption: "--contracts") }
+    let audits = try input.audits.map { try TableInput.open($0, sheet: nil, sheetOption: "--audits") }
     let progress = ProgressLine(enabled: !options.quiet, total: fileSize(spend.csvPath))
     defer { progress.finish() }
     var request = AnalysisRun.Request(
@@ -43,6 +45,13 @@ func analyse(
         planStart: try input.planStart(), enrichedPath: enrichedPath, rejectsPath: rejectsPath, excelSafe: excelSafe,
         progress: progress.isActive ? { progress.update(bytes: $0) } : nil, spendRows: spend.sheet?.rows)
     request.strict = options.strict
+    request.contracts = contracts.map {
+        AnalysisRun.SideFile(path: $0.csvPath, displayName: $0.displayName, rows: $0.sheet?.rows)
+    }
+    request.audits = audits.map {
+        AnalysisRun.SideFile(path: $0.csvPath, displayName: $0.displayName, rows: $0.sheet?.rows)
+    }
+    request.contractOverrides = options.contractOverrides()
     request.toolVersion = Kedja.configuration.version
     request.sourceName = spend.reportName
     // The report names the exact file the figures came from: the user's own bytes, or standard input's copy.
@@ -52,8 +61,9 @@ func analyse(
         let outcome = try AnalysisRun.execute(request, alongside: alongside)
         return SpendPass(outcome: outcome, spend: spend)
     } catch {
-        let relabelled = spend.relabel(error)
-        throw suppliers?.relabel(relabelled) ?? relabelled
+        var relabelled = spend.relabel(error)
+        for side in [suppliers, contracts, audits].compactMap({ $0 }) { relabelled = side.relabel(relabelled) }
+        throw relabelled
     }
 }
 
@@ -91,11 +101,21 @@ func conclude(
         "lines_outside_scope": String(result.quality.excludedLines),
         "spend_outside_scope": result.quality.excludedSpend.description,
     ]
+    if let figures = result.contractFigures {
+        details["contracts"] = String(figures.contracts)
+        details["spend_under_contract"] = figures.spendUnderContract.description
+        details["spend_outside_contract"] = figures.spendOutsideContract.description
+        details["condition_gaps"] = String(figures.gaps.count)
+    }
+    if let audits = result.auditsFile { details["audits"] = String(audits.audits) }
+    details["covered_tasks"] =
+        result.auditsFile == nil ? nil : String(result.plan.filter { $0.status == .covered }.count)
     details.merge(extraDetails) { _, extra in extra }
     var summary = RunSummary(
         command: command, file: pass.outcome.file, counts: result.counts, rejects: result.rejects,
         outputs: outputs, details: details)
     pass.spend.describe(in: &summary)
+    summary.addFileRejects(pass.outcome.sideRejects)
     if options.json {
         print(summary.json())
     } else {
@@ -118,9 +138,14 @@ func conclude(
         }
         let place = Messages.rejectsIn(file: pass.outcome.rejectsPath, registerSheet: registerSheet)
         if let more = RejectList.more(result.rejects.count, where: place) { note(more, quiet: options.quiet) }
+        for reject in pass.outcome.sideRejects.prefix(RejectList.shown) {
+            note(
+                "  \(reject.file): rejected record \(reject.record.record) (line \(reject.record.line)): \(reject.record.reason)",
+                quiet: options.quiet)
+        }
         if pass.outcome.withheld { note(Messages.strictWithheld(pass.outcome.rejectsPath), quiet: options.quiet) }
     }
-    if options.strict && summary.rowsRejected > 0 { throw ExitCode(1) }
+    if options.strict && (summary.rowsRejected > 0 || !pass.outcome.sideRejects.isEmpty) { throw ExitCode(1) }
 }
 
 private func fileSize(_ path: String) -> Int64? {
