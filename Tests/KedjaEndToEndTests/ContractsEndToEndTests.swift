@@ -264,3 +264,29 @@ extension ContractsEndToEndTests {
         #expect(solar.first { $0["Uppgift"] as? String == "O3" }?["Status"] as? String == "Täckt")
     }
 }
+
+extension ContractsEndToEndTests {
+    @Test func runGivesTheCommitteeSpendUnderContractAndTheGuideTheCapacityAssumed() throws {
+        let files = try Self.files()
+        let out = files.folder.appendingPathComponent("ut").path
+        let run = try Kedja.run([
+            "run", files.ledger, "--contracts", files.contracts, "--audits", files.audits, "--templates",
+            files.templates, "--start", "2026-01-01", "--lang", "en", "--out-dir", out, "--json",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let outputs = try #require(try run.json()["outputs"] as? [String])
+        let report = try #require(outputs.first { $0.hasSuffix("committee-report.xlsx") })
+        let overview = try Self.python(report, "Overview")
+        #expect(overview.contains("Spend under contract") && overview.contains("Spend outside any contract"))
+        let plan = try #require(outputs.first { $0.hasSuffix("follow-up-plan.xlsx") })
+        let guide = try Self.python(plan, "Guide")
+        #expect(guide.contains("1 on-site audits and 6 desk audits per plan year"), "\(guide)")
+        #expect(guide.contains("revisioner.csv"))
+        // The ledger itself is tagged as before: contracts change no line's tags.
+        let tagged = try #require(outputs.first { $0.hasSuffix("tagged.csv") })
+        let plain = files.folder.appendingPathComponent("plain.csv").path
+        #expect(try Kedja.run(["tag", files.ledger, "-o", plain, "--quiet", "--lang", "en"]).status == 0)
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: tagged)) == Data(contentsOf: URL(fileURLWithPath: plain)))
+    }
+}

@@ -101,7 +101,7 @@ public enum FollowUpPlanner {
     }
 
     /// Which plan year (from 0) `date` falls in: plan year n runs from the start plus n years.
-    static func planYear(of date: CivilDate, start: CivilDate) -> Int {
+    public static func planYear(of date: CivilDate, start: CivilDate) -> Int {
         var year = max(0, date.year - start.year)
         while year > 0 && adding(years: year, to: start) > date { year -= 1 }
         return year
@@ -143,7 +143,8 @@ private struct Scheduler {
             var moved = task(
                 nextProcurementStep(first), due: due, status: .planned,
                 note: PlannerPhrases.shortContract(
-                    contract, recommended: recommended, days: settings.followUpMinContractDays, language: language))
+                    contract, recommended: recommended, days: settings.followUpMinContractDays, planStart: start,
+                    language: language))
             moved.movedToNextProcurement = true
             return [moved]
         }
@@ -303,8 +304,16 @@ enum PlannerPhrases {
             : "Starts in plan year \(planYear): the audit capacity (\(settings.deskAuditsPerYear) desk and \(settings.onsiteAuditsPerYear) on-site audits a year) goes to suppliers with a higher priority or spend in earlier years."
     }
 
-    static func shortContract(_ contract: Contract, recommended: String, days: Int, language: Language) -> String {
-        language == .sv
+    static func shortContract(
+        _ contract: Contract, recommended: String, days: Int, planStart: CivilDate, language: Language
+    ) -> String {
+        // Spend may still run on a contract that has ended (an extension not yet in the file, or none at all).
+        if contract.end < planStart {
+            return language == .sv
+                ? "Avtal \(contract.id) löpte ut \(contract.end.iso8601), före planens start: uppföljningen hör till nästa upphandling. Ställ villkoren där (rekommenderat: \(recommended))."
+                : "Contract \(contract.id) ended on \(contract.end.iso8601), before the plan's start: follow-up belongs to the next procurement. Put the conditions there (recommended: \(recommended))."
+        }
+        return language == .sv
             ? "Avtal \(contract.id) löper ut \(contract.end.iso8601), mindre än \(days) dagar efter planens start: uppföljningen flyttas till nästa upphandling. Ställ villkoren där (rekommenderat: \(recommended))."
             : "Contract \(contract.id) ends on \(contract.end.iso8601), less than \(days) days after the plan's start: follow-up moves to the next procurement. Put the conditions there (recommended: \(recommended))."
     }

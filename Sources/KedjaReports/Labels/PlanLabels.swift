@@ -183,9 +183,14 @@ enum PlanPhrases {
     static let gapSheet = Phrase(sv: "Åtgärda vid nästa upphandling", en: "Fix at the next procurement")
 
     /// The guide's note on the capacity the plan assumed and how long an earlier audit counts.
-    static func capacity(_ settings: PlanningSettings, auditsFile: String?) -> Phrase {
-        let audits = auditsFile.map {
-            (sv: " Tidigare och gemensamma uppföljningar: \($0).", en: " Earlier and joint follow-ups: \($0).")
+    static func capacity(_ settings: PlanningSettings, auditsFile: String?, planYears: Int) -> Phrase {
+        var audits = (
+            sv: " Med denna kapacitet sträcker sig planen över \(planYears) planår.",
+            en: " With this capacity the plan runs over \(planYears) plan years."
+        )
+        if let auditsFile {
+            audits.sv += " Tidigare och gemensamma uppföljningar: \(auditsFile)."
+            audits.en += " Earlier and joint follow-ups: \(auditsFile)."
         }
         return Phrase(
             sv: "Kapacitet (settings.csv): \(settings.onsiteAuditsPerYear) revisioner på plats och "
@@ -194,14 +199,14 @@ enum PlanPhrases {
                 + "ryms ett år flyttas till nästa. En tidigare uppföljning av samma slag eller striktare täcker ett steg "
                 + "om den är högst \(settings.auditValidYears) år gammal vid planens start. Uppföljning kräver minst "
                 + "\(settings.followUpMinContractDays) dagar kvar av avtalet; annars flyttas den till nästa upphandling."
-                + (audits?.sv ?? ""),
+                + audits.sv,
             en: "Capacity (settings.csv): \(settings.onsiteAuditsPerYear) on-site audits and "
                 + "\(settings.deskAuditsPerYear) desk audits per plan year (onsite_audits_per_year, "
                 + "desk_audits_per_year). Suppliers are taken by priority and spend; audits that do not fit in a year "
                 + "move to the next. An earlier follow-up of the same kind or stricter covers a step when it is at most "
                 + "\(settings.auditValidYears) years old at the plan's start. Follow-up needs at least "
                 + "\(settings.followUpMinContractDays) days of contract left; otherwise it moves to the next "
-                + "procurement." + (audits?.en ?? ""))
+                + "procurement." + audits.en)
     }
 
     /// The guide's explanation of due dates, the cascade and the columns to fill in.

@@ -321,7 +321,11 @@ public enum PlanWorkbook {
         row += 2
         try sheet.write(row: row, col: 0, string: PlanPhrases.howToHeading.text(language), style: Styles.heading)
         var paragraphs = PlanPhrases.howTo(start: result.planStart.iso8601)
-        paragraphs.append(PlanPhrases.capacity(result.planning, auditsFile: result.auditsFile?.file))
+        let lastDue = result.plan.map(\.due).max() ?? result.planStart
+        paragraphs.append(
+            PlanPhrases.capacity(
+                result.planning, auditsFile: result.auditsFile?.file,
+                planYears: FollowUpPlanner.planYear(of: lastDue, start: result.planStart) + 1))
         if let carryover {
             paragraphs.append(
                 CarryoverPhrases.guide(
