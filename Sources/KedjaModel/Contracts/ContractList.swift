@@ -162,11 +162,14 @@ public struct ContractList: Sendable {
     static func category(_ text: String, templates: TemplateSet) -> Category? {
         guard !text.isEmpty else { return nil }
         if let category = templates.categoryForCPV(text) { return category }
+        // A category's code or name, also without what its name says in brackets ("Textil (kläder, …)" → "Textil").
         let key = TextFolding.lookupKey(text)
-        if let category = templates.categories.first(where: {
-            TextFolding.lookupKey($0.code) == key || TextFolding.lookupKey($0.nameSv) == key
-                || TextFolding.lookupKey($0.nameEn) == key
-        }) {
+        func names(_ category: Category) -> [String] {
+            [category.code, category.nameSv, category.nameEn]
+                + [category.nameSv, category.nameEn].map { String($0.prefix { $0 != "(" }) }
+        }
+        if let category = templates.categories.first(where: { names($0).contains { TextFolding.lookupKey($0) == key } })
+        {
             return category
         }
         return templates.categoryForKeywordText(text)?.category
