@@ -130,7 +130,7 @@ import Testing
         let years = Dictionary(grouping: onsite) { String(($0["Due"] as? String ?? "").prefix(4)) }
         #expect(onsite.count >= 2)
         #expect(years.values.allSatisfy { $0.count <= 1 }, "\(years.mapValues(\.count))")
-        let later = rows.filter { ($0["Comment"] as? String ?? "").contains("Starts in plan year") }
+        let later = rows.filter { ($0["Comment"] as? String ?? "").contains("Moved to plan year") }
         #expect(!later.isEmpty)
         #expect(sheets.contains("Guide") && sheets.contains("Fix at the next procurement"))
     }

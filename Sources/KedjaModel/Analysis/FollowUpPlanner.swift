@@ -30,7 +30,8 @@ public struct FollowUpContext: Sendable {
 /// - A step an earlier or joint audit of the same kind or stricter covers, at most `auditValidYears` old at the
 ///   plan's start, is `covered`; an older one is named as history.
 /// - Desk and on-site audits are counted per plan year against the capacity: suppliers are taken by priority and
-///   spend, and a supplier whose audit does not fit waits a year (its later steps with it).
+///   spend, and an audit that does not fit waits for the first later plan year with room (the steps after it with
+///   it); self-assessments are not limited.
 /// - Nothing is due after the contract's end: with less than `followUpMinContractDays` of contract left at the start,
 ///   the follow-up moves to the next procurement; a step that would fall after the end moves there too.
 public enum FollowUpPlanner {
@@ -165,46 +166,27 @@ private struct Scheduler {
             }
             return nil
         }
-        // The supplier's follow-up starts in the first plan year from which every audit it needs fits the capacity:
-        // suppliers come in order of priority and spend, so the rest wait for later years.
-        let limited = steps.indices.filter { covers[$0] == nil && settings.capacity(forTask: steps[$0].taskID) != nil }
-        func due(_ index: Int, shift: Int) -> CivilDate {
-            FollowUpPlanner.adding(years: shift, to: start.adding(days: steps[index].offsetDays) ?? start)
-        }
-        func years(shift: Int) -> [(AuditKind, Int)] {
-            limited.compactMap { index in
-                let due = due(index, shift: shift)
-                if let contract, due > contract.end { return nil }
-                return AuditKind(taskID: steps[index].taskID).map {
-                    ($0, FollowUpPlanner.planYear(of: due, start: start))
-                }
-            }
-        }
-        var shift = 0
-        while shift < 100 {
-            var wanted: [AuditKind: [Int: Int]] = [:]
-            for (kind, year) in years(shift: shift) { wanted[kind, default: [:]][year, default: 0] += 1 }
-            let fits = wanted.allSatisfy { kind, perYear in
-                let capacity = settings.capacity(forTask: kind == .desk ? "O2" : "O3") ?? Int.max
-                return perYear.allSatisfy { year, count in (booked[kind]?[year] ?? 0) + count <= capacity }
-            }
-            if fits { break }
-            shift += 1
-        }
-        for (kind, year) in years(shift: shift) { booked[kind, default: [:]][year, default: 0] += 1 }
-
+        // Each desk or on-site audit goes into the first plan year, from its own due date on, with room left in the
+        // capacity; the steps after it move with it. Suppliers come in order of priority and spend, so the rest
+        // wait for later years; the self-assessments before the first audit keep their dates.
         var result: [PlannedTask] = []
+        var shift = 0
         for (offset, step) in steps.enumerated() {
-            let due = due(offset, shift: shift)
+            let base = start.adding(days: step.offsetDays) ?? start
+            var due = FollowUpPlanner.adding(years: shift, to: base)
             let status: PlanStepStatus = offset == 0 ? .planned : .conditional
             var notes: [String] = []
-            if offset == 0 && shift > 0 {
-                notes.append(
-                    PlannerPhrases.capacity(
-                        settings, planYear: FollowUpPlanner.planYear(of: due, start: start) + 1, language))
-            }
             if offset > 0 {
                 notes.append(PlannerPhrases.condition(step: step.taskID, previous: steps[offset - 1].taskID, language))
+            }
+            let kind = AuditKind(taskID: step.taskID)
+            var waited = false
+            if covers[offset] == nil, let kind, let capacity = settings.capacity(forTask: step.taskID) {
+                while booked[kind]?[FollowUpPlanner.planYear(of: due, start: start)] ?? 0 >= capacity, shift < 100 {
+                    shift += 1
+                    waited = true
+                    due = FollowUpPlanner.adding(years: shift, to: base)
+                }
             }
             if let contract, due > contract.end {
                 var moved = task(
@@ -222,7 +204,14 @@ private struct Scheduler {
                 result.append(task(step, due: due, status: .covered, note: cover))
                 continue
             }
-            if let kind = AuditKind(taskID: step.taskID), let old = audits.first(where: { $0.kind >= kind }) {
+            if let kind, let capacity = settings.capacity(forTask: step.taskID) {
+                let year = FollowUpPlanner.planYear(of: due, start: start)
+                booked[kind, default: [:]][year, default: 0] += 1
+                if waited {
+                    notes.append(PlannerPhrases.capacity(kind: kind, perYear: capacity, planYear: year + 1, language))
+                }
+            }
+            if let kind, let old = audits.first(where: { $0.kind >= kind }) {
                 notes.append(PlannerPhrases.history(old, years: settings.auditValidYears, language))
             }
             result.append(task(step, due: due, status: status, note: notes.joined(separator: " ")))
@@ -298,10 +287,10 @@ enum PlannerPhrases {
             : "Contract \(contract.id) already has the conditions (\(contract.conditions.label(language)))."
     }
 
-    static func capacity(_ settings: PlanningSettings, planYear: Int, _ language: Language) -> String {
+    static func capacity(kind: AuditKind, perYear: Int, planYear: Int, _ language: Language) -> String {
         language == .sv
-            ? "Börjar planår \(planYear): revisionskapaciteten (\(settings.deskAuditsPerYear) kontorsrevisioner och \(settings.onsiteAuditsPerYear) revisioner på plats per år) går tidigare år till leverantörer med högre prioritet eller spend."
-            : "Starts in plan year \(planYear): the audit capacity (\(settings.deskAuditsPerYear) desk and \(settings.onsiteAuditsPerYear) on-site audits a year) goes to suppliers with a higher priority or spend in earlier years."
+            ? "Flyttad till planår \(planYear): kapaciteten för \(kind.plural(language)) (\(perYear) per år) går tidigare år till leverantörer med högre prioritet eller spend."
+            : "Moved to plan year \(planYear): the capacity for \(kind.plural(language)) (\(perYear) a year) goes to suppliers with a higher priority or spend in earlier years."
     }
 
     static func shortContract(

@@ -122,6 +122,18 @@ public enum AuditKind: Int, Sendable, Hashable, CaseIterable, Comparable {
 
     public static func < (lhs: AuditKind, rhs: AuditKind) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// The plural in running text: "kontorsrevisioner", "desk audits".
+    func plural(_ language: Language) -> String {
+        switch (self, language) {
+        case (.selfAssessment, .sv): "självskattningar"
+        case (.selfAssessment, .en): "self-assessments"
+        case (.desk, .sv): "kontorsrevisioner"
+        case (.desk, .en): "desk audits"
+        case (.onSite, .sv): "revisioner på plats"
+        case (.onSite, .en): "on-site audits"
+        }
+    }
+
     /// The label in workbooks.
     public func label(_ language: Language) -> String {
         switch (self, language) {
