@@ -129,7 +129,8 @@ import Testing
         let summary = try #require(try Self.json(check) as? [String: Any])
         #expect(summary["records"] as? Int == summary["rows"] as? Int)
         #expect((summary["rows"] as? Int ?? 0) > 100)
-        #expect(summary["comments"] as? [String] == edits.map { $0["comment"] ?? "" })
+        // The edited rows come first; Kedja's own notes (what a conditional step waits on) fill later rows' comments.
+        #expect((summary["comments"] as? [String])?.prefix(3).map { $0 } == edits.map { $0["comment"] ?? "" })
         let first = try #require(summary["first"] as? [String])
         #expect(first[5] == "2026-01-31", "the first step is due 30 days after the start: a self-assessment needs time")
     }

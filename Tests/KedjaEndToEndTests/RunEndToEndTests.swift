@@ -42,10 +42,13 @@ import Testing
                 header == [
                     "Supplier", "Org. number", "Country", "Category", "Spend", "Share of spend", "Human rights",
                     "Labour rights", "Environment", "Anti-corruption", "Overall risk", "Priority", "Reason",
-                    "Tasks", "Follow-up", "Supplier no.",
+                    "Tasks", "Follow-up", "Supplier no.", "Recommended conditions", "Contract",
                 ])
         } else {
-            #expect(Array(header.suffix(3)) == ["Uppgifter", "Uppföljning", "Leverantörsnr"])
+            #expect(
+                Array(header.suffix(5)) == [
+                    "Uppgifter", "Uppföljning", "Leverantörsnr", "Rekommenderade villkor", "Avtal",
+                ])
         }
         let tasks = Set(sheet.cells.dropFirst().compactMap { $0[13]["v"] as? String })
         #expect(

@@ -123,7 +123,7 @@ struct CarryoverPlanTests {
 
         let plan = try report.sheet("Uppföljningsplan")
         #expect(plan.cells[0].last?.v == .string("Förändring"))
-        #expect(plan.autoFilter == "A1:O9")
+        #expect(plan.autoFilter == "A1:R9")
         let coffee = coffeeO2Index + 1
         #expect(try plan.cell(coffee, PlanColumn.status.index).v == .string("Avvikelse"))
         #expect(try plan.cell(coffee, PlanColumn.responsible.index).v == .string("Anna Berg"))

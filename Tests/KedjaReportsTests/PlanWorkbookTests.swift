@@ -26,17 +26,19 @@ struct PlanWorkbookTests {
             language == .sv
             ? [
                 "Leverantör", "Kategori", "Prioritet", "Metod", "Uppgift", "Förfallodatum", "Ansvarig", "Status",
-                "Kommentar", "Avvikelse", "Åtgärd", "Tidsfrist", "Org.nr", "Kategorikod",
+                "Kommentar", "Avvikelse", "Åtgärd", "Tidsfrist", "Org.nr", "Kategorikod", "Avtal", "Avtalets slut",
+                "Villkor",
             ]
             : [
                 "Supplier", "Category", "Priority", "Method", "Task", "Due", "Responsible", "Status", "Comment",
-                "Deviation", "Action", "Deadline", "Org. number", "Category code",
+                "Deviation", "Action", "Deadline", "Org. number", "Category code", "Contract", "Contract end",
+                "Condition",
             ]
         let sheet = try report.sheet(expectedSheets[0])
         #expect(sheet.cells[0].map(\.v) == expectedHeaders.map(ProbeValue.string))
         #expect(PlanLabels(language).headers == expectedHeaders)
         #expect(sheet.freezePanes == "B2")
-        #expect(sheet.autoFilter == "A1:N9")
+        #expect(sheet.autoFilter == "A1:Q9")
     }
 
     @Test("one row per planned task, with due dates as real date cells")
@@ -65,7 +67,9 @@ struct PlanWorkbookTests {
         let validation = try #require(sheet.dataValidations.first)
         #expect(validation.type == "list")
         #expect(validation.sqref == "H2:H1048576")
-        let items = language == .sv ? "Planerad,Pågår,Klar,Avvikelse" : "Planned,In progress,Done,Deviation"
+        let items =
+            language == .sv
+            ? "Planerad,Villkorad,Täckt,Pågår,Klar,Avvikelse" : "Planned,Conditional,Covered,In progress,Done,Deviation"
         #expect(validation.formula1 == "\"\(items)\"")
         for row in 1..<sheet.cells.count {
             #expect(try sheet.cell(row, PlanColumn.status.index).v == .string(FollowUpStatus.planned.label(language)))

@@ -46,17 +46,17 @@ struct RegisterWorkbookTests {
             ? [
                 "Leverantör", "Org.nr", "Land", "Kategori", "Spend", "Andel av spend", "Mänskliga rättigheter",
                 "Arbetares rättigheter", "Miljöskydd", "Anti-korruption", "Sammanlagd risk", "Prioritet",
-                "Motivering", "Uppgifter", "Uppföljning", "Leverantörsnr",
+                "Motivering", "Uppgifter", "Uppföljning", "Leverantörsnr", "Rekommenderade villkor", "Avtal",
             ]
             : [
                 "Supplier", "Org. number", "Country", "Category", "Spend", "Share of spend", "Human rights",
                 "Labour rights", "Environment", "Anti-corruption", "Overall risk", "Priority", "Reason", "Tasks",
-                "Follow-up", "Supplier no.",
+                "Follow-up", "Supplier no.", "Recommended conditions", "Contract",
             ]
         #expect(sheet.cells[0].map(\.v) == expected.map(ProbeValue.string))
         #expect(sheet.cells[0].allSatisfy { $0.bold == true })
         #expect(sheet.freezePanes == "B2")
-        #expect(sheet.autoFilter == "A1:P5")
+        #expect(sheet.autoFilter == "A1:R5")
     }
 
     @Test("spend cells are numbers in kronor that add up to the exact total, to the öre")

@@ -73,6 +73,10 @@ public struct RegisterRow: Sendable {
     public var followUp: [FollowUpStep]
     /// Whether the supplier was found in the supplier list.
     public var matchedSupplierList: Bool
+    /// The contract conditions recommended for the row (``ConditionLevel/recommended(category:overall:priority:settings:)``).
+    public var recommendedCondition: ConditionLevel = .none
+    /// The contract the spend runs under (`--contracts`), when one is known.
+    public var contract: Contract?
 
     /// Creates a row.
     public init(
@@ -114,8 +118,21 @@ public struct PlannedTask: Sendable {
     public var step: FollowUpStep
     /// The task (its id and text).
     public var task: PhaseTask?
-    /// When it is due: the plan's start plus the step's offset.
+    /// When it is due: the plan's start plus the step's offset, later when capacity is full, never after the
+    /// contract's end.
     public var due: CivilDate
+    /// Where the step stands when the plan is made: the first step planned, later ones conditional, covered by an
+    /// earlier or joint audit.
+    public var status: PlanStepStatus = .planned
+    /// What Kedja says about the step: what it waits on, the audit that covers it, a move for capacity or to the
+    /// next procurement; empty when nothing needs saying.
+    public var note = ""
+    /// The supplier's other categories the step covers (one follow-up per supplier), besides `row.category`.
+    public var otherCategories: [Category] = []
+    /// The contract the supplier's follow-up runs under, when one is known.
+    public var contract: Contract?
+    /// Whether the step waits for the next procurement because the contract ends first.
+    public var movedToNextProcurement = false
 
     /// Creates a planned task.
     public init(row: RegisterRow, step: FollowUpStep, task: PhaseTask?, due: CivilDate) {
@@ -128,6 +145,53 @@ public struct PlannedTask: Sendable {
         self.step = step
         self.task = task
         self.due = due
+    }
+
+    /// Every category the step covers: the row's, then the supplier's others.
+    public var categories: [Category] { (row.category.map { [$0] } ?? []) + otherCategories }
+}
+
+/// Where a planned step stands when Kedja makes the plan.
+public enum PlanStepStatus: String, Sendable, Hashable {
+    /// The first step of a supplier's cascade: to be done.
+    case planned
+    /// A later step: done only if the result of the one before calls for it.
+    case conditional
+    /// A recent earlier or joint audit of the same kind or stricter covers it (or the contract already has the
+    /// conditions the step would put in).
+    case covered
+}
+
+/// A contract whose conditions fall short of the recommendation, or lack the code of conduct: to fix at the next
+/// procurement.
+public struct ConditionGap: Sendable {
+    /// The register row (supplier × category) the contract covers.
+    public var row: RegisterRow
+    /// The contract.
+    public var contract: Contract
+    /// Whether the conditions are weaker than recommended.
+    public var weakerConditions: Bool
+    /// Whether the contract lacks the code of conduct.
+    public var noCodeOfConduct: Bool
+}
+
+/// What the contracts file adds to the analysis: spend under contract and outside any, and the condition gaps.
+public struct ContractFigures: Sendable {
+    /// The contracts file as the user named it.
+    public var file: String
+    /// How many usable contracts it holds.
+    public var contracts: Int
+    /// In-scope spend of register rows with a contract.
+    public var spendUnderContract = Amount.zero
+    /// In-scope spend of register rows without one.
+    public var spendOutsideContract = Amount.zero
+    /// Contracts whose conditions fall short, in register order.
+    public var gaps: [ConditionGap] = []
+
+    /// Creates empty figures.
+    public init(file: String, contracts: Int) {
+        self.file = file
+        self.contracts = contracts
     }
 }
 
@@ -166,6 +230,12 @@ public struct AnalysisResult: Sendable {
     public var planStart: CivilDate
     /// Whose run this is, of which file and period, when and with what: the committee report's opening lines.
     public var run = RunDescription()
+    /// The capacity and audit rules the plan used (settings.csv).
+    public var planning = PlanningSettings()
+    /// Spend under contract and the condition gaps, when a contracts file was given.
+    public var contractFigures: ContractFigures?
+    /// The audits file, when one was given, and how many audits it holds.
+    public var auditsFile: (file: String, audits: Int)?
 
     /// Creates a result.
     public init(

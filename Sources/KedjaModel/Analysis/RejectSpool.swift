@@ -76,6 +76,7 @@ public final class RejectSpool: @unchecked Sendable {
         case .limit(.fieldTooLarge(let field, let limit)): (4, Int64(field), Int64(limit), "")
         case .limit(.tooManyFields(let count, let limit)): (5, Int64(count), Int64(limit), "")
         case .fieldCount(let found, let header): (6, Int64(found), Int64(header), "")
+        case .row(let phrase): (7, Int64(phrase.sv.utf8.count), 0, phrase.sv + phrase.en)
         }
     }
 
@@ -89,6 +90,11 @@ public final class RejectSpool: @unchecked Sendable {
         case 4: .limit(.fieldTooLarge(field: first, limit: second))
         case 5: .limit(.tooManyFields(count: first, limit: second))
         case 6: .fieldCount(found: first, header: second)
+        case 7:
+            .row(
+                Phrase(
+                    sv: String(decoding: Array(text.utf8).prefix(first), as: UTF8.self),
+                    en: String(decoding: Array(text.utf8).dropFirst(first), as: UTF8.self)))
         default: nil
         }
     }

@@ -57,8 +57,13 @@ public final class SpendAnalyzer {
 
     /// Computes priorities, tasks, follow-up and the plan once every line is in; the per-group aggregates are
     /// released, so call it once, at the end of the pass.
+    ///
+    /// - Parameters:
+    ///   - contracts: the contracts (`--contracts`), joined to each supplier × category once, after the pass.
+    ///   - audits: earlier and joint follow-ups (`--audits`), which cover plan steps.
     public func finish(
-        counts: IngestionCounts, rejects: [RejectedRecord], planStart: CivilDate
+        counts: IngestionCounts, rejects: [RejectedRecord], planStart: CivilDate,
+        contracts: ContractList = ContractList(), audits: AuditList = AuditList()
     ) -> AnalysisResult {
         precondition(!isFinished, "finish() ends the pass and is called once")
         isFinished = true
@@ -136,7 +141,7 @@ public final class SpendAnalyzer {
                     cascades[cascadeKey] = steps
                     return steps
                 }()
-            let row = RegisterRow(
+            var row = RegisterRow(
                 supplierKey: facts.key, supplierName: facts.name, orgNumber: facts.orgNumber,
                 country: group.country.index.map { templates.countries[$0] },
                 category: category, categorySource: source,
@@ -144,6 +149,8 @@ public final class SpendAnalyzer {
                 levels: group.levels,
                 priority: priority, reason: reasons[group.reasonID], tasks: tasks,
                 followUp: followUp, matchedSupplierList: facts.isListed, supplierID: facts.id)
+            row.recommendedCondition = ConditionLevel.recommended(
+                category: category, overall: group.levels.overall, priority: priority, settings: templates.planning)
             rows.append(row)
             groupPriorities.append(priority)
             groupTaskIDs.append(taskIDs)
@@ -177,11 +184,38 @@ public final class SpendAnalyzer {
         }
         quality.unknownCountryNames = tagger.unknownCountryCounts
 
-        let plan = FollowUpPlanner.plan(rows: rows, tasks: templates.tasks, start: planStart)
-        return AnalysisResult(
+        // Contracts join per supplier × category, never per line.
+        var figures: ContractFigures?
+        if contracts.isGiven {
+            var found = ContractFigures(file: contracts.path, contracts: contracts.contracts.count)
+            for index in rows.indices {
+                rows[index].contract = contracts.contract(for: rows[index])
+                guard let contract = rows[index].contract else {
+                    found.spendOutsideContract += rows[index].spend
+                    continue
+                }
+                found.spendUnderContract += rows[index].spend
+                let weaker = !contract.conditions.meets(rows[index].recommendedCondition)
+                let noConduct = contract.codeOfConduct == false
+                if weaker || noConduct {
+                    found.gaps.append(
+                        ConditionGap(
+                            row: rows[index], contract: contract, weakerConditions: weaker, noCodeOfConduct: noConduct))
+                }
+            }
+            figures = found
+        }
+        let plan = FollowUpPlanner.plan(
+            rows: rows, tasks: templates.tasks, start: planStart,
+            context: FollowUpContext(audits: audits, settings: templates.planning, language: language))
+        var result = AnalysisResult(
             rows: rows, total: total, counts: counts, rejects: rejects, quality: quality, sources: templates.sources,
             legalForms: templates.legalForms, areaNames: templates.areaNames,
             language: language, plan: plan, planStart: planStart)
+        result.planning = templates.planning
+        result.contractFigures = figures
+        if audits.isGiven { result.auditsFile = (audits.path, audits.audits.count) }
+        return result
     }
 
     /// Priority first, then spend descending, then supplier and category: stable across runs.

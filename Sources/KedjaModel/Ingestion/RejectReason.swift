@@ -12,6 +12,8 @@ public enum RejectReason: Sendable, Equatable, Bilingual, CustomStringConvertibl
     case limit(CSVRecordProblem)
     /// The record has another number of fields than the header.
     case fieldCount(found: Int, header: Int)
+    /// A row of a contracts or audits file that cannot be used, and why, in both languages.
+    case row(Phrase)
 
     public func text(_ language: Language) -> String {
         switch self {
@@ -24,6 +26,8 @@ public enum RejectReason: Sendable, Equatable, Bilingual, CustomStringConvertibl
                 sv: "posten har \(found) fält, rubrikraden har \(header)",
                 en: "the record has \(found) fields, the header has \(header)"
             ).text(language)
+        case .row(let phrase):
+            phrase.text(language)
         }
     }
 

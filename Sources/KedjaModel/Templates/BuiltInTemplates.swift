@@ -241,28 +241,63 @@ enum BuiltInTemplates {
             bG93IG1hdGVyaWFsaXR5LCBvciBtZWRpdW0KICByaXNrIGFuZCBtYXRlcmlhbCwgb3IgdW5rbm93biByaXNrIGFuZCBtYXRlcmlh
             bCAoaXQgbXVzdCBiZSBtYXBwZWQgYmVmb3JlIGl0IGNhbiByYW5rIGxvd2VyKTsKLSAqKnByaW9yaXR5IDMqKiA9IHRoZSByZXN0
             OiBsb3cgcmlzaywgbWVkaXVtIG9yIHVua25vd24gYmVsb3cgbWF0ZXJpYWxpdHksIGFuZCBhbnkgcmlzayBiZWxvdwogIGBwcmlv
-            cml0eTJfbWluX3NwZW5kYC4KCiMjIHJvbGVzLmNzdiDigJQgaGVhZGVyIG5hbWVzIG9mIGVhY2ggY29sdW1uIHJvbGUKCmByb2xl
-            O3N5bm9ueW07bGFuZ3VhZ2U7bm90ZWAKCldoaWNoIGhlYWRlciBuYW1lcyBtZWFuIHdoaWNoIGNvbHVtbiByb2xlIChgYW1vdW50
-            YCwgYHN1cHBsaWVyX25hbWVgLCBgb3JnX251bWJlcmAsIGBjcHZgLCDigKYpIGluIHNwZW5kIGZpbGVzCmFuZCBzdXBwbGllciBs
-            aXN0cy4gSGVhZGVycyBhcmUgY29tcGFyZWQgaW4gbG93ZXIgY2FzZSB3aXRob3V0IGFjY2VudHMsIHNwYWNlcyBvciBwdW5jdHVh
-            dGlvbjsgYW4gZXhhY3QgbWF0Y2gKd2lucywgaW4gdGFibGUgb3JkZXIsIHRoZW4gYSBoZWFkZXIgdGhhdCBzdGFydHMgd2l0aCBh
-            IHN5bm9ueW0gb2YgZm91ciBsZXR0ZXJzIG9yIG1vcmUgKGBCZWxvcHAgU0VLYCBpcyBhbgphbW91bnQpLiBUd28gcm93cyBuYW1l
-            IG5vIHJvbGUgYnV0IHdvcmRzIG9mIGEgaGVhZGVyOiBgdmF0X3dvcmRgIChgbW9tc2AsIGBpbmtsYCwgYHZhdGApIGFuZCBgbmV0
-            X3dvcmRgCihgZXhrbGAsIGBleGNsYCkuIEEgaGVhZGVyIHRoYXQgc3RhcnRzIHdpdGggYSBzeW5vbnltIGJ1dCBob2xkcyBhIFZB
-            VCB3b3JkIGFuZCBubyBuZXQgd29yZCAoYEJlbG9wcCBpbmtsLgptb21zYCwgYE1vbXNiZWxvcHBgKSBpcyBuZXZlciB0YWtlbiBh
-            cyB0aGUgc3BlbmQgYW1vdW50OyBgQmVsb3BwIGV4a2wuIG1vbXNgIGlzLiBgcHJvZmlsZXMvTkFNRS5jc3ZgCihgcm9sZTtjb2x1
-            bW47bm90ZWApIGZpeGVzIHRoZSBjb2x1bW4gbmFtZXMgb2Ygb25lIEVSUCBleHBvcnQgKGAtLXByb2ZpbGUgTkFNRWApLgoKIyMg
-            bGVnYWwtZm9ybXMuY3N2IOKAlCBjb21wYW55IGxlZ2FsIGZvcm1zIGluIHN1cHBsaWVyIG5hbWVzCgpgc3BlbGxpbmc7Zm9ybTtu
-            b3RlYAoKVGhlIHdvcmRzIHRoYXQgYXJlIGEgY29tcGFueSdzIGxlZ2FsIGZvcm0gYXMgdGhleSBzdGFuZCBpbiBhIG5hbWUgKGBB
-            QmAsIGBIQmAsIGBFay4gZsO2ci5gLCBgTHRkYCwgYEdtYkhgKSwKZWFjaCB3aXRoIHRoZSBvbmUgZm9ybSBpdCBzcGVsbHMgKGBM
-            aW1pdGVkYCDihpIgYEx0ZGAsIGBwdWJsYCDihpIgYEFCYCwgYGbDtnJlbmluZ2Ag4oaSIGBmw7ZyYCkuIEEgc3VwcGxpZXIgbmFt
-            ZSBpcwpjb21wYXJlZCB3aXRoIGl0cyBmb3JtcyBzcGVsdCBvbmUgd2F5IChgQmV0YSBMaW1pdGVkYCBpcyBgQmV0YSBMdGRgLCBg
-            U25pY2tlcmkgS0JgIGlzIG5vdCBgU25pY2tlcmkgQUJgKSBhbmQsCndoZW4gdGhlIHN1cHBsaWVyIGxpc3QgaGFzIG9ubHkgb25l
-            IG9yZ2FuaXNhdGlvbiBvZiB0aGF0IG5hbWUsIHdpdGhvdXQgdGhlbSAoYEFsZmEgQUJgIGluIHRoZSBsZWRnZXIgaXMgYEFsZmFg
-            CmluIHRoZSBsaXN0KS4gQSBuYW1lIHRoYXQgY2FycmllcyBhIGxlZ2FsIGZvcm0gaXMgYSBjb21wYW55LCBuZXZlciBhIHB1Ymxp
-            YyBib2R5IChgUmVnaW9uIFN5ZCBUcmFuc3BvcnQgQUJgCmlzIG5vdCB0YWtlbiBvdXQgb2Ygc2NvcGUgYnkgdGhlIHdvcmQgYHJl
-            Z2lvbmApLiBTcGVsbGluZyBhbmQgZm9ybSBhcmUgb25lIHdvcmQgZWFjaCwgY29tcGFyZWQgd2l0aG91dCBjYXNlCmFuZCBhY2Nl
-            bnRzOyBhZGQgeW91ciBzdXBwbGllcnMnIGZvcm1zIChgQVNBYCwgYEFHYCwgYFNwQWApIGFzIHJvd3MuCg==
+            cml0eTJfbWluX3NwZW5kYC4KClRoZSBmb2xsb3ctdXAgcGxhbiBhbmQgdGhlIHJlY29tbWVuZGVkIGNvbnRyYWN0IGNvbmRpdGlv
+            bnMgcmVhZCB0aGVzZSBrZXlzIHRvbzsgZWFjaCBpcyBvcHRpb25hbCAoYSBydWxlIHNldApleHBvcnRlZCBiZWZvcmUgdGhleSBl
+            eGlzdGVkIHBsYW5zIHdpdGggdGhlIGRlZmF1bHRzKSBhbmQgbXVzdCBiZSBhIHdob2xlIG51bWJlciBmcm9tIDE6Cgp8IGtleSB8
+            IGRlZmF1bHQgfCBtZWFuaW5nIHwKfC0tLXwtLS18LS0tfAp8IGBvbnNpdGVfYXVkaXRzX3Blcl95ZWFyYCB8IDQgfCBvbi1zaXRl
+            IGF1ZGl0cyAodGFzayBPMykgdGhlIHRlYW0gY2FuIGNhcnJ5IG91dCBvciBjb21taXNzaW9uIHBlciBwbGFuIHllYXIgfAp8IGBk
+            ZXNrX2F1ZGl0c19wZXJfeWVhcmAgfCAyMCB8IGRlc2sgYXVkaXRzIGFuZCBjaGVja3Mgb2YgY29sbGVjdGl2ZS1hZ3JlZW1lbnQg
+            Y29uZGl0aW9ucyAodGFzayBPMikgcGVyIHBsYW4geWVhciB8CnwgYGF1ZGl0X3ZhbGlkX3llYXJzYCB8IDMgfCBob3cgb2xkIChh
+            dCB0aGUgcGxhbidzIHN0YXJ0KSBhbiBlYXJsaWVyIG9yIGpvaW50IGZvbGxvdy11cCBtYXkgYmUgYW5kIHN0aWxsIGNvdmVyIGEg
+            c3RlcCB8CnwgYGZvbGxvd3VwX21pbl9jb250cmFjdF9kYXlzYCB8IDM2NSB8IHRoZSBsZWFzdCBjb250cmFjdCB0aW1lIGxlZnQg
+            dGhhdCBmb2xsb3ctdXAgbmVlZHM7IHdpdGggbGVzcywgaXQgbW92ZXMgdG8gdGhlIG5leHQgcHJvY3VyZW1lbnQgfAp8IGBhZHZh
+            bmNlZF9jb25kaXRpb25zX21heF9wcmlvcml0eWAgfCAyIHwgZ29vZHMgd2l0aCBhIGhpZ2ggYXJlYSBnZXQgYWR2YW5jZWQgY29u
+            ZGl0aW9ucyBhdCB0aGlzIHByaW9yaXR5IG9yIGEgbW9yZSB1cmdlbnQgb25lLCBiYXNpYyBiZWxvdyB8CgpBIHBsYW4geWVhciBy
+            dW5zIGZyb20gdGhlIHBsYW4ncyBzdGFydCBkYXRlIChgLS1zdGFydGApIGZvciBhIHllYXIuIFRoZSBwbGFuIHRha2VzIHRoZSBz
+            dXBwbGllcnMgaW4gb3JkZXIgb2YKcHJpb3JpdHksIHRoZW4gc3BlbmQ7IGVhY2ggZGVzayBvciBvbi1zaXRlIGF1ZGl0IG9mIGEg
+            c3VwcGxpZXIncyBjYXNjYWRlIGdvZXMgaW50byB0aGUgZmlyc3QgcGxhbiB5ZWFyLCBmcm9tIGl0cwpvd24gZHVlIGRhdGUgb24s
+            IHdpdGggcm9vbSBsZWZ0IGluIHRoZSBjYXBhY2l0eSwgYW5kIHRoZSBzdGVwcyBhZnRlciBpdCBtb3ZlIHdpdGggaXQgKGNvbmRp
+            dGlvbmFsIGF1ZGl0cyBhcmUKYm9va2VkIHRvbzogdGhlIHNsb3QgbXVzdCBiZSB0aGVyZSBpZiB0aGUgcmVzdWx0IGNhbGxzIGZv
+            ciBpdCkuIFNlbGYtYXNzZXNzbWVudHMgYXJlIG5vdCBsaW1pdGVkLCBhbmQgYXVkaXRzIGFuCmVhcmxpZXIgZm9sbG93LXVwIGNv
+            dmVycyBib29rIG5vdGhpbmcuIEEgZGVmYXVsdCBvZiB0d28Kb24tc2l0ZSBhbmQgc2l4IGRlc2sgYXVkaXRzIGEgeWVhciBpcyB3
+            aGF0IGEgbXVuaWNpcGFsaXR5J3MgcHJvY3VyZW1lbnQgdW5pdCB0eXBpY2FsbHkgbWFuYWdlcyB3aXRoIGEKdGhpcmQtcGFydHkg
+            YXVkaXRvcjsgc2V0IHlvdXIgb3duLgoKVGhlIHJlY29tbWVuZGVkIGNvbmRpdGlvbiBsZXZlbCBvZiBldmVyeSByZWdpc3RlciBy
+            b3cgKERPTUFJTi5tZCwgIkNvbmRpdGlvbnMgYW5kIGZvbGxvdy11cCBpbiBwcmFjdGljZSIpOgpzZXJ2aWNlcyBhbmQgd29ya3Mg
+            cGVyZm9ybWVkIGluIFN3ZWRlbiB3aG9zZSBjYXRlZ29yeSBmaW5kcyBhIHJpc2sgb2YgdW5yZWFzb25hYmxlIHdvcmtpbmcgY29u
+            ZGl0aW9ucwooYGxhYm91cl9jb25kaXRpb25zYCBpbiBjYXRlZ29yaWVzLmNzdikg4oaSIGNvbGxlY3RpdmUtYWdyZWVtZW50IGNv
+            bmRpdGlvbnM7IG90aGVyIHNlcnZpY2VzIGFuZCB3b3JrcyDihpIgbm9uZQpiZXlvbmQgdGhlIGNvZGUgb2YgY29uZHVjdDsgZ29v
+            ZHMgd2l0aCBhIGhpZ2ggYXJlYSDihpIgYWR2YW5jZWQgYXQgcHJpb3JpdHkg4omkIGBhZHZhbmNlZF9jb25kaXRpb25zX21heF9w
+            cmlvcml0eWAsCmVsc2UgYmFzaWM7IGdvb2RzIHdpdGggbWVkaXVtIG9yIHVua25vd24gcmlzayBhdCBtb3N0IOKGkiBiYXNpYzsg
+            bG93IOKGkiBub25lIGJleW9uZCB0aGUgY29kZSBvZiBjb25kdWN0LgoKIyMgY29udHJhY3QtY29sdW1ucy5jc3Yg4oCUIGhlYWRl
+            ciBuYW1lcyBvZiBjb250cmFjdHMgYW5kIGF1ZGl0cyBmaWxlcwoKYGZpZWxkO3N5bm9ueW07bGFuZ3VhZ2U7bm90ZWAKCldoaWNo
+            IGhlYWRlciBuYW1lcyBtZWFuIHdoaWNoIGZpZWxkIG9mIGEgY29udHJhY3RzIGZpbGUgKGAtLWNvbnRyYWN0c2A6IGBjb250cmFj
+            dF9pZGAsIGBzdXBwbGllcl9pZGAsCmBvcmdfbnVtYmVyYCwgYHN1cHBsaWVyX25hbWVgLCBgY2F0ZWdvcnlgLCBgY3B2YCwgYHN0
+            YXJ0YCwgYGVuZGAsIGBjb25kaXRpb25zYCwgYGNvZGVfb2ZfY29uZHVjdGApIG9yIGFuIGF1ZGl0cwpmaWxlIChgLS1hdWRpdHNg
+            OiB0aGUgc3VwcGxpZXIgZmllbGRzLCBgZGF0ZWAsIGBraW5kYCwgYHJlc3VsdGAsIGBzb3VyY2VgKS4gTWF0Y2hlZCBsaWtlIGBy
+            b2xlcy5jc3ZgLiBgLS1tYXAKRklFTEQ9Q09MVU1OYCBwaWNrcyBhIGNvbHVtbiBieSBoYW5kOyBhIHJ1bGUgc2V0IHdpdGhvdXQg
+            dGhpcyB0YWJsZSB1c2VzIHRoZSBidWlsdC1pbiBvbmUuCgojIyByb2xlcy5jc3Yg4oCUIGhlYWRlciBuYW1lcyBvZiBlYWNoIGNv
+            bHVtbiByb2xlCgpgcm9sZTtzeW5vbnltO2xhbmd1YWdlO25vdGVgCgpXaGljaCBoZWFkZXIgbmFtZXMgbWVhbiB3aGljaCBjb2x1
+            bW4gcm9sZSAoYGFtb3VudGAsIGBzdXBwbGllcl9uYW1lYCwgYG9yZ19udW1iZXJgLCBgY3B2YCwg4oCmKSBpbiBzcGVuZCBmaWxl
+            cwphbmQgc3VwcGxpZXIgbGlzdHMuIEhlYWRlcnMgYXJlIGNvbXBhcmVkIGluIGxvd2VyIGNhc2Ugd2l0aG91dCBhY2NlbnRzLCBz
+            cGFjZXMgb3IgcHVuY3R1YXRpb247IGFuIGV4YWN0IG1hdGNoCndpbnMsIGluIHRhYmxlIG9yZGVyLCB0aGVuIGEgaGVhZGVyIHRo
+            YXQgc3RhcnRzIHdpdGggYSBzeW5vbnltIG9mIGZvdXIgbGV0dGVycyBvciBtb3JlIChgQmVsb3BwIFNFS2AgaXMgYW4KYW1vdW50
+            KS4gVHdvIHJvd3MgbmFtZSBubyByb2xlIGJ1dCB3b3JkcyBvZiBhIGhlYWRlcjogYHZhdF93b3JkYCAoYG1vbXNgLCBgaW5rbGAs
+            IGB2YXRgKSBhbmQgYG5ldF93b3JkYAooYGV4a2xgLCBgZXhjbGApLiBBIGhlYWRlciB0aGF0IHN0YXJ0cyB3aXRoIGEgc3lub255
+            bSBidXQgaG9sZHMgYSBWQVQgd29yZCBhbmQgbm8gbmV0IHdvcmQgKGBCZWxvcHAgaW5rbC4KbW9tc2AsIGBNb21zYmVsb3BwYCkg
+            aXMgbmV2ZXIgdGFrZW4gYXMgdGhlIHNwZW5kIGFtb3VudDsgYEJlbG9wcCBleGtsLiBtb21zYCBpcy4gYHByb2ZpbGVzL05BTUUu
+            Y3N2YAooYHJvbGU7Y29sdW1uO25vdGVgKSBmaXhlcyB0aGUgY29sdW1uIG5hbWVzIG9mIG9uZSBFUlAgZXhwb3J0IChgLS1wcm9m
+            aWxlIE5BTUVgKS4KCiMjIGxlZ2FsLWZvcm1zLmNzdiDigJQgY29tcGFueSBsZWdhbCBmb3JtcyBpbiBzdXBwbGllciBuYW1lcwoK
+            YHNwZWxsaW5nO2Zvcm07bm90ZWAKClRoZSB3b3JkcyB0aGF0IGFyZSBhIGNvbXBhbnkncyBsZWdhbCBmb3JtIGFzIHRoZXkgc3Rh
+            bmQgaW4gYSBuYW1lIChgQUJgLCBgSEJgLCBgRWsuIGbDtnIuYCwgYEx0ZGAsIGBHbWJIYCksCmVhY2ggd2l0aCB0aGUgb25lIGZv
+            cm0gaXQgc3BlbGxzIChgTGltaXRlZGAg4oaSIGBMdGRgLCBgcHVibGAg4oaSIGBBQmAsIGBmw7ZyZW5pbmdgIOKGkiBgZsO2cmAp
+            LiBBIHN1cHBsaWVyIG5hbWUgaXMKY29tcGFyZWQgd2l0aCBpdHMgZm9ybXMgc3BlbHQgb25lIHdheSAoYEJldGEgTGltaXRlZGAg
+            aXMgYEJldGEgTHRkYCwgYFNuaWNrZXJpIEtCYCBpcyBub3QgYFNuaWNrZXJpIEFCYCkgYW5kLAp3aGVuIHRoZSBzdXBwbGllciBs
+            aXN0IGhhcyBvbmx5IG9uZSBvcmdhbmlzYXRpb24gb2YgdGhhdCBuYW1lLCB3aXRob3V0IHRoZW0gKGBBbGZhIEFCYCBpbiB0aGUg
+            bGVkZ2VyIGlzIGBBbGZhYAppbiB0aGUgbGlzdCkuIEEgbmFtZSB0aGF0IGNhcnJpZXMgYSBsZWdhbCBmb3JtIGlzIGEgY29tcGFu
+            eSwgbmV2ZXIgYSBwdWJsaWMgYm9keSAoYFJlZ2lvbiBTeWQgVHJhbnNwb3J0IEFCYAppcyBub3QgdGFrZW4gb3V0IG9mIHNjb3Bl
+            IGJ5IHRoZSB3b3JkIGByZWdpb25gKS4gU3BlbGxpbmcgYW5kIGZvcm0gYXJlIG9uZSB3b3JkIGVhY2gsIGNvbXBhcmVkIHdpdGhv
+            dXQgY2FzZQphbmQgYWNjZW50czsgYWRkIHlvdXIgc3VwcGxpZXJzJyBmb3JtcyAoYEFTQWAsIGBBR2AsIGBTcEFgKSBhcyByb3dz
+            Lgo=
             """
         ),
         (
@@ -875,6 +910,44 @@ enum BuiltInTemplates {
             aGlnaDtoaWdoO2hpZ2gNCjM5MTAwMDAwO2ZpbmFsX21hbnVmYWN0dXJlO21lZGl1bTttZWRpdW07bWVkaXVtO21lZGl1bQ0KNDQw
             MDAwMDA7cmF3X21hdGVyaWFsO2hpZ2g7aGlnaDtoaWdoO2hpZ2gNCjQ0MDAwMDAwO3Byb2Nlc3Npbmc7aGlnaDtoaWdoO2hpZ2g7
             bWVkaXVtDQo0NDAwMDAwMDtmaW5hbF9tYW51ZmFjdHVyZTttZWRpdW07bWVkaXVtO21lZGl1bTttZWRpdW0NCg==
+            """
+        ),
+        (
+            "contract-columns.csv",
+            """
+            77u/ZmllbGQ7c3lub255bTtsYW5ndWFnZTtub3RlDQpjb250cmFjdF9pZDthdnRhbHNudW1tZXI7c3Y7DQpjb250cmFjdF9pZDth
+            dnRhbHNucjtzdjsNCmNvbnRyYWN0X2lkO2F2dGFscy1pZDtzdjsNCmNvbnRyYWN0X2lkO2F2dGFsO3N2Ow0KY29udHJhY3RfaWQ7
+            YXZ0YWxzaWQ7c3Y7DQpjb250cmFjdF9pZDtrb250cmFrdHNudW1tZXI7c3Y7DQpjb250cmFjdF9pZDtrb250cmFrdDtzdjsNCmNv
+            bnRyYWN0X2lkO2NvbnRyYWN0IGlkO2VuOw0KY29udHJhY3RfaWQ7Y29udHJhY3QgbnVtYmVyO2VuOw0KY29udHJhY3RfaWQ7Y29u
+            dHJhY3Qgbm87ZW47DQpjb250cmFjdF9pZDtjb250cmFjdDtlbjsNCmNvbnRyYWN0X2lkO2FncmVlbWVudDtlbjsNCnN1cHBsaWVy
+            X2lkO2xldmVyYW50w7Zyc251bW1lcjtzdjsNCnN1cHBsaWVyX2lkO2xldmVyYW50w7Zyc25yO3N2Ow0Kc3VwcGxpZXJfaWQ7bGV2
+            IG5yO3N2Ow0Kc3VwcGxpZXJfaWQ7bGV2bnI7c3Y7DQpzdXBwbGllcl9pZDtzdXBwbGllciBpZDtlbjsNCnN1cHBsaWVyX2lkO3N1
+            cHBsaWVyIG51bWJlcjtlbjsNCnN1cHBsaWVyX2lkO3ZlbmRvciBpZDtlbjsNCm9yZ19udW1iZXI7b3JnYW5pc2F0aW9uc251bW1l
+            cjtzdjsNCm9yZ19udW1iZXI7b3JnLm5yO3N2Ow0Kb3JnX251bWJlcjtvcmducjtzdjsNCm9yZ19udW1iZXI7b3JnIG5yO3N2Ow0K
+            b3JnX251bWJlcjtvcmdhbmlzYXRpb24gbnVtYmVyO2VuOw0Kb3JnX251bWJlcjtvcmcgbnVtYmVyO2VuOw0Kb3JnX251bWJlcjtj
+            b21wYW55IG51bWJlcjtlbjsNCnN1cHBsaWVyX25hbWU7bGV2ZXJhbnTDtnJzbmFtbjtzdjsNCnN1cHBsaWVyX25hbWU7bGV2ZXJh
+            bnTDtnI7c3Y7DQpzdXBwbGllcl9uYW1lO2xldmVyYW50w7ZyZW5zIG5hbW47c3Y7DQpzdXBwbGllcl9uYW1lO3N1cHBsaWVyIG5h
+            bWU7ZW47DQpzdXBwbGllcl9uYW1lO3N1cHBsaWVyO2VuOw0Kc3VwcGxpZXJfbmFtZTt2ZW5kb3I7ZW47DQpjYXRlZ29yeTtrYXRl
+            Z29yaTtzdjsNCmNhdGVnb3J5O2F2dGFsc29tcsOlZGU7c3Y7DQpjYXRlZ29yeTt1cHBoYW5kbGluZ3NvbXLDpWRlO3N2Ow0KY2F0
+            ZWdvcnk7dmFydWdydXBwO3N2Ow0KY2F0ZWdvcnk7Y2F0ZWdvcnk7ZW47DQpjYXRlZ29yeTtwcm9kdWN0IGFyZWE7ZW47DQpjcHY7
+            Y3B2O3N2Ow0KY3B2O2Nwdi1rb2Q7c3Y7DQpjcHY7Y3B2IGtvZDtzdjsNCmNwdjtjcHYgY29kZTtlbjsNCnN0YXJ0O3N0YXJ0ZGF0
+            dW07c3Y7DQpzdGFydDthdnRhbHNzdGFydDtzdjsNCnN0YXJ0O2F2dGFsZXRzIHN0YXJ0O2VuOw0Kc3RhcnQ7Z2lsdGlndCBmcsOl
+            bjtzdjsNCnN0YXJ0O3N0YXJ0O2VuOw0Kc3RhcnQ7c3RhcnQgZGF0ZTtlbjsNCnN0YXJ0O3ZhbGlkIGZyb207ZW47DQplbmQ7c2x1
+            dGRhdHVtO3N2Ow0KZW5kO2F2dGFsc3NsdXQ7c3Y7DQplbmQ7YXZ0YWxldHMgc2x1dDtlbjsNCmVuZDtnaWx0aWd0IHRpbGw7ZW47
+            DQplbmQ7bMO2cGVyIHV0O3N2Ow0KZW5kO2VuZDtlbjsNCmVuZDtlbmQgZGF0ZTtlbjsNCmVuZDtleHBpcnkgZGF0ZTtlbjsNCmVu
+            ZDt2YWxpZCB0bztlbjsNCmNvbmRpdGlvbnM7dmlsbGtvcnNuaXbDpTtzdjsNCmNvbmRpdGlvbnM7dmlsbGtvcjtzdjsNCmNvbmRp
+            dGlvbnM7a29udHJha3RzdmlsbGtvcjtzdjsNCmNvbmRpdGlvbnM7aMOlbGxiYXJoZXRzdmlsbGtvcjtzdjsNCmNvbmRpdGlvbnM7
+            Y29uZGl0aW9uIGxldmVsO2VuOw0KY29uZGl0aW9ucztjb25kaXRpb25zO2VuOw0KY29uZGl0aW9ucztjb25kaXRpb247ZW47DQpj
+            b2RlX29mX2NvbmR1Y3Q7dXBwZsO2cmFuZGVrb2Q7c3Y7DQpjb2RlX29mX2NvbmR1Y3Q7dXBwZsO2cmFuZGVrb2QgaSBhdnRhbGV0
+            O3N2Ow0KY29kZV9vZl9jb25kdWN0O2NvZGUgb2YgY29uZHVjdDtlbjsNCmNvZGVfb2ZfY29uZHVjdDtzdXBwbGllciBjb2RlIG9m
+            IGNvbmR1Y3Q7ZW47DQpkYXRlO2RhdHVtO3N2Ow0KZGF0ZTtyZXZpc2lvbnNkYXR1bTtzdjsNCmRhdGU7dXBwZsO2bGpuaW5nc2Rh
+            dHVtO3N2Ow0KZGF0ZTtnZW5vbWbDtnJkO3N2Ow0KZGF0ZTtkYXRlO2VuOw0KZGF0ZTthdWRpdCBkYXRlO2VuOw0Ka2luZDt0eXA7
+            c3Y7DQpraW5kO3NsYWc7c3Y7DQpraW5kO3VwcGbDtmxqbmluZ3N0eXA7c3Y7DQpraW5kO3JldmlzaW9uc3R5cDtzdjsNCmtpbmQ7
+            bWV0b2Q7c3Y7DQpraW5kO2tpbmQ7ZW47DQpraW5kO3R5cGU7ZW47DQpraW5kO2F1ZGl0IHR5cGU7ZW47DQpraW5kO21ldGhvZDtl
+            bjsNCnJlc3VsdDtyZXN1bHRhdDtzdjsNCnJlc3VsdDt1dGZhbGw7c3Y7DQpyZXN1bHQ7cmVzdWx0O2VuOw0KcmVzdWx0O291dGNv
+            bWU7ZW47DQpzb3VyY2U7a8OkbGxhO3N2Ow0Kc291cmNlO3V0ZsO2cmQgYXY7c3Y7DQpzb3VyY2U7Z2Vub21mw7ZyZCBhdjtzdjsN
+            CnNvdXJjZTt1cHBmw7Zsam5pbmcgYXY7c3Y7DQpzb3VyY2U7c291cmNlO2VuOw0Kc291cmNlO3BlcmZvcm1lZCBieTtlbjsNCnNv
+            dXJjZTthdWRpdGVkIGJ5O2VuOw0K
             """
         ),
         (
@@ -2502,7 +2575,20 @@ enum BuiltInTemplates {
             Z3LDpG5zZW4gZsOlciBwcmlvcml0ZXQgMiBmw7Zyc3QgZnLDpW4gZGV0dGEgYmVsb3BwIGkgU0VLLiBVbmRlciBkZXQgYmxpciBk
             ZXQgcHJpb3JpdGV0IDMgKHVwcGbDtnJhbmRla29kIGkgYXZ0YWxldCkuDQpvcmdhbmlzYXRpb247O09yZ2FuaXNhdGlvbmVucyBu
             YW1uLCBzb20gbsOkbW5kcmFwcG9ydGVuIHZpc2FyIHDDpSBmw7Zyc3RhIHNpZGFuICh0LmV4LiBFeGVtcGVsYnkga29tbXVuLCBN
-            aWxqw7YtIG9jaCBieWdnbsOkbW5kZW4pLiBUb210OiByYXBwb3J0ZW4gYmVyIGRpZyBmeWxsYSBpIGRldCBow6RyLg0K
+            aWxqw7YtIG9jaCBieWdnbsOkbW5kZW4pLiBUb210OiByYXBwb3J0ZW4gYmVyIGRpZyBmeWxsYSBpIGRldCBow6RyLg0Kb25zaXRl
+            X2F1ZGl0c19wZXJfeWVhcjs0O1JldmlzaW9uZXIgcMOlIHBsYXRzIChmYWJyaWtzcmV2aXNpb25lciwgdXBwZ2lmdCBPMykgc29t
+            IHRlYW1ldCBoaW5uZXIgZ2Vub21mw7ZyYSBlbGxlciBiZXN0w6RsbGEgcGVyIHBsYW7DpXIuIFBsYW5lbiB0YXIgbGV2ZXJhbnTD
+            tnJlcm5hIGVmdGVyIHByaW9yaXRldCBvY2ggc3BlbmQ7IHJlc3RlbiB2w6RudGFyIHRpbGwgZsO2bGphbmRlIMOlci4NCmRlc2tf
+            YXVkaXRzX3Blcl95ZWFyOzIwO0tvbnRvcnNyZXZpc2lvbmVyIChza3JpdmJvcmRzZ3JhbnNrbmluZ2FyIG9jaCBrb250cm9sbGVy
+            IGF2IGtvbGxla3RpdmF2dGFsc3ZpbGxrb3IsIHVwcGdpZnQgTzIpIHBlciBwbGFuw6VyLg0KYXVkaXRfdmFsaWRfeWVhcnM7MztF
+            biB0aWRpZ2FyZSBlbGxlciBnZW1lbnNhbSB1cHBmw7Zsam5pbmcgKHJlZ2lvbmVybmFzIGdlbWVuc2FtbWEgdXBwZsO2bGpuaW5n
+            LCBIw6VsbGJhcmhldHNrb2xsZW4sIGJyYW5zY2hpbml0aWF0aXYpIGF2IHNhbW1hIHNsYWcgZWxsZXIgc3RyaWt0YXJlIHTDpGNr
+            ZXIgZXR0IHN0ZWcgb20gZGVuIMOkciBow7Znc3Qgc8OlIGjDpHIgbcOlbmdhIMOlciBnYW1tYWwgdmlkIHBsYW5lbnMgc3RhcnQu
+            DQpmb2xsb3d1cF9taW5fY29udHJhY3RfZGF5czszNjU7VXBwZsO2bGpuaW5nIGtyw6R2ZXIgbWluc3Qgc8OlIGjDpHIgbcOlbmdh
+            IGRhZ2FyIGt2YXIgYXYgYXZ0YWxldDsgbWVkIG1pbmRyZSBrdmFyIGZseXR0YXMgdXBwZsO2bGpuaW5nZW4gdGlsbCBuw6RzdGEg
+            dXBwaGFuZGxpbmcuDQphZHZhbmNlZF9jb25kaXRpb25zX21heF9wcmlvcml0eTsyO1Zhcm9yIG1lZCBow7ZnIHJpc2sgaSBuw6Vn
+            b3Qgb21yw6VkZSBmw6VyIGF2YW5jZXJhZGUgdmlsbGtvciB2aWQgZGVubmEgcHJpb3JpdGV0IGVsbGVyIGjDtmdyZSAoMeKAkzIg
+            PSB2w6RzZW50bGlnIHNwZW5kKSwgYW5uYXJzIGJhc3ZpbGxrb3IuDQo=
             """
         ),
         (

@@ -10,7 +10,7 @@ extension TemplateSet {
     /// ``problems(cpvCodes:)`` reports it.
     public static func load(from location: TemplateLocation) throws -> TemplateSet {
         var reader = TemplateReader(location: location)
-        let (settings, organisation) = readSettings(&reader)
+        let (settings, organisation, planning) = readSettings(&reader)
         var categories = readCategories(&reader)
         readStages(&reader, into: &categories)
         let scope = readScope(&reader)
@@ -49,7 +49,7 @@ extension TemplateSet {
             scopeRules: scope.map(\.value),
             legalForms: legalForms,
             areaNames: areaNames,
-            settings: settings, organisation: organisation,
+            settings: settings, organisation: organisation, planning: planning,
             sources: collectSources(
                 categories: categories.map(\.value.category), accounts: accounts.map(\.value),
                 countries: countries, indexValues: indexValues.map(\.value), tasks: tasks),
@@ -84,12 +84,14 @@ struct LocatedRule<Value> {
 extension TemplateSet {
     fileprivate static func readSettings(
         _ reader: inout TemplateReader
-    ) -> (priorities: PrioritySettings?, organisation: String) {
+    ) -> (priorities: PrioritySettings?, organisation: String, planning: PlanningSettings) {
         let file = "settings.csv"
         let required = ["priority1_min_share", "priority1_min_spend", "priority2_min_spend"]
-        let known = required + ["organisation"]
+        let known = required + ["organisation"] + PlanningSettings.keys
         var values: [String: (text: String, line: Int)] = [:]
-        guard let rows = reader.rows(of: file, columns: ["key", "value", "note"]) else { return (nil, "") }
+        guard let rows = reader.rows(of: file, columns: ["key", "value", "note"]) else {
+            return (nil, "", PlanningSettings())
+        }
         for row in rows {
             let key = row["key"].lowercased()
             guard known.contains(key) else {
@@ -138,10 +140,23 @@ extension TemplateSet {
             }
         }
         let organisation = values["organisation"]?.text ?? ""
-        guard let share, let spend1, let spend2 else { return (nil, organisation) }
+        // The planning keys are optional: a rule set exported before they existed plans with the defaults.
+        var planning = PlanningSettings()
+        for key in PlanningSettings.keys {
+            guard let (text, line) = values[key], !text.isEmpty else { continue }
+            guard let number = Int(text), number >= PlanningSettings.least(key), number <= 10_000 else {
+                reader.error(
+                    file, line,
+                    "\(key) '\(text)' must be a whole number from \(PlanningSettings.least(key)), e.g. \(PlanningSettings().value(key))."
+                )
+                continue
+            }
+            planning.set(key, number)
+        }
+        guard let share, let spend1, let spend2 else { return (nil, organisation, planning) }
         return (
             PrioritySettings(priority1MinShareMillionths: share, priority1MinSpend: spend1, priority2MinSpend: spend2),
-            organisation
+            organisation, planning
         )
     }
 

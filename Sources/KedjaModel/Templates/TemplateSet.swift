@@ -37,6 +37,8 @@ public struct TemplateSet: Sendable {
     public let organisation: String
     /// The distinct sources and years the tables name, for the Method sheet of every report.
     public let sources: [TemplateSource]
+    /// Audit capacity, audit validity and the condition-level rule's threshold (settings.csv).
+    public let planning: PlanningSettings
 
     /// Where each rule came from and the doubts found while loading, for ``problems(cpvCodes:)``.
     let index: TemplateIndex
@@ -46,8 +48,9 @@ public struct TemplateSet: Sendable {
         countries: [Country], countryIndexValues: [CountryIndexValue], countryBands: [CountryBand],
         tasks: [PhaseTask], followUpSteps: [FollowUpStep], scopeRules: [ScopeRule], legalForms: LegalForms,
         areaNames: RiskAreaNames, settings: PrioritySettings, organisation: String,
-        sources: [TemplateSource], index: TemplateIndex
+        planning: PlanningSettings = PlanningSettings(), sources: [TemplateSource], index: TemplateIndex
     ) {
+        self.planning = planning
         self.location = location
         self.categories = categories
         self.keywords = keywords

@@ -5,8 +5,12 @@ import KedjaModel
 /// The labels are what a user picks in Excel, so a plan read back (`kedja plan --previous`) maps a cell to a
 /// status with ``init(label:)`` in either language.
 public enum FollowUpStatus: String, CaseIterable, Sendable {
-    /// Scheduled, not started: every new task starts here.
+    /// Scheduled, not started: the first step of each supplier's cascade starts here.
     case planned
+    /// A later step of the cascade: done only if the previous step's result calls for it.
+    case conditional
+    /// A recent earlier or joint audit of the same kind or stricter covers the step; the comment names it.
+    case covered
     /// Under way, e.g. the self-assessment has been sent out.
     case inProgress = "in_progress"
     /// Carried out without deviations, or its deviations are closed.
@@ -14,9 +18,23 @@ public enum FollowUpStatus: String, CaseIterable, Sendable {
     /// The step found a deviation that needs a corrective action (task O4).
     case deviation
 
-    /// The label in the drop-down: Planerad/Pågår/Klar/Avvikelse or Planned/In progress/Done/Deviation.
+    /// The label in the drop-down: Planerad/Villkorad/Täckt/Pågår/Klar/Avvikelse or
+    /// Planned/Conditional/Covered/In progress/Done/Deviation.
     public func label(_ language: Language) -> String {
         phrase.text(language)
+    }
+
+    /// Whether Kedja sets this status when it makes the plan (rather than the team while working): a carried-over
+    /// row with such a status takes this period's.
+    public var isKedjas: Bool { self == .planned || self == .conditional || self == .covered }
+
+    /// The status Kedja gives a planned step.
+    public init(_ status: PlanStepStatus) {
+        switch status {
+        case .planned: self = .planned
+        case .conditional: self = .conditional
+        case .covered: self = .covered
+        }
     }
 
     /// Reads a Status cell in either language, ignoring case and surrounding spaces; nil for anything else.
@@ -33,6 +51,8 @@ public enum FollowUpStatus: String, CaseIterable, Sendable {
     private var phrase: Phrase {
         switch self {
         case .planned: Phrase(sv: "Planerad", en: "Planned")
+        case .conditional: Phrase(sv: "Villkorad", en: "Conditional")
+        case .covered: Phrase(sv: "Täckt", en: "Covered")
         case .inProgress: Phrase(sv: "Pågår", en: "In progress")
         case .done: Phrase(sv: "Klar", en: "Done")
         case .deviation: Phrase(sv: "Avvikelse", en: "Deviation")
@@ -43,7 +63,20 @@ public enum FollowUpStatus: String, CaseIterable, Sendable {
     var meaning: Phrase {
         switch self {
         case .planned:
-            Phrase(sv: "Uppgiften är planerad men inte påbörjad.", en: "The task is scheduled but not started.")
+            Phrase(
+                sv: "Uppgiften är planerad men inte påbörjad: det första steget för varje leverantör.",
+                en: "The task is scheduled but not started: the first step for each supplier.")
+        case .conditional:
+            Phrase(
+                sv: "Steget görs bara om resultatet av steget före kräver det; kommentaren säger vad det väntar på.",
+                en: "The step is carried out only if the result of the step before calls for it; the comment says what "
+                    + "it waits on.")
+        case .covered:
+            Phrase(
+                sv: "En tidigare eller gemensam uppföljning av samma slag eller striktare, högst tre år gammal, täcker "
+                    + "steget; kommentaren namnger den.",
+                en: "An earlier or joint follow-up of the same kind or stricter, at most three years old, covers the "
+                    + "step; the comment names it.")
         case .inProgress:
             Phrase(
                 sv: "Arbetet pågår, till exempel är självskattningen utskickad.",
@@ -102,6 +135,7 @@ enum PlanColumn: Int, CaseIterable, Sendable {
     case supplier, category, priority, method, task, due, responsible, status, comment
     case deviation, action, deadline
     case orgNumber, categoryCode
+    case contract, contractEnd, condition
 
     /// The columns the team fills in, which `kedja plan --previous` carries into the next plan.
     static let teamColumns: [PlanColumn] = [.responsible, .status, .comment, .deviation, .action, .deadline]
@@ -126,6 +160,9 @@ enum PlanColumn: Int, CaseIterable, Sendable {
         case .deadline: Phrase(sv: "Tidsfrist", en: "Deadline")
         case .orgNumber: Phrase(sv: "Org.nr", en: "Org. number")
         case .categoryCode: Phrase(sv: "Kategorikod", en: "Category code")
+        case .contract: Phrase(sv: "Avtal", en: "Contract")
+        case .contractEnd: Phrase(sv: "Avtalets slut", en: "Contract end")
+        case .condition: Phrase(sv: "Villkor", en: "Condition")
         }
     }
 }
@@ -139,24 +176,57 @@ enum PlanPhrases {
     static let title = Phrase(
         sv: "Uppföljningsplan – ansvarsfulla leveranskedjor", en: "Follow-up plan – responsible supply chains")
     static let statusError = Phrase(
-        sv: "Välj en status i listan: Planerad, Pågår, Klar eller Avvikelse.",
-        en: "Pick a status from the list: Planned, In progress, Done or Deviation.")
+        sv: "Välj en status i listan: Planerad, Villkorad, Täckt, Pågår, Klar eller Avvikelse.",
+        en: "Pick a status from the list: Planned, Conditional, Covered, In progress, Done or Deviation.")
     static let statusHeaders = [Phrase(sv: "Status", en: "Status"), Phrase(sv: "Betydelse", en: "Meaning")]
     static let howToHeading = Phrase(sv: "Så används planen", en: "How to use the plan")
+    static let gapSheet = Phrase(sv: "Åtgärda vid nästa upphandling", en: "Fix at the next procurement")
+
+    /// The guide's note on the capacity the plan assumed and how long an earlier audit counts.
+    static func capacity(_ settings: PlanningSettings, auditsFile: String?, planYears: Int) -> Phrase {
+        var audits = (
+            sv: " Med denna kapacitet sträcker sig planen över \(planYears) planår.",
+            en: " With this capacity the plan runs over \(planYears) plan years."
+        )
+        if let auditsFile {
+            audits.sv += " Tidigare och gemensamma uppföljningar: \(auditsFile)."
+            audits.en += " Earlier and joint follow-ups: \(auditsFile)."
+        }
+        return Phrase(
+            sv: "Kapacitet (settings.csv): \(settings.onsiteAuditsPerYear) revisioner på plats och "
+                + "\(settings.deskAuditsPerYear) kontorsrevisioner per planår (onsite_audits_per_year, "
+                + "desk_audits_per_year). Leverantörerna tas i ordning efter prioritet och spend; revisioner som inte "
+                + "ryms ett år flyttas till nästa. En tidigare uppföljning av samma slag eller striktare täcker ett steg "
+                + "om den är högst \(settings.auditValidYears) år gammal vid planens start. Uppföljning kräver minst "
+                + "\(settings.followUpMinContractDays) dagar kvar av avtalet; annars flyttas den till nästa upphandling."
+                + audits.sv,
+            en: "Capacity (settings.csv): \(settings.onsiteAuditsPerYear) on-site audits and "
+                + "\(settings.deskAuditsPerYear) desk audits per plan year (onsite_audits_per_year, "
+                + "desk_audits_per_year). Suppliers are taken by priority and spend; audits that do not fit in a year "
+                + "move to the next. An earlier follow-up of the same kind or stricter covers a step when it is at most "
+                + "\(settings.auditValidYears) years old at the plan's start. Follow-up needs at least "
+                + "\(settings.followUpMinContractDays) days of contract left; otherwise it moves to the next "
+                + "procurement." + audits.en)
+    }
 
     /// The guide's explanation of due dates, the cascade and the columns to fill in.
     static func howTo(start: String) -> [Phrase] {
         [
             Phrase(
-                sv: "En rad per uppföljningssteg för varje prioriterad leverantör och kategori i riskregistret. "
-                    + "Förfallodatum = planens startdatum (\(start)) plus stegets antal dagar i followup.csv.",
-                en: "One row per follow-up step for each prioritised supplier and category of the risk register. "
-                    + "Due = the plan's start date (\(start)) plus the step's number of days in followup.csv."),
+                sv: "En rad per uppföljningssteg för varje prioriterad leverantör i riskregistret: en självskattning "
+                    + "täcker alla leverantörens kategorier. Förfallodatum = planens startdatum (\(start)) plus stegets "
+                    + "antal dagar i followup.csv, senare om kapaciteten är fylld, aldrig efter avtalets slut.",
+                en: "One row per follow-up step for each prioritised supplier of the risk register: one "
+                    + "self-assessment covers all the supplier's categories. Due = the plan's start date (\(start)) "
+                    + "plus the step's number of days in followup.csv, later when capacity is full, never after the "
+                    + "contract's end."),
             Phrase(
                 sv: "Uppföljningen är en kaskad: resultatet av varje steg avgör om nästa behövs (självskattning → "
-                    + "kontorsrevision → revision på plats → tid- och åtgärdsplan för avvikelser).",
+                    + "kontorsrevision → revision på plats → tid- och åtgärdsplan för avvikelser). Bara det första "
+                    + "steget är Planerad; senare steg är Villkorad och kommentaren säger på vad.",
                 en: "Follow-up is a cascade: the result of each step decides whether the next is needed "
-                    + "(self-assessment → desk audit → on-site audit → corrective action plan)."),
+                    + "(self-assessment → desk audit → on-site audit → corrective action plan). Only the first step "
+                    + "is Planned; later steps are Conditional and the comment says on what."),
             Phrase(
                 sv: "Fyll i Ansvarig, Status och Kommentar. Vid en avvikelse: beskriv den, planera åtgärden och sätt "
                     + "en tidsfrist. Förfallodatum som passerats utan att steget är klart visas i rött.",

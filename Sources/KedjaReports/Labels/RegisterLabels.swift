@@ -42,11 +42,14 @@ enum RegisterColumn: AreaColumns {
     case area(RiskArea)
     case overall, priority, reason, tasks, followUp
     case supplierNumber
+    case recommendedCondition, contract
 
-    /// The supplier number comes last, after the contract's columns, so scripts that count columns still work.
+    /// The supplier number comes after the contract's columns, so scripts that count columns still work; the
+    /// recommended conditions and the contract follow it.
     static let order = ColumnOrder<RegisterColumn>(
         leading: [.supplier, .orgNumber, .country, .category, .spend, .share], area: RegisterColumn.area,
-        overall: .overall, trailing: [.priority, .reason, .tasks, .followUp, .supplierNumber])
+        overall: .overall,
+        trailing: [.priority, .reason, .tasks, .followUp, .supplierNumber, .recommendedCondition, .contract])
 
     /// The header on row 1.
     func header(_ language: Language, areas: RiskAreaNames) -> String {
@@ -64,6 +67,8 @@ enum RegisterColumn: AreaColumns {
         case .reason: Phrase(sv: "Motivering", en: "Reason").text(language)
         case .tasks: Phrase(sv: "Uppgifter", en: "Tasks").text(language)
         case .followUp: Phrase(sv: "Uppföljning", en: "Follow-up").text(language)
+        case .recommendedCondition: Phrase(sv: "Rekommenderade villkor", en: "Recommended conditions").text(language)
+        case .contract: Phrase(sv: "Avtal", en: "Contract").text(language)
         }
     }
 }

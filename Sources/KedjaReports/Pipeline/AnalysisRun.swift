@@ -41,6 +41,12 @@ public struct AnalysisRun {
         /// and `alongside` is not called, so no output built on an incomplete ledger is left to be mistaken for a
         /// complete one.
         public var strict = false
+        /// The contracts file (`--contracts`, CSV or a workbook's private CSV), if any.
+        public var contracts: SideFile?
+        /// The earlier and joint audits file (`--audits`), if any.
+        public var audits: SideFile?
+        /// `--map` entries for the contracts and audits files.
+        public var contractOverrides: [(ContractColumn, String)] = []
 
         /// Creates a request.
         public init(
@@ -65,6 +71,23 @@ public struct AnalysisRun {
         }
     }
 
+    /// A contracts or audits file to read alongside the ledger.
+    public struct SideFile: Sendable {
+        /// The CSV to read.
+        public var path: String
+        /// How messages name it (the user's workbook rather than its private CSV).
+        public var displayName: String
+        /// For a converted worksheet, the sheet row of each CSV line.
+        public var rows: SheetRowMap?
+
+        /// Creates a side file.
+        public init(path: String, displayName: String? = nil, rows: SheetRowMap? = nil) {
+            self.path = path
+            self.displayName = displayName ?? path
+            self.rows = rows
+        }
+    }
+
     /// What the pass produced.
     public struct Outcome {
         /// Everything the workbooks show.
@@ -77,6 +100,8 @@ public struct AnalysisRun {
         public var rejectsPath: String?
         /// Whether the request was strict.
         let strict: Bool
+        /// Records of the contracts and audits files that could not be used.
+        public var sideRejects: [SideFileReject] = []
         /// Whether `--strict` withheld every output but the rejects file, because a record was rejected.
         public var withheld: Bool { strict && !result.rejects.isEmpty }
     }
@@ -137,9 +162,28 @@ public struct AnalysisRun {
             } ?? SupplierList()
         let analyzer = SpendAnalyzer(
             templates: templates, suppliers: suppliers, mapping: file.mapping, language: request.language)
+        // Contracts and audits are read before the pass, so a broken file stops the run before any output.
+        var contracts = ContractList()
+        var audits = AuditList()
+        if request.contracts != nil || request.audits != nil {
+            let words = try ContractVocabulary.load(from: request.templates)
+            if let side = request.contracts {
+                contracts = try ContractList(
+                    path: side.path, displayName: side.displayName, vocabulary: words, templates: templates,
+                    overrides: request.contractOverrides, rowOf: { side.rows?.sheetRow(forLine: $0) ?? $0 })
+            }
+            if let side = request.audits {
+                audits = try AuditList(
+                    path: side.path, displayName: side.displayName, vocabulary: words,
+                    legalForms: templates.legalForms, overrides: request.contractOverrides,
+                    rowOf: { side.rows?.sheetRow(forLine: $0) ?? $0 })
+            }
+        }
+        let sideRejects = contracts.rejects + audits.rejects
 
         var inputs = [request.spendPath]
         if let suppliersPath = request.suppliersPath { inputs.append(suppliersPath) }
+        inputs += [request.contracts, request.audits].compactMap { $0?.path }
         var outputs: [String] = []
         let enriched = try request.enrichedPath.map { path -> EnrichedCSVWriter in
             let writer =
@@ -173,7 +217,8 @@ public struct AnalysisRun {
         guard let start = request.planStart ?? today().map(FollowUpPlanner.nextQuarterStart) else {
             throw NoDataRecords(path: request.spendPath)
         }
-        var result = analyzer.finish(counts: counts, rejects: rejects, planStart: start)
+        var result = analyzer.finish(
+            counts: counts, rejects: rejects, planStart: start, contracts: contracts, audits: audits)
         result.laterRejects = laterRejects
         result.run = RunDescription(
             organisation: templates.organisation,
@@ -189,7 +234,9 @@ public struct AnalysisRun {
         }
         let written = rejectsWriter == nil ? nil : rejectsPath
         if request.strict && !rejects.isEmpty {
-            return Outcome(result: result, file: file, outputs: outputs, rejectsPath: written, strict: true)
+            return Outcome(
+                result: result, file: file, outputs: outputs, rejectsPath: written, strict: true,
+                sideRejects: sideRejects)
         }
         let (priorities, taskIDs, reasons) = (analyzer.groupPriorities, analyzer.groupTaskIDs, analyzer.compactReasons)
         switch (enriched, alongside) {
@@ -202,7 +249,9 @@ public struct AnalysisRun {
             try alongside?(result)
         }
         if let path = request.enrichedPath, path != "-" { outputs.insert(path, at: 0) }
-        return Outcome(result: result, file: file, outputs: outputs, rejectsPath: written, strict: request.strict)
+        return Outcome(
+            result: result, file: file, outputs: outputs, rejectsPath: written, strict: request.strict,
+            sideRejects: sideRejects)
     }
 
     /// Reads every line once: accepted ones are placed, tagged into the enriched CSV and dated; rejected ones are

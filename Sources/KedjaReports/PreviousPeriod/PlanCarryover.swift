@@ -69,8 +69,12 @@ public struct PlanCarryover: Sendable {
         for row in ordered {
             let supplier = SupplierIdentity(name: row.supplier, orgNumber: row.orgNumber, legalForms: forms)
             let candidates = planSuppliers.matches(supplier).filter { index in
+                // A supplier's follow-up covers all its categories: last period's row of any of them continues it.
                 plan[index].step.taskID.uppercased() == row.taskID
-                    && CategoryKey.matches(code: row.categoryCode, name: row.category, plan[index].row.category)
+                    && (CategoryKey.matches(code: row.categoryCode, name: row.category, plan[index].row.category)
+                        || plan[index].otherCategories.contains {
+                            CategoryKey.matches(code: row.categoryCode, name: row.category, $0)
+                        })
             }
             if let index = candidates.first(where: { carried[$0] == nil }) {
                 carried[index] = Carried(previous: row, priority: plan[index].row.priority)

@@ -61,9 +61,32 @@ public struct RunSummary: Encodable, Sendable {
     public var outputs: [String]
     /// Further figures a command adds (suppliers, unmatched suppliers, classified share…).
     public var details: [String: String]
+    /// Rejected records of the contracts and audits files, each naming its file; absent when there are none.
+    public var fileRejects: [FileReject]?
+
+    /// A rejected record of a file other than the ledger.
+    public struct FileReject: Codable, Sendable, Equatable {
+        public var file: String
+        public var record: Int
+        public var line: Int
+        public var reason: String
+    }
+
+    /// Adds the contracts and audits files' rejected records, their reasons in `language`.
+    public mutating func addFileRejects(_ rejects: [SideFileReject], language: Language) {
+        guard !rejects.isEmpty else { return }
+        fileRejects =
+            (fileRejects ?? [])
+            + rejects.map {
+                FileReject(
+                    file: $0.file, record: $0.record.record, line: $0.record.line,
+                    reason: $0.record.reason.text(language))
+            }
+    }
 
     enum CodingKeys: String, CodingKey {
         case command, input, columns, rejects, outputs, reconciled, details
+        case fileRejects = "file_rejects"
         case rowsRead = "rows_read", rowsWritten = "rows_written", rowsRejected = "rows_rejected"
         case amountTotal = "amount_total", amountRejected = "amount_rejected"
         case blankLinesSkipped = "blank_lines_skipped"

@@ -53,6 +53,11 @@ public enum PlanWorkbook {
                         carryover.discontinued[range], to: sheet, labels: labels, title: title, language: language)
                 }
             }
+            if let figures = result.contractFigures {
+                try ConditionGapSheet.write(
+                    figures, to: try workbook.addWorksheet(name: ConditionGapSheet.name(language)), title: title,
+                    language: language)
+            }
             let guide = try workbook.addWorksheet(name: labels.guideSheet)
             try writeGuide(result, carryover: carryover, to: guide, title: title)
             try TaskLegendSheet.write(
@@ -68,6 +73,7 @@ public enum PlanWorkbook {
         PlanColumn.responsible.index: 20...20, PlanColumn.status.index: 13...13,
         PlanColumn.comment.index: 36...36, PlanColumn.deviation.index: 30...30, PlanColumn.action.index: 30...30,
         PlanColumn.deadline.index: 13...13, PlanColumn.orgNumber.index: 13...13, PlanColumn.categoryCode.index: 11...11,
+        PlanColumn.contract.index: 10...20, PlanColumn.contractEnd.index: 13...13, PlanColumn.condition.index: 12...20,
         changeColumn: 16...24,
     ]
 
@@ -101,7 +107,6 @@ public enum PlanWorkbook {
         }
         try sheet.writeHeaderRow(headers, row: 0, widths: widths.width)
 
-        let plannedLabel = FollowUpStatus.planned.label(language)
         var heights = RowHeights()
         for (offset, planIndex) in tasks.indices.enumerated() {
             let task = tasks[planIndex]
@@ -113,19 +118,34 @@ public enum PlanWorkbook {
             try sheet.write(
                 row: row, col: PlanColumn.due.index,
                 date: .day(year: task.due.year, month: task.due.month, day: task.due.day), style: Styles.date)
+            if let end = task.contract?.end {
+                try sheet.write(
+                    row: row, col: PlanColumn.contractEnd.index,
+                    date: .day(year: end.year, month: end.month, day: end.day), style: Styles.date)
+            }
             let carried = carryover?.carried[planIndex]
             try sheet.write(
                 row: row, col: PlanColumn.priority.index, number: Double(task.row.priority),
                 style: carried?.priorityChanged == true ? Styles.flaggedCount : Styles.centredCount)
-            // Every task starts as planned, unless last period's row says where it stands.
-            let teamCells =
+            // Each task starts where Kedja puts it (planned, conditional, covered) with Kedja's note, unless last
+            // period's row says where it stands: a status the team set and a comment it wrote are kept.
+            var teamCells =
                 carried.map { entry in
                     PlanColumn.teamColumns.map { column in
                         (column, teamCell(entry.previous, column, language: language))
                     }
                 } ?? []
+            teamCells.removeAll { column, cell in
+                column == .status && FollowUpStatus(label: cell.text)?.isKedjas == true
+            }
             if !teamCells.contains(where: { column, cell in column == .status && !cell.isEmpty }) {
-                try sheet.write(row: row, col: PlanColumn.status.index, string: plannedLabel, style: Styles.text)
+                try sheet.write(
+                    row: row, col: PlanColumn.status.index,
+                    string: FollowUpStatus(task.status).label(language), style: Styles.text)
+            }
+            if !task.note.isEmpty, !teamCells.contains(where: { column, cell in column == .comment && !cell.isEmpty }) {
+                try sheet.write(row: row, col: PlanColumn.comment.index, string: task.note, style: Styles.wrapped)
+                heights.note(row: row, text: task.note, width: widths.width(PlanColumn.comment.index))
             }
             for (column, cell) in teamCells where !cell.isEmpty {
                 try sheet.write(row: row, col: column.index, copying: cell, style: cellStyle(column))
@@ -197,7 +217,7 @@ public enum PlanWorkbook {
         switch column {
         case .status, .orgNumber, .categoryCode: Styles.text
         case .priority: Styles.centredCount
-        case .due, .deadline: Styles.date
+        case .due, .deadline, .contractEnd: Styles.date
         default: Styles.wrapped
         }
     }
@@ -264,11 +284,17 @@ public enum PlanWorkbook {
     private static func planTexts(_ task: PlannedTask, language: Language) -> [(PlanColumn, String)] {
         [
             (.supplier, task.row.supplierName),
-            (.category, CommonPhrases.categoryName(task.row.category, language)),
+            (
+                .category,
+                ([CommonPhrases.categoryName(task.row.category, language)]
+                    + task.otherCategories.map { CommonPhrases.categoryName($0, language) }).joined(separator: "; ")
+            ),
             (.method, task.step.method(language)),
             (.task, task.step.taskID),
             (.orgNumber, task.row.orgNumber ?? ""),
             (.categoryCode, task.row.category?.code ?? ""),
+            (.contract, task.contract?.id ?? ""),
+            (.condition, task.row.recommendedCondition.label(language)),
         ]
     }
 
@@ -301,6 +327,11 @@ public enum PlanWorkbook {
         row += 2
         try sheet.write(row: row, col: 0, string: PlanPhrases.howToHeading.text(language), style: Styles.heading)
         var paragraphs = PlanPhrases.howTo(start: result.planStart.iso8601)
+        let lastDue = result.plan.map(\.due).max() ?? result.planStart
+        paragraphs.append(
+            PlanPhrases.capacity(
+                result.planning, auditsFile: result.auditsFile?.file,
+                planYears: FollowUpPlanner.planYear(of: lastDue, start: result.planStart) + 1))
         if let carryover {
             paragraphs.append(
                 CarryoverPhrases.guide(

@@ -42,6 +42,11 @@ public enum RegisterWorkbook {
             try TaskLegendSheet.write(
                 result.rows.flatMap(\.tasks), to: try workbook.addWorksheet(name: labels.tasksSheet), title: title,
                 language: language)
+            if let figures = result.contractFigures {
+                try ConditionGapSheet.write(
+                    figures, to: try workbook.addWorksheet(name: ConditionGapSheet.name(language)), title: title,
+                    language: language)
+            }
             let method = try workbook.addWorksheet(name: labels.methodSheet)
             try MethodSheet.write(result, to: method, title: title)
             let rejectCount = result.rejects.count + (result.laterRejects?.count ?? 0)
@@ -74,6 +79,7 @@ public enum RegisterWorkbook {
             RegisterColumn.spend.index: 17...17, RegisterColumn.share.index: 10...10,
             RegisterColumn.priority.index: 10...10, RegisterColumn.reason.index: 40...110,
             RegisterColumn.tasks.index: 10...24, RegisterColumn.followUp.index: 24...50,
+            RegisterColumn.recommendedCondition.index: 14...20, RegisterColumn.contract.index: 10...30,
         ])
         for column in RegisterColumn.allCases {
             widths.fitHeader(column.index, labels.registerHeaders[column.index])
@@ -140,7 +146,15 @@ public enum RegisterWorkbook {
             (.reason, row.reason),
             (.tasks, row.tasks.map(\.id).joined(separator: " ")),
             (.followUp, row.followUp.map { $0.method(language) }.joined(separator: " → ")),
+            (.recommendedCondition, row.recommendedCondition.label(language)),
+            (.contract, row.contract.map { contractText($0, language: language) } ?? ""),
         ]
+    }
+
+    /// A contract as the register names it: `A-17 (Bas, t.o.m. 2027-12-31)`.
+    private static func contractText(_ contract: Contract, language: Language) -> String {
+        let until = language == .sv ? "t.o.m." : "until"
+        return "\(contract.id) (\(contract.conditions.label(language)), \(until) \(contract.end.iso8601))"
     }
 
     // MARK: - Summary
@@ -179,6 +193,7 @@ public enum RegisterWorkbook {
                 KeyFigurePhrases.priority1Rows.text(language), .count(priority1.rows),
                 share: priority1.spend.fraction(of: total)))
         lines.append(KeyFigure(KeyFigurePhrases.priority1Suppliers.text(language), .count(priority1.suppliers)))
+        lines += KeyFigure.contractSpend(result, language: language)
 
         try KeyFigureTable.writeSheet(
             lines, title: title, subtitle: RegisterPhrases.subtitle.text(language),

@@ -76,6 +76,7 @@ public enum ReportWorkbook {
                 KeyFigurePhrases.priority1Suppliers.text(language), .count(priority1.suppliers),
                 share: priority1.spend.fraction(of: total),
                 note: "\(ReportPhrases.priority1RowsNote.text(language)): \(priority1.rows)"))
+        lines += KeyFigure.contractSpend(result, language: language)
         lines.append(
             KeyFigure(
                 KeyFigurePhrases.tasksFirstQuarter.text(language), .count(figures.tasksDueInFirstQuarter),

@@ -77,6 +77,9 @@ enum Palette {
     static func statusFill(_ status: FollowUpStatus) -> (fill: XlsxColor, text: XlsxColor) {
         switch status {
         case .planned: (XlsxColor(red: 0xDD, green: 0xEB, blue: 0xF7), XlsxColor(red: 0x1F, green: 0x4E, blue: 0x79))
+        case .conditional:
+            (XlsxColor(red: 0xF2, green: 0xF2, blue: 0xF2), XlsxColor(red: 0x59, green: 0x59, blue: 0x59))
+        case .covered: (XlsxColor(red: 0xE2, green: 0xEF, blue: 0xDA), XlsxColor(red: 0x37, green: 0x56, blue: 0x23))
         case .inProgress: (fill(.medium), text(.medium))
         case .done: (fill(.low), text(.low))
         case .deviation: (fill(.high), text(.high))

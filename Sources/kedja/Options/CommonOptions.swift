@@ -80,9 +80,33 @@ struct CommonOptions: ParsableArguments {
     var quiet: Bool { run.quiet }
     var json: Bool { run.json }
 
-    /// The parsed `--map` overrides.
+    /// The parsed `--map` overrides of the spend file's roles (fields only a contracts or audits file has are left
+    /// to ``contractOverrides()``).
     func overrides() throws -> [(ColumnRole, String)] {
-        try mappings.map(MappingError.parseOverride)
+        try mappings.filter { Self.contractField($0) == nil }.map(MappingError.parseOverride)
+    }
+
+    /// The `--map` overrides for the contracts and audits files: their own fields (`contract_id`, `start`, `end`,
+    /// `conditions`, `code_of_conduct`, `kind`, `result`, `source`), and the supplier, category and date roles,
+    /// which apply there when the file has the named column.
+    func contractOverrides() -> [(ContractColumn, String)] {
+        mappings.compactMap { text in
+            guard let equals = text.firstIndex(of: "=") else { return nil }
+            let name = text[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+            guard let field = ContractColumn(rawValue: name) else { return nil }
+            let column = String(text[text.index(after: equals)...])
+            // A column number means the spend file's column unless the field is the contracts file's own.
+            if !ContractColumn.ownFields.contains(field) && Int(column) != nil { return nil }
+            return (field, column)
+        }
+    }
+
+    /// The contracts or audits field a `--map` entry names, when it is one the spend file has no role for.
+    private static func contractField(_ text: String) -> ContractColumn? {
+        guard let equals = text.firstIndex(of: "=") else { return nil }
+        let name = text[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+        guard ColumnRole(rawValue: name) == nil, let field = ContractColumn(rawValue: name) else { return nil }
+        return field
     }
 
     /// The rule tables in use: `--templates`, else `KEDJA_TEMPLATES`, else the built-in set.

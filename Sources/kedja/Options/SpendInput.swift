@@ -21,13 +21,26 @@ struct SpendInput: ParsableArguments {
     @Option(help: "The worksheet to read when the supplier list is an XLSX workbook (default: the first).")
     var suppliersSheet: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The contracts (CSV or XLSX): contract id, supplier, optional category or CPV, start, end, condition level "
+                + "(ingen/bas/avancerad/kollektivavtal) and code of conduct (ja/nej).",
+            valueName: "file"))
+    var contracts: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Earlier and joint follow-ups (CSV or XLSX): supplier, date, kind (självskattning/kontorsrevision/"
+                + "revision på plats), result and source; a recent one covers a step of the plan.",
+            valueName: "file"))
+    var audits: String?
+
     @Option(help: "First day of the follow-up plan, YYYY-MM-DD (default: the first day of the next quarter).")
     var start: String?
 
     func validate() throws {
-        if spend == TableInput.standardInput && suppliers == TableInput.standardInput {
-            throw ValidationError(Messages.parsing.standardInputTwice)
-        }
+        let standardInputs = [spend, suppliers, contracts, audits].filter { $0 == TableInput.standardInput }
+        if standardInputs.count > 1 { throw ValidationError(Messages.parsing.standardInputTwice) }
         if suppliersSheet != nil && suppliers == nil {
             throw ValidationError(Messages.parsing.suppliersSheetWithoutSuppliers)
         }
@@ -45,6 +58,6 @@ struct SpendInput: ParsableArguments {
 
     /// The files the user gave as inputs, which no output may overwrite.
     var inputPaths: [String] {
-        [spend] + (suppliers.map { [$0] } ?? [])
+        [spend] + [suppliers, contracts, audits].compactMap { $0 }
     }
 }

@@ -49,6 +49,8 @@ func analyse(
     let suppliers = try input.suppliers.map {
         try TableInput.open($0, sheet: input.suppliersSheet, sheetOption: "--suppliers-sheet")
     }
+    let contracts = try input.contracts.map { try TableInput.open($0, sheet: nil, sheetOption: "--contracts") }
+    let audits = try input.audits.map { try TableInput.open($0, sheet: nil, sheetOption: "--audits") }
     let progress = ProgressLine(enabled: !options.quiet, total: fileSize(spend.csvPath), messages: messages)
     defer { progress.finish() }
     var request = AnalysisRun.Request(
@@ -59,6 +61,13 @@ func analyse(
         planStart: try input.planStart(), enrichedPath: enrichedPath, rejectsPath: rejectsPath, excelSafe: excelSafe,
         progress: progress.isActive ? { progress.update(bytes: $0) } : nil, spendRows: spend.sheet?.rows)
     request.strict = options.strict
+    request.contracts = contracts.map {
+        AnalysisRun.SideFile(path: $0.csvPath, displayName: $0.displayName, rows: $0.sheet?.rows)
+    }
+    request.audits = audits.map {
+        AnalysisRun.SideFile(path: $0.csvPath, displayName: $0.displayName, rows: $0.sheet?.rows)
+    }
+    request.contractOverrides = options.contractOverrides()
     request.toolVersion = Kedja.configuration.version
     request.sourceName = spend.reportName
     // The report names the exact file the figures came from: the user's own bytes, or standard input's copy.
@@ -68,8 +77,10 @@ func analyse(
         let outcome = try AnalysisRun.execute(request, alongside: alongside)
         return SpendPass(outcome: outcome, spend: spend)
     } catch {
-        let relabelled = spend.relabel(error, language: options.language)
-        let failure = suppliers?.relabel(relabelled, language: options.language) ?? relabelled
+        var failure = spend.relabel(error, language: options.language)
+        for side in [suppliers, contracts, audits].compactMap({ $0 }) {
+            failure = side.relabel(failure, language: options.language)
+        }
         let written = zip(files, before).filter { path, earlier in
             FileManager.default.fileExists(atPath: path) && FileIdentity(path: path) != earlier
         }.map(\.0)
@@ -128,11 +139,21 @@ func conclude(
         details["workbook_characters_replaced"] = String(repairs.replacedCharacters)
         details["workbook_texts_cut"] = String(repairs.cutTexts)
     }
+    if let figures = result.contractFigures {
+        details["contracts"] = String(figures.contracts)
+        details["spend_under_contract"] = figures.spendUnderContract.description
+        details["spend_outside_contract"] = figures.spendOutsideContract.description
+        details["condition_gaps"] = String(figures.gaps.count)
+    }
+    if let audits = result.auditsFile { details["audits"] = String(audits.audits) }
+    details["covered_tasks"] =
+        result.auditsFile == nil ? nil : String(result.plan.filter { $0.status == .covered }.count)
     details.merge(extraDetails) { _, extra in extra }
     var summary = RunSummary(
         command: command, file: pass.outcome.file, counts: result.counts, rejects: result.rejects,
         outputs: outputs, details: details, language: options.language)
     pass.spend.describe(in: &summary)
+    summary.addFileRejects(pass.outcome.sideRejects, language: options.language)
     if options.json {
         print(summary.json())
     } else {
@@ -154,9 +175,12 @@ func conclude(
         }
         let place = messages.rejectsIn(file: pass.outcome.rejectsPath, registerSheet: registerSheet)
         if let more = RejectList.more(result.rejects.count, where: place, messages) { note(more, quiet: options.quiet) }
+        for reject in pass.outcome.sideRejects.prefix(RejectList.shown) {
+            note(messages.sideReject(reject), quiet: options.quiet)
+        }
         if pass.outcome.withheld { note(messages.strictWithheld(pass.outcome.rejectsPath), quiet: options.quiet) }
     }
-    if options.strict && summary.rowsRejected > 0 { throw ExitCode(1) }
+    if options.strict && (summary.rowsRejected > 0 || !pass.outcome.sideRejects.isEmpty) { throw ExitCode(1) }
 }
 
 private func fileSize(_ path: String) -> Int64? {

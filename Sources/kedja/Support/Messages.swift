@@ -57,6 +57,14 @@ struct Messages {
                 + reject.reason.text(.en))
     }
 
+    /// One rejected row of a contracts or audits file, listed on standard error.
+    func sideReject(_ reject: SideFileReject) -> String {
+        let record = reject.record
+        return say(
+            sv: "  \(reject.file): avvisad post \(record.record) (rad \(record.line)): \(record.reason.text(.sv))",
+            en: "  \(reject.file): rejected record \(record.record) (line \(record.line)): \(record.reason.text(.en))")
+    }
+
     /// The line per output a spend command wrote.
     func wrote(_ output: String) -> String {
         output == StandardStreams.path
