@@ -76,7 +76,13 @@ public struct RegisterRow: Sendable {
     /// The contract conditions recommended for the row (``ConditionLevel/recommended(category:overall:priority:settings:)``).
     public var recommendedCondition: ConditionLevel = .none
     /// The contract the spend runs under (`--contracts`), when one is known.
-    public var contract: Contract?
+    public var contract: Contract? {
+        get { contractBox?.contract }
+        set { contractBox = newValue.map(ContractBox.init) }
+    }
+    /// The contract behind a reference: a register row is copied into every plan step and there are tens of
+    /// thousands of rows, so a contract (with its category) held inline would cost hundreds of bytes each.
+    private var contractBox: ContractBox?
 
     /// Creates a row.
     public init(
@@ -130,7 +136,12 @@ public struct PlannedTask: Sendable {
     /// The supplier's other categories the step covers (one follow-up per supplier), besides `row.category`.
     public var otherCategories: [Category] = []
     /// The contract the supplier's follow-up runs under, when one is known.
-    public var contract: Contract?
+    public var contract: Contract? {
+        get { contractBox?.contract }
+        set { contractBox = newValue.map(ContractBox.init) }
+    }
+    /// The contract behind a reference, as in ``RegisterRow``.
+    private var contractBox: ContractBox?
     /// Whether the step waits for the next procurement because the contract ends first.
     public var movedToNextProcurement = false
 
@@ -313,4 +324,11 @@ public struct DataQuality: Sendable, Equatable {
 
     /// Creates empty figures.
     public init() {}
+}
+
+/// A contract held by reference, so the rows and plan steps that name one stay small.
+final class ContractBox: Sendable {
+    let contract: Contract
+
+    init(_ contract: Contract) { self.contract = contract }
 }
