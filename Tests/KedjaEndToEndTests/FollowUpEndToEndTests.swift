@@ -190,7 +190,7 @@ private let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/l
         #expect(deviation["Supplier"] as? String == "Solkraft AB")
         #expect(deviation["Answer"] as? String == "No")
         #expect(deviation["Comment"] as? String == "Inget skriftligt åtagande ännu")
-        #expect(deviation["Corrective action deadline"] as? String == "2026-05-01", "\(deviation)")
+        #expect(deviation["Deadline"] as? String == "2026-05-01", "\(deviation)")
 
         // The same answers again, on the plan followup wrote and on the original: nothing changes.
         let again = folder.appendingPathComponent("plan-3.xlsx").path
@@ -225,6 +225,18 @@ private let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/l
         let json = try run.json()
         #expect(json["matched"] as? Int == 1, "\(json)")
         #expect(json["deviations"] as? Int == 1)
+        // The questionnaire as written and the plan followup wrote open in LibreOffice too.
+        for workbook in [round.path("Solkraft AB"), newPlan] {
+            let opened = try ChildProcess.run(
+                try #require(soffice),
+                arguments: [
+                    "-env:UserInstallation=file://\(folder.appendingPathComponent("profile").path)", "--headless",
+                    "--convert-to", "csv", "--outdir", folder.appendingPathComponent("csv").path, workbook,
+                ])
+            #expect(opened.status == 0, "\(opened.stderr)")
+        }
+        let csvs = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("csv").path)
+        #expect(csvs.count == 2, "\(csvs)")
     }
 
     @Test func aWorkbookThatIsNoQuestionnaireIsRejectedWithItsReason() throws {

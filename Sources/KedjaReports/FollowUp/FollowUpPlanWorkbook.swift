@@ -15,7 +15,7 @@ enum DeviationColumn: Int, CaseIterable {
         case .answer: Phrase(sv: "Svar", en: "Answer")
         case .comment: Phrase(sv: "Kommentar", en: "Comment")
         case .evidence: Phrase(sv: "Underlag", en: "Evidence")
-        case .deadline: Phrase(sv: "Tidsfrist för åtgärd", en: "Corrective action deadline")
+        case .deadline: Phrase(sv: "Tidsfrist", en: "Deadline")
         case .questionnaire: Phrase(sv: "Självskattning", en: "Questionnaire")
         }
     }
