@@ -249,4 +249,40 @@ private let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/l
         let plan = try Self.rows(newPlan, "Follow-up plan")
         #expect(plan.filter { $0["Task"] as? String == "O1" }.allSatisfy { $0["Status"] as? String == "Planned" })
     }
+
+    @Test func swedishQuestionnairesReadAnswersInEitherLanguageAndAnyCase() throws {
+        let folder = try Kedja.temporaryDirectory()
+        let ledger = folder.appendingPathComponent("reskontra.csv")
+        try Data(Self.ledger.utf8).write(to: ledger)
+        let plan = folder.appendingPathComponent("plan.xlsx").path
+        #expect(try Kedja.run(["plan", ledger.path, "--start", "2026-01-01", "-o", plan, "--quiet"]).status == 0)
+        let out = folder.appendingPathComponent("utskick").path
+        let written = try Kedja.run(["questionnaires", plan, "--out-dir", out, "--json"])
+        #expect(written.status == 0, "\(written.stderr)")
+        let questionnaires = try written.json()["questionnaires"] as? [[String: Any]] ?? []
+        let textil = try #require(
+            questionnaires.first { $0["supplier"] as? String == "Textil AB" }?["path"] as? String)
+        #expect(textil.hasSuffix("Självskattning - Textil AB.xlsx"))
+        let answered = folder.appendingPathComponent("svar.xlsx").path
+        _ = try Kedja.python(
+            """
+            import sys
+            import openpyxl
+            book = openpyxl.load_workbook(sys.argv[1])
+            sheet = book["Självskattning"]
+            assert [c.value for c in sheet[1]] == ["Id", "Fråga", "Svar", "Kommentar", "Underlag"]
+            words = ["ja", "JA", "Yes", "ej tillämpligt", "Not applicable"]
+            for n, r in enumerate(range(2, sheet.max_row + 1)):
+                sheet.cell(r, 3).value = words[n % len(words)]
+            book.save(sys.argv[2])
+            """, [textil, answered])
+        let newPlan = folder.appendingPathComponent("plan-2.xlsx").path
+        let run = try Kedja.run(["followup", plan, answered, "-o", newPlan])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("1 matchade") && run.stderr.contains("1 klara"), "\(run.stderr)")
+        let rows = try Self.rows(newPlan, "Uppföljningsplan")
+        let status = rows.first { $0["Leverantör"] as? String == "Textil AB" && $0["Uppgift"] as? String == "O1" }
+        #expect(status?["Status"] as? String == "Klar", "\(status ?? [:])")
+        #expect(try Self.rows(newPlan, "Avvikelser").isEmpty)
+    }
 }
