@@ -21,7 +21,8 @@ struct Kedja: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InspectCommand.self, TagCommand.self, RegisterCommand.self, PlanCommand.self, ReportCommand.self,
-            RunCommand.self, ConvertCommand.self, TemplatesCommand.self,
+            RunCommand.self, QuestionnairesCommand.self, FollowupCommand.self, ConvertCommand.self,
+            TemplatesCommand.self,
         ])
 
     static func main() {

@@ -7,7 +7,8 @@ import Testing
 @Suite struct PackagingEndToEndTests {
     /// Every command a user can type, nested ones included.
     static let commands = [
-        "inspect", "tag", "register", "plan", "report", "run", "convert", "templates", "export", "check",
+        "inspect", "tag", "register", "plan", "report", "run", "questionnaires", "followup", "convert", "templates",
+        "export", "check",
     ]
 
     @Test(arguments: ["bash", "zsh", "fish"])

@@ -11,7 +11,7 @@ import Testing
         for table in [
             "categories.csv", "keywords.csv", "accounts.csv", "countries.csv", "country-indices.csv",
             "country-bands.csv", "tasks.csv", "followup.csv", "settings.csv", "roles.csv", "legal-forms.csv",
-            "risk-areas.csv", "README.md",
+            "risk-areas.csv", "questions.csv", "README.md",
         ] {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(table).path), "\(table)")
         }

@@ -23,6 +23,7 @@ extension TemplateSet {
         let bands = readBands(&reader)
         let tasks = readTasks(&reader)
         let followUp = readFollowUp(&reader)
+        let questions = readQuestions(&reader)
         guard reader.errors.isEmpty, let settings else { throw TemplateError(problems: reader.errors) }
 
         var builder = IndexBuilder(reader: reader)
@@ -53,7 +54,7 @@ extension TemplateSet {
             sources: collectSources(
                 categories: categories.map(\.value.category), accounts: accounts.map(\.value),
                 countries: countries, indexValues: indexValues.map(\.value), tasks: tasks),
-            index: builder.index)
+            index: builder.index, questions: questions)
     }
 
     /// Loads the tables of a folder.
@@ -634,6 +635,53 @@ extension TemplateSet {
                         track: track, priority: priority, step: step, taskID: taskID,
                         methodSv: methodSv, methodEn: methodEn, offsetDays: offset),
                     line: row.line))
+        }
+        return result
+    }
+
+    fileprivate static func readQuestions(_ reader: inout TemplateReader) -> [Question] {
+        let file = "questions.csv"
+        let columns = ["id", "topic", "level", "text_sv", "text_en", "evidence_sv", "evidence_en"]
+        var result: [Question] = []
+        var firstLines: [String: Int] = [:]
+        let topics = (RoutineRequirement.allCases.map(\.rawValue) + RiskArea.allCases.map(\.rawValue))
+            .joined(separator: ", ")
+        for row in reader.rows(of: file, columns: columns) ?? [] {
+            let id = reader.required(row, "id", in: file)
+            if let id, let first = firstLines[id.uppercased()] {
+                reader.error(
+                    file, row.line,
+                    "the id '\(id)' is already used on line \(first); answers are matched by id. Give the question an id of its own."
+                )
+                continue
+            }
+            if let id, id.contains(where: { $0 == "|" || $0.isWhitespace }) {
+                reader.error(
+                    file, row.line, "the id '\(id)' contains a space or '|'. Use letters and digits, e.g. L7.")
+                continue
+            }
+            let topic = QuestionTopic(code: row["topic"])
+            if topic == nil {
+                reader.error(
+                    file, row.line, "topic '\(row["topic"])' must be one of \(topics).")
+            }
+            let level = QuestionLevel(code: row["level"])
+            if level == nil {
+                reader.error(file, row.line, "level '\(row["level"])' must be basic or advanced.")
+            }
+            let textSv = reader.required(row, "text_sv", in: file)
+            let textEn = reader.required(row, "text_en", in: file)
+            guard let id, let topic, let level, let textSv, let textEn else { continue }
+            firstLines[id.uppercased()] = row.line
+            result.append(
+                Question(
+                    id: id, topic: topic, level: level, textSv: textSv, textEn: textEn,
+                    evidenceSv: row["evidence_sv"], evidenceEn: row["evidence_en"]))
+        }
+        if result.isEmpty, reader.errors.allSatisfy({ !$0.path.hasSuffix(file) }) {
+            reader.error(
+                file, nil,
+                "the table has no questions; kedja questionnaires needs at least one. Restore it from the bundled set.")
         }
         return result
     }

@@ -39,6 +39,8 @@ public struct TemplateSet: Sendable {
     public let sources: [TemplateSource]
     /// Audit capacity, audit validity and the condition-level rule's threshold (settings.csv).
     public let planning: PlanningSettings
+    /// The self-assessment questions (questions.csv), in table order.
+    public let questions: [Question]
 
     /// Where each rule came from and the doubts found while loading, for ``problems(cpvCodes:)``.
     let index: TemplateIndex
@@ -48,8 +50,10 @@ public struct TemplateSet: Sendable {
         countries: [Country], countryIndexValues: [CountryIndexValue], countryBands: [CountryBand],
         tasks: [PhaseTask], followUpSteps: [FollowUpStep], scopeRules: [ScopeRule], legalForms: LegalForms,
         areaNames: RiskAreaNames, settings: PrioritySettings, organisation: String,
-        planning: PlanningSettings = PlanningSettings(), sources: [TemplateSource], index: TemplateIndex
+        planning: PlanningSettings = PlanningSettings(), sources: [TemplateSource], index: TemplateIndex,
+        questions: [Question] = []
     ) {
+        self.questions = questions
         self.planning = planning
         self.location = location
         self.categories = categories
@@ -83,7 +87,7 @@ public struct TemplateSet: Sendable {
     public static let tableFileNames = [
         "categories.csv", "category-stages.csv", "keywords.csv", "accounts.csv", "scope.csv", "countries.csv",
         "country-indices.csv", "country-bands.csv", "tasks.csv", "followup.csv", "legal-forms.csv",
-        "risk-areas.csv", "settings.csv",
+        "risk-areas.csv", "settings.csv", "questions.csv",
     ]
 
     // MARK: Per-line lookups

@@ -46,6 +46,7 @@ extension CellStyle {
             if let borderColor { format_set_border_color(format, LXW.color(borderColor)) }
         }
         if wrapText { format_set_text_wrap(format) }
+        if unlocked { format_set_unlocked(format) }
         if let horizontalAlignment { format_set_align(format, LXW.byte(horizontalAlignment.libraryAlignment)) }
         if let verticalAlignment { format_set_align(format, LXW.byte(verticalAlignment.libraryAlignment)) }
         if let numberFormat, !numberFormat.isEmpty { numberFormat.withCString { format_set_num_format(format, $0) } }

@@ -103,14 +103,17 @@ public struct CellStyle: Hashable, Sendable {
     /// Write formats in Excel's file syntax: `,` groups thousands and `.` marks decimals whatever the
     /// locale; Swedish Excel shows `#,##0.00` as `1 234,50`. A space in a format is a literal space.
     public var numberFormat: String?
+    /// Whether the cell stays editable when its sheet is protected (``Worksheet/protect()``); cells are locked by default.
+    public var unlocked: Bool
 
     /// Creates a style; every part defaults to Excel's default look.
     public init(
         bold: Bool = false, italic: Bool = false, fontName: String? = nil, fontSize: Double? = nil,
         fontColor: XlsxColor? = nil, fillColor: XlsxColor? = nil, border: BorderStyle? = nil,
         borderColor: XlsxColor? = nil, wrapText: Bool = false, horizontalAlignment: HorizontalAlignment? = nil,
-        verticalAlignment: VerticalAlignment? = nil, numberFormat: String? = nil
+        verticalAlignment: VerticalAlignment? = nil, numberFormat: String? = nil, unlocked: Bool = false
     ) {
+        self.unlocked = unlocked
         self.bold = bold
         self.italic = italic
         self.fontName = fontName

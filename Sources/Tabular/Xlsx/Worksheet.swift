@@ -310,6 +310,22 @@ public final class Worksheet {
         worksheet_gridlines(handle, LXW.byte(LXW_HIDE_ALL_GRIDLINES))
     }
 
+    /// Protects the sheet without a password: only cells whose style is ``CellStyle/unlocked`` can be edited, and
+    /// column widths and row heights may still be changed.
+    public func protect() throws {
+        _ = try openHandle()
+        var options = lxw_protection()
+        options.format_columns = 1
+        options.format_rows = 1
+        worksheet_protect(handle, nil, &options)
+    }
+
+    /// Hides the sheet (Format ▸ Sheet ▸ Hide in Excel); it stays in the file and a user may show it again.
+    public func hide() throws {
+        _ = try openHandle()
+        worksheet_hide(handle)
+    }
+
     // MARK: - Printing
 
     /// Prints across the page (landscape).

@@ -369,6 +369,51 @@ struct Messages {
             en: "kedja: '\(name)' is not a command." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
                 + "\nThe commands are \(commands.joined(separator: ", ")); see 'kedja --help'.")
     }
+
+    // MARK: - Questionnaires and follow-up
+
+    /// The summary of `kedja questionnaires`.
+    func questionnairesWritten(_ count: Int, folder: String, plan: String, covered: Int) -> String {
+        say(
+            sv: "\(plan): \(Self.swedish(count, "självskattning", "självskattningar")) skrivna till \(folder) "
+                + "(en per leverantör vars självskattning är Planerad; \(covered) andra leverantörer i planen).",
+            en: "\(plan): \(count) questionnaires written to \(folder) (one per supplier whose self-assessment is "
+                + "Planned; \(covered) other suppliers in the plan).")
+    }
+
+    /// One questionnaire written.
+    func questionnaireWritten(_ path: String, supplier: String, questions: Int, returnBy: String) -> String {
+        say(
+            sv: "  \(path): \(supplier), \(Self.swedish(questions, "fråga", "frågor")), åter senast \(returnBy)",
+            en: "  \(path): \(supplier), \(questions) questions, return by \(returnBy)")
+    }
+
+    /// One workbook `kedja followup` did not use.
+    func questionnaireRejected(_ path: String, reason: String) -> String {
+        say(sv: "  avvisad \(path): \(reason)", en: "  rejected \(path): \(reason)")
+    }
+
+    /// One self-assessment still to come back.
+    func reminder(_ supplier: String, due: String) -> String {
+        say(
+            sv: "  påminnelse: \(supplier) har inte skickat tillbaka självskattningen (åter senast \(due))",
+            en: "  reminder: \(supplier) has not returned the questionnaire (due \(due))")
+    }
+
+    /// The summary of `kedja followup`.
+    func followUpSummary(
+        output: String, read: Int, matched: Int, rejected: Int, done: Int, deviations: Int, inProgress: Int,
+        stepsPlanned: Int, notReturned: Int
+    ) -> String {
+        say(
+            sv: "\(output): \(Self.swedish(read, "arbetsbok", "arbetsböcker")) lästa, \(matched) matchade, "
+                + "\(rejected) avvisade; \(done) klara, \(deviations) avvikelser, \(inProgress) ofullständiga, "
+                + "\(stepsPlanned) nästa steg planerade; \(notReturned) inte återsända.",
+            en: "\(output): \(read) workbooks read, \(matched) matched, \(rejected) rejected; \(done) done, "
+                + "\(deviations) deviations, \(inProgress) incomplete, \(stepsPlanned) next steps planned; "
+                + "\(notReturned) not returned.")
+    }
+
 }
 
 /// The language the command line asks for, read before swift-argument-parser parses it, for messages made while

@@ -1,0 +1,325 @@
+import Foundation
+import KedjaModel
+import Tabular
+
+/// The Deviations sheet's columns.
+enum DeviationColumn: Int, CaseIterable {
+    case supplier, orgNumber, id, question, answer, comment, evidence, deadline, questionnaire
+
+    var header: Phrase {
+        switch self {
+        case .supplier: Phrase(sv: "Leverantör", en: "Supplier")
+        case .orgNumber: Phrase(sv: "Org.nr", en: "Org. number")
+        case .id: Phrase(sv: "Id", en: "Id")
+        case .question: Phrase(sv: "Fråga", en: "Question")
+        case .answer: Phrase(sv: "Svar", en: "Answer")
+        case .comment: Phrase(sv: "Kommentar", en: "Comment")
+        case .evidence: Phrase(sv: "Underlag", en: "Evidence")
+        case .deadline: Phrase(sv: "Tidsfrist", en: "Deadline")
+        case .questionnaire: Phrase(sv: "Självskattning", en: "Questionnaire")
+        }
+    }
+
+    var width: ClosedRange<Double> {
+        switch self {
+        case .supplier: 16...30
+        case .orgNumber: 13...13
+        case .id: 6...8
+        case .question: 40...60
+        case .answer: 10...14
+        case .comment, .evidence: 30...40
+        case .deadline: 14...14
+        case .questionnaire: 20...40
+        }
+    }
+}
+
+/// The follow-up's words in the plan.
+enum FollowUpPhrases {
+    static let deviationsSheet = Phrase(sv: "Avvikelser", en: "Deviations")
+    /// The start of every note `kedja followup` writes into a self-assessment's comment.
+    static let notePrefixes = ["Självskattning besvarad", "Självskattning återsänd", "Self-assessment "]
+    /// The start of the planner's and followup's notes on a later step, replaced when the step is planned.
+    static let stepNotePrefixes = ["Villkorad:", "Conditional:", "Planerad:", "Planned:"]
+
+    static func note(_ outcome: FollowUpRound.Outcome, language: Language) -> String {
+        let questionnaire = outcome.questionnaire
+        let count = questionnaire.responses.count
+        let missing = questionnaire.unanswered.map(\.id).joined(separator: ", ")
+        switch outcome.status {
+        case .done:
+            return Phrase(
+                sv: "Självskattning besvarad: alla \(count) frågor utan avvikelser.",
+                en: "Self-assessment answered: all \(count) questions without deviations."
+            ).text(language)
+        case .deviation:
+            let list = questionnaire.deviations.map { "\($0.id) \($0.answer?.label(language) ?? "")" }
+                .joined(separator: ", ")
+            let deviations = questionnaire.deviations.count
+            var text = Phrase(
+                sv:
+                    "Självskattning besvarad: \(deviations) \(deviations == 1 ? "avvikelse" : "avvikelser") (\(list)), se bladet "
+                    + "Avvikelser; åtgärdas senast \(outcome.deadline?.iso8601 ?? "").",
+                en:
+                    "Self-assessment answered: \(deviations) \(deviations == 1 ? "deviation" : "deviations") (\(list)), see the sheet "
+                    + "Deviations; to be corrected by \(outcome.deadline?.iso8601 ?? "")."
+            ).text(language)
+            if !missing.isEmpty {
+                text += Phrase(sv: " Obesvarade: \(missing).", en: " Unanswered: \(missing).").text(language)
+            }
+            return text
+        default:
+            return Phrase(
+                sv: "Självskattning återsänd men ofullständig: \(questionnaire.unanswered.count) av \(count) frågor "
+                    + "obesvarade (\(missing)).",
+                en: "Self-assessment returned incomplete: \(questionnaire.unanswered.count) of \(count) questions "
+                    + "unanswered (\(missing))."
+            ).text(language)
+        }
+    }
+
+    static func deviationSummary(_ questionnaire: ReturnedQuestionnaire, language: Language) -> String {
+        questionnaire.deviations.map { "\($0.id): \($0.answer?.label(language) ?? "")" }.joined(separator: "; ")
+    }
+
+    static func nextStepNote(deviations: Int, language: Language) -> String {
+        Phrase(
+            sv: "Planerad: självskattningen visade \(deviations) \(deviations == 1 ? "avvikelse" : "avvikelser").",
+            en: "Planned: the self-assessment showed \(deviations) \(deviations == 1 ? "deviation" : "deviations")."
+        ).text(language)
+    }
+}
+
+/// Writes the plan after a follow-up round (`kedja followup`): every sheet of the plan with its cells as the team
+/// left them, the statuses, comments and corrective-action cells the answers change, and a Deviations sheet with one
+/// row per answer No or Partly.
+public enum FollowUpPlanWorkbook {
+    /// Writes `round`'s plan to `path`, replacing any file there; the file appears only when complete.
+    public static func write(_ round: FollowUpRound, to path: String, created: Date) throws {
+        let plan = round.plan
+        let language = plan.language
+        var sheets = plan.sheets
+        apply(round, to: &sheets, language: language)
+        let deviationRows = deviationRows(round, sheets: sheets, language: language)
+        let lastPlanSheet = sheets.lastIndex(where: \.isPlan) ?? 0
+        let title = PlanPhrases.title.text(language)
+        _ = try WorkbookFile.write(to: path, title: title, language: language, created: created) { workbook in
+            for (index, sheet) in sheets.enumerated() where !isDeviationSheet(sheet) {
+                let written = try workbook.addWorksheet(name: sheet.name)
+                if sheet.isPlan {
+                    try writePlanSheet(sheet, to: written, title: title, language: language)
+                } else {
+                    try copy(sheet, to: written)
+                }
+                if index == lastPlanSheet {
+                    try writeDeviations(
+                        deviationRows,
+                        to: try workbook.addWorksheet(name: FollowUpPhrases.deviationsSheet.text(language)),
+                        title: title, language: language)
+                }
+            }
+        }
+    }
+
+    static func isDeviationSheet(_ sheet: PlanBook.Sheet) -> Bool {
+        !sheet.isPlan && PeriodSheets.isPart(sheet.name, of: FollowUpPhrases.deviationsSheet)
+    }
+
+    /// Sets a plan cell, growing the row as needed.
+    static func set(
+        _ sheets: inout [PlanBook.Sheet], _ reference: PlanBook.RowReference, _ column: PlanColumn, _ cell: XlsxCell
+    ) {
+        guard let index = sheets[reference.sheet].columns[column] else { return }
+        var row = sheets[reference.sheet].cells[reference.row]
+        if row.count <= index { row += Array(repeating: XlsxCell.empty, count: index + 1 - row.count) }
+        row[index] = cell
+        sheets[reference.sheet].cells[reference.row] = row
+    }
+
+    /// `existing` without the lines that start with one of `prefixes`, then `note`.
+    static func comment(_ existing: String, replacing prefixes: [String], with note: String) -> String {
+        let kept = existing.components(separatedBy: "\n").filter { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return !trimmed.isEmpty && !prefixes.contains { trimmed.hasPrefix($0) }
+        }
+        return (kept + [note]).joined(separator: "\n")
+    }
+
+    /// Puts the outcomes into the plan's cells.
+    static func apply(_ round: FollowUpRound, to sheets: inout [PlanBook.Sheet], language: Language) {
+        for outcome in round.outcomes {
+            let reference = outcome.entry.reference
+            set(&sheets, reference, .status, .string(outcome.status.label(language)))
+            let note = FollowUpPhrases.note(outcome, language: language)
+            set(
+                &sheets, reference, .comment,
+                .string(
+                    comment(
+                        PlanBook.text(in: sheets, reference, .comment), replacing: FollowUpPhrases.notePrefixes,
+                        with: note)))
+            if outcome.status == .deviation {
+                set(
+                    &sheets, reference, .deviation,
+                    .string(FollowUpPhrases.deviationSummary(outcome.questionnaire, language: language)))
+                if let deadline = outcome.deadline {
+                    set(
+                        &sheets, reference, .deadline,
+                        .date(year: deadline.year, month: deadline.month, day: deadline.day))
+                }
+            }
+            guard let next = outcome.nextStep else { continue }
+            let current = FollowUpStatus(label: PlanBook.text(in: sheets, next, .status))
+            if current == nil || current == .conditional || current == .planned {
+                set(&sheets, next, .status, .string(FollowUpStatus.planned.label(language)))
+                set(
+                    &sheets, next, .comment,
+                    .string(
+                        comment(
+                            PlanBook.text(in: sheets, next, .comment), replacing: FollowUpPhrases.stepNotePrefixes,
+                            with: FollowUpPhrases.nextStepNote(
+                                deviations: outcome.questionnaire.deviations.count, language: language))))
+            }
+            if PlanBook.date(PlanBook.cell(in: sheets, next, .due)) == nil,
+                let due = outcome.entry.due?.adding(days: FollowUpRound.nextStepDays)
+            {
+                set(&sheets, next, .due, .date(year: due.year, month: due.month, day: due.day))
+            }
+        }
+    }
+
+    /// The Deviations sheet's rows: those of an earlier round for suppliers not followed up now, then one per answer
+    /// No or Partly of this round, in plan order.
+    static func deviationRows(
+        _ round: FollowUpRound, sheets: [PlanBook.Sheet], language: Language
+    ) -> [[DeviationColumn: XlsxCell]] {
+        let matchedKeys = Set(round.outcomes.map(\.entry.supplierKey))
+        var rows: [[DeviationColumn: XlsxCell]] = []
+        for sheet in sheets where isDeviationSheet(sheet) {
+            guard
+                let columns = try? PeriodSheets.columns(
+                    of: sheet.cells.first ?? [], named: DeviationColumn.allCases.map { ($0, $0.header) },
+                    required: [.supplier], path: round.plan.path, sheet: sheet.name)
+            else { continue }
+            for row in sheet.cells.dropFirst() {
+                var values: [DeviationColumn: XlsxCell] = [:]
+                for (column, index) in columns where index < row.count { values[column] = row[index] }
+                let supplier = values[.supplier]?.text.trimmingCharacters(in: .whitespaces) ?? ""
+                guard !supplier.isEmpty else { continue }
+                let key =
+                    OrgNumber.parse(values[.orgNumber]?.text ?? "").map(\.description)
+                    ?? "name:" + TextKey.folded(supplier)
+                if !matchedKeys.contains(key) { rows.append(values) }
+            }
+        }
+        for outcome in round.outcomes {
+            let file = (outcome.questionnaire.path as NSString).lastPathComponent
+            for response in outcome.questionnaire.deviations {
+                var values: [DeviationColumn: XlsxCell] = [
+                    .supplier: .string(outcome.entry.supplier), .orgNumber: .string(outcome.entry.orgNumber ?? ""),
+                    .id: .string(response.id), .question: .string(response.question),
+                    .answer: .string(response.answer?.label(language) ?? response.answerText),
+                    .comment: .string(response.comment), .evidence: .string(response.evidence),
+                    .questionnaire: .string(file),
+                ]
+                if let deadline = outcome.deadline {
+                    values[.deadline] = .date(year: deadline.year, month: deadline.month, day: deadline.day)
+                }
+                rows.append(values)
+            }
+        }
+        return rows
+    }
+
+    private static func style(for cell: XlsxCell) -> CellStyle {
+        if case .date = cell { return Styles.date }
+        return Styles.wrapped
+    }
+
+    private static func writePlanSheet(
+        _ sheet: PlanBook.Sheet, to written: Worksheet, title: String, language: Language
+    ) throws {
+        var widths = ColumnWidths(limits: [:])
+        let columnCount = sheet.cells.map(\.count).max() ?? 0
+        for row in sheet.cells.dropFirst() {
+            for (column, cell) in row.enumerated() { widths.fit(column, cell.text) }
+        }
+        for column in 0..<columnCount {
+            widths.fitHeader(column, sheet.cells.first.flatMap { column < $0.count ? $0[column].text : nil } ?? "")
+            try written.setColumn(first: column, last: column, width: min(widths.width(column), 40))
+        }
+        if let header = sheet.cells.first {
+            try written.writeHeaderRow(header.map(\.text), row: 0, widths: { min(widths.width($0), 40) })
+        }
+        for (rowIndex, row) in sheet.cells.enumerated().dropFirst() {
+            for (column, cell) in row.enumerated() {
+                try written.write(row: rowIndex, col: column, copying: cell, style: style(for: cell))
+            }
+        }
+        guard let statusColumn = sheet.columns[.status] else { return }
+        let statusRange = CellRange(
+            firstRow: 1, firstCol: statusColumn, lastRow: ExcelLimits.rowCount - 1, lastCol: statusColumn)
+        try written.dataValidationList(
+            statusRange, values: FollowUpStatus.allCases.map { $0.label(language) },
+            errorMessage: PlanPhrases.statusError.text(language))
+        for status in FollowUpStatus.allCases {
+            let colours = Palette.statusFill(status)
+            try written.conditionalFormat(
+                statusRange,
+                rule: .cellEqualsText(
+                    status.label(language), style: CellStyle(fontColor: colours.text, fillColor: colours.fill)))
+        }
+        let lastRow = max(sheet.cells.count - 1, 1)
+        let lastColumn = max(columnCount - 1, 0)
+        try written.freezePanes(row: 1, col: 1)
+        try written.autofilter(CellRange(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: lastColumn))
+        try written.preparePrinting(
+            title: title, area: CellRange(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: lastColumn),
+            repeatedRow: 0, language: language)
+    }
+
+    private static func copy(_ sheet: PlanBook.Sheet, to written: Worksheet) throws {
+        var widths = ColumnWidths(limits: [:])
+        for row in sheet.cells {
+            for (column, cell) in row.enumerated() { widths.fit(column, cell.text) }
+        }
+        let columnCount = sheet.cells.map(\.count).max() ?? 0
+        for column in 0..<columnCount {
+            try written.setColumn(first: column, last: column, width: min(widths.width(column), 100))
+        }
+        for (rowIndex, row) in sheet.cells.enumerated() {
+            for (column, cell) in row.enumerated() {
+                try written.write(row: rowIndex, col: column, copying: cell, style: style(for: cell))
+            }
+        }
+    }
+
+    private static func writeDeviations(
+        _ rows: [[DeviationColumn: XlsxCell]], to sheet: Worksheet, title: String, language: Language
+    ) throws {
+        var widths = ColumnWidths(
+            limits: Dictionary(uniqueKeysWithValues: DeviationColumn.allCases.map { ($0.rawValue, $0.width) }))
+        for row in rows {
+            for (column, cell) in row { widths.fit(column.rawValue, cell.text) }
+        }
+        for column in DeviationColumn.allCases {
+            try sheet.setColumn(first: column.rawValue, last: column.rawValue, width: widths.width(column.rawValue))
+        }
+        try sheet.writeHeaderRow(
+            DeviationColumn.allCases.map { $0.header.text(language) }, row: 0, widths: widths.width)
+        var heights = RowHeights()
+        for (offset, row) in rows.enumerated() {
+            for (column, cell) in row.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                try sheet.write(row: offset + 1, col: column.rawValue, copying: cell, style: style(for: cell))
+                heights.note(row: offset + 1, text: cell.text, width: widths.width(column.rawValue))
+            }
+        }
+        try heights.apply(to: sheet)
+        let lastRow = max(rows.count, 1)
+        let lastColumn = DeviationColumn.allCases.count - 1
+        try sheet.freezePanes(row: 1, col: 1)
+        try sheet.autofilter(CellRange(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: lastColumn))
+        try sheet.preparePrinting(
+            title: title, area: CellRange(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: lastColumn),
+            repeatedRow: 0, language: language)
+    }
+}

@@ -1,0 +1,288 @@
+import Foundation
+import KedjaTestSupport
+import Testing
+
+private let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/libreoffice/program/soffice"]
+    .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+/// The follow-up round trip: `kedja questionnaires` writes a self-assessment workbook per supplier from a plan,
+/// suppliers fill them in (openpyxl here), and `kedja followup` reads them back into the plan.
+@Suite struct FollowUpEndToEndTests {
+    /// Four goods suppliers with a self-assessment each, and a builder (labour-conditions track, no self-assessment).
+    static let ledger = """
+        Leverantörsnummer;Leverantörsnamn;Organisationsnummer;CPV-kod;Beskrivning;Belopp;Fakturadatum
+        101;Textil AB;556100-0018;18100000;Arbetskläder;1000000,00;2025-03-01
+        101;Textil AB;556100-0018;30200000;Surfplattor;800000,00;2025-03-02
+        102;Solkraft AB;556200-0025;09331200;Solpaneler;900000,00;2025-04-01
+        103;Datorer AB;556300-0032;30200000;Datorer;700000,00;2025-05-01
+        104;Bygg AB;556400-0049;45000000;Ombyggnad skola;600000,00;2025-06-01
+        105;Kläder AB;556500-0055;18100000;Kläder;550000,00;2025-07-01
+
+        """
+
+    /// Fills a questionnaire with openpyxl: `yes` answers every question Yes, `one-no` answers the first No (with a
+    /// comment) and the rest Yes, `half` answers only the first half; saved under a new name.
+    static let fill = """
+        import sys
+        import openpyxl
+        source, mode, target = sys.argv[1:4]
+        book = openpyxl.load_workbook(source)
+        sheet = book["Questionnaire"]
+        rows = [r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value]
+        for n, r in enumerate(rows):
+            if mode == "half" and n >= len(rows) // 2:
+                continue
+            answer = "Yes"
+            if mode == "one-no" and n == 0:
+                answer = "No"
+                sheet.cell(r, 4).value = "Inget skriftligt åtagande ännu"
+            sheet.cell(r, 3).value = answer
+            sheet.cell(r, 5).value = "policy.pdf"
+        book.save(target)
+        """
+
+    /// Every sheet of a workbook, cell values as text (dates as YYYY-MM-DD), with each sheet's state.
+    static let dump = """
+        import datetime, json, sys
+        import openpyxl
+        book = openpyxl.load_workbook(sys.argv[1])
+        def cell(v):
+            if isinstance(v, datetime.datetime):
+                return v.strftime("%Y-%m-%d")
+            return v
+        out = {}
+        for sheet in book.worksheets:
+            rows = [[cell(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+            while rows and all(v is None for v in rows[-1]):
+                rows.pop()
+            out[sheet.title] = {"state": sheet.sheet_state, "protected": bool(sheet.protection.sheet), "rows": rows}
+        print(json.dumps(out, sort_keys=True))
+        """
+
+    /// The Answer cells' lock state and drop-down of a questionnaire's sheet.
+    static let inspect = """
+        import json, sys
+        import openpyxl
+        book = openpyxl.load_workbook(sys.argv[1])
+        sheet = book["Questionnaire"]
+        rows = [r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value]
+        lists = [v.formula1 for v in sheet.data_validations.dataValidation if v.type == "list"]
+        print(json.dumps({
+            "unlocked": sorted({c for r in rows for c in range(1, 6) if not sheet.cell(r, c).protection.locked}),
+            "lists": lists,
+        }))
+        """
+
+    struct Round {
+        let folder: URL
+        let plan: String
+        let questionnaires: [[String: Any]]
+        func path(_ supplier: String) -> String {
+            questionnaires.first { $0["supplier"] as? String == supplier }?["path"] as? String ?? ""
+        }
+    }
+
+    static func sheets(_ path: String) throws -> [String: Any] {
+        let json = try JSONSerialization.jsonObject(with: Data(try Kedja.python(dump, [path]).utf8))
+        return json as? [String: Any] ?? [:]
+    }
+
+    static func rows(_ path: String, _ sheet: String) throws -> [[String: Any]] {
+        let book = try sheets(path)
+        let rows = (book[sheet] as? [String: Any])?["rows"] as? [[Any]] ?? []
+        guard let header = rows.first?.map({ "\($0)" }) else { return [] }
+        return rows.dropFirst().map { row in
+            Dictionary(zip(header, row).filter { !($0.1 is NSNull) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// A plan of the ledger starting `start`, and its questionnaires in `questionnaires/`.
+    static func plan(in folder: URL, start: String, name: String) throws -> Round {
+        let ledger = folder.appendingPathComponent("reskontra.csv")
+        if !FileManager.default.fileExists(atPath: ledger.path) { try Data(Self.ledger.utf8).write(to: ledger) }
+        let plan = folder.appendingPathComponent("\(name).xlsx").path
+        let made = try Kedja.run([
+            "plan", ledger.path, "--start", start, "--lang", "en", "-o", plan, "--quiet",
+        ])
+        #expect(made.status == 0, "\(made.stderr)")
+        let out = folder.appendingPathComponent("\(name)-questionnaires").path
+        let written = try Kedja.run(["questionnaires", plan, "--out-dir", out, "--lang", "en", "--json"])
+        #expect(written.status == 0, "\(written.stderr)")
+        let json = try written.json()
+        return Round(folder: folder, plan: plan, questionnaires: json["questionnaires"] as? [[String: Any]] ?? [])
+    }
+
+    @Test func questionnairesGoToSuppliersWithAPlannedSelfAssessmentAndOnlyAnswersCanBeEdited() throws {
+        let folder = try Kedja.temporaryDirectory()
+        let round = try Self.plan(in: folder, start: "2026-01-01", name: "plan")
+        let suppliers = Set(round.questionnaires.compactMap { $0["supplier"] as? String })
+        #expect(suppliers.isSuperset(of: ["Textil AB", "Solkraft AB", "Datorer AB", "Kläder AB"]), "\(suppliers)")
+        let book = try Self.sheets(round.path("Textil AB"))
+        #expect(Set(book.keys) == ["Instructions", "Questionnaire", "Kedja"])
+        let keys = try #require(book["Kedja"] as? [String: Any])
+        #expect(keys["state"] as? String == "hidden")
+        let questionnaire = try #require(book["Questionnaire"] as? [String: Any])
+        #expect(questionnaire["protected"] as? Bool == true)
+        let rows = questionnaire["rows"] as? [[Any]] ?? []
+        #expect(rows.first?.compactMap { $0 as? String } == ["Id", "Question", "Answer", "Comment", "Evidence"])
+        let ids = rows.dropFirst().compactMap { $0.first as? String }
+        #expect(ids.contains("L1") && ids.contains("R1"), "advanced conditions ask the routine requirements: \(ids)")
+        let instructions = try #require(book["Instructions"] as? [String: Any])
+        let text = "\(instructions["rows"] ?? "")"
+        #expect(text.contains("Textil AB") && text.contains("556100-0018") && text.contains("2026-01-31"), "\(text)")
+        let inspected =
+            try JSONSerialization.jsonObject(
+                with: Data(try Kedja.python(Self.inspect, [round.path("Textil AB")]).utf8)) as? [String: Any]
+        #expect(inspected?["unlocked"] as? [Int] == [3, 4, 5])
+        #expect(
+            (inspected?["lists"] as? [String])?.first == "\"Yes,Partly,No,Not applicable\"",
+            "\(inspected ?? [:])")
+    }
+
+    @Test func followupUpdatesStatusesListsDeviationsAndChangesNothingTheSecondTime() throws {
+        let folder = try Kedja.temporaryDirectory()
+        let round = try Self.plan(in: folder, start: "2026-01-01", name: "plan")
+        let other = try Self.plan(in: folder, start: "2026-04-01", name: "other")
+        let answers = folder.appendingPathComponent("svar")
+        try FileManager.default.createDirectory(at: answers, withIntermediateDirectories: true)
+        for (supplier, mode, name) in [
+            ("Textil AB", "yes", "textil-svar.xlsx"), ("Solkraft AB", "one-no", "solkraft.xlsx"),
+            ("Datorer AB", "half", "datorer.xlsx"),
+        ] {
+            _ = try Kedja.python(Self.fill, [round.path(supplier), mode, answers.appendingPathComponent(name).path])
+        }
+        let stray = folder.appendingPathComponent("fel-plan.xlsx").path
+        _ = try Kedja.python(Self.fill, [other.path("Textil AB"), "yes", stray])
+
+        let newPlan = folder.appendingPathComponent("plan-2.xlsx").path
+        let run = try Kedja.run([
+            "followup", round.plan, answers.path, stray, "-o", newPlan, "--lang", "en", "--json",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try run.json()
+        #expect(json["questionnaires_read"] as? Int == 4)
+        #expect(json["matched"] as? Int == 3)
+        let rejected = json["rejected"] as? [[String: Any]] ?? []
+        #expect(rejected.count == 1 && rejected.first?["code"] as? String == "other_plan", "\(rejected)")
+        #expect(rejected.first?["path"] as? String == stray)
+        #expect(json["deviations"] as? Int == 1)
+        #expect(json["steps_planned"] as? Int == 1)
+        let reminders = (json["not_returned"] as? [[String: Any]] ?? []).compactMap { $0["supplier"] as? String }
+        #expect(reminders.contains("Kläder AB"), "\(reminders)")
+        #expect(!reminders.contains { ["Textil AB", "Solkraft AB", "Datorer AB"].contains($0) }, "\(reminders)")
+
+        let plan = try Self.rows(newPlan, "Follow-up plan")
+        func status(_ supplier: String, _ task: String) -> String? {
+            plan.first { $0["Supplier"] as? String == supplier && $0["Task"] as? String == task }?["Status"] as? String
+        }
+        #expect(status("Textil AB", "O1") == "Done")
+        #expect(status("Solkraft AB", "O1") == "Deviation")
+        #expect(status("Solkraft AB", "O2") == "Planned")
+        #expect(status("Datorer AB", "O1") == "In progress")
+        #expect(status("Datorer AB", "O2") == "Conditional")
+        #expect(status("Kläder AB", "O1") == "Planned")
+        let datorer = plan.first { $0["Supplier"] as? String == "Datorer AB" && $0["Task"] as? String == "O1" }
+        #expect((datorer?["Comment"] as? String ?? "").contains("unanswered"), "\(datorer ?? [:])")
+
+        let deviations = try Self.rows(newPlan, "Deviations")
+        #expect(deviations.count == 1, "\(deviations)")
+        let deviation = try #require(deviations.first)
+        #expect(deviation["Supplier"] as? String == "Solkraft AB")
+        #expect(deviation["Answer"] as? String == "No")
+        #expect(deviation["Comment"] as? String == "Inget skriftligt åtagande ännu")
+        #expect(deviation["Deadline"] as? String == "2026-05-01", "\(deviation)")
+
+        // The same answers again, on the plan followup wrote and on the original: nothing changes.
+        let again = folder.appendingPathComponent("plan-3.xlsx").path
+        let second = try Kedja.run(["followup", newPlan, answers.path, "-o", again, "--quiet"])
+        #expect(second.status == 0, "\(second.stderr)")
+        let first = try Self.sheets(newPlan)
+        let repeated = try Self.sheets(again)
+        #expect(NSDictionary(dictionary: first).isEqual(to: repeated), "a second round changed the plan")
+        let fromOriginal = folder.appendingPathComponent("plan-4.xlsx").path
+        #expect(try Kedja.run(["followup", round.plan, answers.path, "-o", fromOriginal, "--quiet"]).status == 0)
+        #expect(NSDictionary(dictionary: first).isEqual(to: try Self.sheets(fromOriginal)))
+    }
+
+    @Test(.enabled(if: soffice != nil, "LibreOffice is not installed"))
+    func aQuestionnaireResavedByLibreOfficeStillMatches() throws {
+        let folder = try Kedja.temporaryDirectory()
+        let round = try Self.plan(in: folder, start: "2026-01-01", name: "plan")
+        let filled = folder.appendingPathComponent("ifylld.xlsx")
+        _ = try Kedja.python(Self.fill, [round.path("Solkraft AB"), "one-no", filled.path])
+        let out = folder.appendingPathComponent("libreoffice")
+        let convert = try ChildProcess.run(
+            try #require(soffice),
+            arguments: [
+                "-env:UserInstallation=file://\(folder.appendingPathComponent("profile").path)", "--headless",
+                "--convert-to", "xlsx", "--outdir", out.path, filled.path,
+            ])
+        #expect(convert.status == 0, "\(convert.stderr)")
+        let resaved = out.appendingPathComponent("ifylld.xlsx").path
+        let newPlan = folder.appendingPathComponent("plan-2.xlsx").path
+        let run = try Kedja.run(["followup", round.plan, resaved, "-o", newPlan, "--lang", "en", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try run.json()
+        #expect(json["matched"] as? Int == 1, "\(json)")
+        #expect(json["deviations"] as? Int == 1)
+        // The questionnaire as written and the plan followup wrote open in LibreOffice too.
+        for workbook in [round.path("Solkraft AB"), newPlan] {
+            let opened = try ChildProcess.run(
+                try #require(soffice),
+                arguments: [
+                    "-env:UserInstallation=file://\(folder.appendingPathComponent("profile").path)", "--headless",
+                    "--convert-to", "csv", "--outdir", folder.appendingPathComponent("csv").path, workbook,
+                ])
+            #expect(opened.status == 0, "\(opened.stderr)")
+        }
+        let csvs = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("csv").path)
+        #expect(csvs.count == 2, "\(csvs)")
+    }
+
+    @Test func aWorkbookThatIsNoQuestionnaireIsRejectedWithItsReason() throws {
+        let folder = try Kedja.temporaryDirectory()
+        let round = try Self.plan(in: folder, start: "2026-01-01", name: "plan")
+        let newPlan = folder.appendingPathComponent("plan-2.xlsx").path
+        let run = try Kedja.run(["followup", round.plan, round.plan, "-o", newPlan])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("avvisad") && run.stderr.contains("bladet Kedja saknas"), "\(run.stderr)")
+        let plan = try Self.rows(newPlan, "Follow-up plan")
+        #expect(plan.filter { $0["Task"] as? String == "O1" }.allSatisfy { $0["Status"] as? String == "Planned" })
+    }
+
+    @Test func swedishQuestionnairesReadAnswersInEitherLanguageAndAnyCase() throws {
+        let folder = try Kedja.temporaryDirectory()
+        let ledger = folder.appendingPathComponent("reskontra.csv")
+        try Data(Self.ledger.utf8).write(to: ledger)
+        let plan = folder.appendingPathComponent("plan.xlsx").path
+        #expect(try Kedja.run(["plan", ledger.path, "--start", "2026-01-01", "-o", plan, "--quiet"]).status == 0)
+        let out = folder.appendingPathComponent("utskick").path
+        let written = try Kedja.run(["questionnaires", plan, "--out-dir", out, "--json"])
+        #expect(written.status == 0, "\(written.stderr)")
+        let questionnaires = try written.json()["questionnaires"] as? [[String: Any]] ?? []
+        let textil = try #require(
+            questionnaires.first { $0["supplier"] as? String == "Textil AB" }?["path"] as? String)
+        #expect(textil.hasSuffix("Självskattning - Textil AB.xlsx"))
+        let answered = folder.appendingPathComponent("svar.xlsx").path
+        _ = try Kedja.python(
+            """
+            import sys
+            import openpyxl
+            book = openpyxl.load_workbook(sys.argv[1])
+            sheet = book["Självskattning"]
+            assert [c.value for c in sheet[1]] == ["Id", "Fråga", "Svar", "Kommentar", "Underlag"]
+            words = ["ja", "JA", "Yes", "ej tillämpligt", "Not applicable"]
+            for n, r in enumerate(range(2, sheet.max_row + 1)):
+                sheet.cell(r, 3).value = words[n % len(words)]
+            book.save(sys.argv[2])
+            """, [textil, answered])
+        let newPlan = folder.appendingPathComponent("plan-2.xlsx").path
+        let run = try Kedja.run(["followup", plan, answered, "-o", newPlan])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("1 matchade") && run.stderr.contains("1 klara"), "\(run.stderr)")
+        let rows = try Self.rows(newPlan, "Uppföljningsplan")
+        let status = rows.first { $0["Leverantör"] as? String == "Textil AB" && $0["Uppgift"] as? String == "O1" }
+        #expect(status?["Status"] as? String == "Klar", "\(status ?? [:])")
+        #expect(try Self.rows(newPlan, "Avvikelser").isEmpty)
+    }
+}
