@@ -58,11 +58,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let ledger = try Self.writeLedger(in: folder)
         let output = folder.appendingPathComponent("register.xlsx").path
-        let result = try Kedja.run(["register", ledger.path, "-o", output])
+        let result = try Kedja.run(["register", ledger.path, "-o", output, "--lang", "en"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("replaced by U+FFFD"), "\(result.stderr)")
         #expect(result.stderr.contains("32,767 characters per cell cut"), "\(result.stderr)")
         #expect(try XlsxProbe.malformedParts(output) == [])
+        let swedish = try Kedja.run(["register", ledger.path, "-o", output])
+        #expect(swedish.stderr.contains("ersatta med U+FFFD"), "\(swedish.stderr)")
+        #expect(swedish.stderr.contains("32 767 tecken per cell kapade"), "\(swedish.stderr)")
     }
 
     @Test func convertToWorkbookRepairsAndCounts() throws {

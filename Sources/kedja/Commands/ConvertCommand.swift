@@ -126,7 +126,9 @@ struct ConvertCommand: ParsableCommand {
     private func conclude(
         _ counts: CSVConversion.Counts, from source: String, dialect: CSVDialect, workbook: Bool
     ) throws {
-        if workbook, !counts.textRepairs.isEmpty { note(counts.textRepairs.summaryLine, quiet: flags.quiet) }
+        if workbook, !counts.textRepairs.isEmpty {
+            note(counts.textRepairs.summaryLine(languageOption.language), quiet: flags.quiet)
+        }
         if flags.json {
             print(
                 counts.json(

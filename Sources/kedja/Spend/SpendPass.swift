@@ -166,7 +166,7 @@ func conclude(
                 withoutCategory: result.quality.linesWithoutCategory),
             quiet: options.quiet)
         for output in outputs { note(messages.wrote(output), quiet: options.quiet) }
-        if let repairs, !repairs.isEmpty { note(repairs.summaryLine, quiet: options.quiet) }
+        if let repairs, !repairs.isEmpty { note(repairs.summaryLine(options.language), quiet: options.quiet) }
         for reject in result.rejects.prefix(RejectList.shown) {
             note(messages.rejectedRecord(reject, sheetRow: pass.spend.sheet != nil), quiet: options.quiet)
         }
@@ -188,19 +188,30 @@ private func fileSize(_ path: String) -> Int64? {
 }
 
 extension TextRepairs {
-    /// The note under the written files: what was changed in the workbooks' texts, and why.
-    var summaryLine: String {
+    /// The note under the written files, in `language`: what was changed in the workbooks' texts, and why.
+    func summaryLine(_ language: Language) -> String {
         var parts: [String] = []
         if replacedCharacters > 0 {
+            let count = replacedCharacters
             parts.append(
-                "\(replacedCharacters) character\(replacedCharacters == 1 ? "" : "s") an XLSX file cannot hold "
-                    + "(control characters, U+FFFE, U+FFFF) replaced by U+FFFD")
+                Phrase(
+                    sv:
+                        "\(count) tecken som en XLSX-fil inte kan rymma (styrtecken, U+FFFE, U+FFFF) ersatta med U+FFFD",
+                    en: "\(count) character\(count == 1 ? "" : "s") an XLSX file cannot hold "
+                        + "(control characters, U+FFFE, U+FFFF) replaced by U+FFFD"
+                ).text(language))
         }
         if cutTexts > 0 {
+            let count = cutTexts
             parts.append(
-                "\(cutTexts) text\(cutTexts == 1 ? "" : "s") over Excel's 32,767 characters per cell cut, "
-                    + "ending in \"… [cut: N characters]\"")
+                Phrase(
+                    sv: "\(count) \(count == 1 ? "text" : "texter") över Excels 32 767 tecken per cell kapade, "
+                        + "med \"… [cut: N characters]\" sist",
+                    en: "\(count) text\(count == 1 ? "" : "s") over Excel's 32,767 characters per cell cut, "
+                        + "ending in \"… [cut: N characters]\""
+                ).text(language))
         }
-        return "note: in the workbooks, " + parts.joined(separator: "; ") + "."
+        return Phrase(sv: "obs: i arbetsböckerna ", en: "note: in the workbooks, ").text(language)
+            + parts.joined(separator: "; ") + "."
     }
 }
