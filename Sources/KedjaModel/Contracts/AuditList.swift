@@ -46,80 +46,35 @@ public struct AuditList: Sendable {
         path: String, displayName: String? = nil, vocabulary: ContractVocabulary, legalForms: LegalForms,
         overrides: [(ContractColumn, String)] = [], rowOf: (Int) -> Int = { $0 }
     ) throws {
-        let name = displayName ?? path
-        self.path = name
+        let file = try SideFile(
+            path: path, displayName: displayName, vocabulary: vocabulary, overrides: overrides,
+            required: [(.date, "date", "Datum or Date"), (.kind, "kind", "Typ or Kind")])
+        self.path = file.name
         index = SupplierKeyIndex(legalForms: legalForms)
-        let table = try CSVTable.read(path: path)
-        let columns = vocabulary.map(header: table.header, overrides: overrides)
-        let headers = table.header.map { "'\($0)'" }.joined(separator: ", ")
-        guard [.supplierID, .orgNumber, .supplierName].contains(where: { columns[$0] != nil }) else {
-            throw ContractFileError(
-                path: name,
-                message:
-                    "no supplier column (supplier number, org number or name) among \(headers). Add one or use --map supplier_name=COLUMN."
-            )
-        }
-        for (column, hint) in [(ContractColumn.date, "Datum or Date"), (.kind, "Typ or Kind")]
-        where columns[column] == nil {
-            throw ContractFileError(
-                path: name,
-                message:
-                    "no \(column.rawValue) column among \(headers). Name it \(hint), or use --map \(column.rawValue)=COLUMN."
-            )
-        }
-        for row in table.rows {
-            func cell(_ column: ContractColumn) -> String {
-                columns[column].map { row[$0].trimmingWhitespace() } ?? ""
-            }
-            func reject(_ reason: Phrase) {
-                rejects.append(
-                    SideFileReject(
-                        file: name,
-                        record: RejectedRecord(record: row.record, line: rowOf(row.line), reason: .row(reason))))
-            }
-            if row.fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
-            let orgText = cell(.orgNumber)
-            let orgNumber = OrgNumber.parse(orgText)?.description
-            if !orgText.isEmpty && orgNumber == nil {
-                reject(
-                    Phrase(
-                        sv: "org.nr '\(orgText)' är inget giltigt organisationsnummer",
-                        en: "org number '\(orgText)' is not a valid organisation number"))
-                continue
-            }
-            guard !cell(.supplierID).isEmpty || orgNumber != nil || !cell(.supplierName).isEmpty else {
-                reject(
-                    Phrase(
-                        sv: "ingen leverantör: ange leverantörsnummer, org.nr eller namn",
-                        en: "no supplier: give the supplier number, org number or name"))
-                continue
-            }
+        rejects = file.forEachRow(rowOf: rowOf) { row in
+            let cell = row.cell
             let dateText = cell(.date)
             guard let date = ContractCells.date(dateText) else {
-                reject(
-                    dateText.isEmpty
-                        ? Phrase(sv: "inget datum", en: "no date")
-                        : Phrase(
-                            sv: "datum '\(dateText)' är inget datum; skriv ÅÅÅÅ-MM-DD",
-                            en: "date '\(dateText)' is not a date; write YYYY-MM-DD"))
-                continue
+                return dateText.isEmpty
+                    ? Phrase(sv: "inget datum", en: "no date")
+                    : Phrase(
+                        sv: "datum '\(dateText)' är inget datum; skriv ÅÅÅÅ-MM-DD",
+                        en: "date '\(dateText)' is not a date; write YYYY-MM-DD")
             }
             let kindText = cell(.kind)
             guard let kind = AuditKind(text: kindText) else {
-                reject(
-                    Phrase(
-                        sv: "slaget '\(kindText)' är inte självskattning/kontorsrevision/revision på plats",
-                        en:
-                            "kind '\(kindText)' is not self-assessment/desk audit/on-site audit (självskattning/kontorsrevision/revision på plats)"
-                    )
+                return Phrase(
+                    sv: "slaget '\(kindText)' är inte självskattning/kontorsrevision/revision på plats",
+                    en:
+                        "kind '\(kindText)' is not self-assessment/desk audit/on-site audit (självskattning/kontorsrevision/revision på plats)"
                 )
-                continue
             }
             let audit = Audit(
-                supplierID: cell(.supplierID), orgNumber: orgNumber, supplierName: cell(.supplierName), date: date,
-                kind: kind, result: cell(.result), source: cell(.source), line: rowOf(row.line))
-            index.add(audits.count, id: audit.supplierID, orgNumber: orgNumber, name: audit.supplierName)
+                supplierID: cell(.supplierID), orgNumber: row.orgNumber, supplierName: cell(.supplierName), date: date,
+                kind: kind, result: cell(.result), source: cell(.source), line: row.line)
+            index.add(audits.count, id: audit.supplierID, orgNumber: row.orgNumber, name: audit.supplierName)
             audits.append(audit)
+            return nil
         }
     }
 

@@ -51,134 +51,70 @@ public struct ContractList: Sendable {
         path: String, displayName: String? = nil, vocabulary: ContractVocabulary, templates: TemplateSet,
         overrides: [(ContractColumn, String)] = [], rowOf: (Int) -> Int = { $0 }
     ) throws {
-        let name = displayName ?? path
-        self.path = name
+        let file = try SideFile(
+            path: path, displayName: displayName, vocabulary: vocabulary, overrides: overrides,
+            required: [
+                (.contractID, "contract id", "Avtalsnummer or Contract id"),
+                (.end, "end date", "Slutdatum or End date"),
+                (.conditions, "condition level", "Villkorsnivå or Condition level"),
+            ])
+        self.path = file.name
         index = SupplierKeyIndex(legalForms: templates.legalForms)
-        let table = try CSVTable.read(path: path)
-        let columns = vocabulary.map(header: table.header, overrides: overrides)
-        let headers = table.header.map { "'\($0)'" }.joined(separator: ", ")
-        guard columns[.contractID] != nil else {
-            throw ContractFileError(
-                path: name,
-                message:
-                    "no contract id column among \(headers). Name it Avtalsnummer or Contract id, or use --map contract_id=COLUMN."
-            )
-        }
-        guard [.supplierID, .orgNumber, .supplierName].contains(where: { columns[$0] != nil }) else {
-            throw ContractFileError(
-                path: name,
-                message:
-                    "no supplier column (supplier number, org number or name) among \(headers). Add one or use --map supplier_name=COLUMN."
-            )
-        }
-        guard columns[.end] != nil else {
-            throw ContractFileError(
-                path: name,
-                message: "no end date column among \(headers). Name it Slutdatum or End date, or use --map end=COLUMN.")
-        }
-        guard columns[.conditions] != nil else {
-            throw ContractFileError(
-                path: name,
-                message:
-                    "no condition level column among \(headers). Name it Villkorsnivå or Condition level, or use --map conditions=COLUMN."
-            )
-        }
-        for row in table.rows {
-            func cell(_ column: ContractColumn) -> String {
-                columns[column].map { row[$0].trimmingWhitespace() } ?? ""
-            }
-            func reject(_ reason: Phrase) {
-                rejects.append(
-                    SideFileReject(
-                        file: name,
-                        record: RejectedRecord(record: row.record, line: rowOf(row.line), reason: .row(reason))))
-            }
-            if row.fields.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
+        rejects = file.forEachRow(rowOf: rowOf) { row in
+            let cell = row.cell
             let id = cell(.contractID)
-            guard !id.isEmpty else {
-                reject(Phrase(sv: "inget avtals-id", en: "no contract id"))
-                continue
-            }
-            let orgText = cell(.orgNumber)
-            let orgNumber = OrgNumber.parse(orgText)?.description
-            if !orgText.isEmpty && orgNumber == nil {
-                reject(
-                    Phrase(
-                        sv: "org.nr '\(orgText)' är inget giltigt organisationsnummer",
-                        en: "org number '\(orgText)' is not a valid organisation number"))
-                continue
-            }
-            guard !cell(.supplierID).isEmpty || orgNumber != nil || !cell(.supplierName).isEmpty else {
-                reject(
-                    Phrase(
-                        sv: "ingen leverantör: ange leverantörsnummer, org.nr eller namn",
-                        en: "no supplier: give the supplier number, org number or name"))
-                continue
-            }
+            guard !id.isEmpty else { return Phrase(sv: "inget avtals-id", en: "no contract id") }
             let startText = cell(.start)
             let start = ContractCells.date(startText)
             if !startText.isEmpty && start == nil {
-                reject(
-                    Phrase(
-                        sv: "startdatum '\(startText)' är inget datum; skriv ÅÅÅÅ-MM-DD",
-                        en: "start date '\(startText)' is not a date; write YYYY-MM-DD"))
-                continue
+                return Phrase(
+                    sv: "startdatum '\(startText)' är inget datum; skriv ÅÅÅÅ-MM-DD",
+                    en: "start date '\(startText)' is not a date; write YYYY-MM-DD")
             }
             let endText = cell(.end)
             guard let end = ContractCells.date(endText) else {
-                reject(
-                    endText.isEmpty
-                        ? Phrase(sv: "inget slutdatum", en: "no end date")
-                        : Phrase(
-                            sv: "slutdatum '\(endText)' är inget datum; skriv ÅÅÅÅ-MM-DD",
-                            en: "end date '\(endText)' is not a date; write YYYY-MM-DD"))
-                continue
+                return endText.isEmpty
+                    ? Phrase(sv: "inget slutdatum", en: "no end date")
+                    : Phrase(
+                        sv: "slutdatum '\(endText)' är inget datum; skriv ÅÅÅÅ-MM-DD",
+                        en: "end date '\(endText)' is not a date; write YYYY-MM-DD")
             }
             if let start, end < start {
-                reject(
-                    Phrase(
-                        sv: "slutdatumet \(end.iso8601) ligger före startdatumet \(start.iso8601)",
-                        en: "the end date \(end.iso8601) is before the start date \(start.iso8601)"))
-                continue
+                return Phrase(
+                    sv: "slutdatumet \(end.iso8601) ligger före startdatumet \(start.iso8601)",
+                    en: "the end date \(end.iso8601) is before the start date \(start.iso8601)")
             }
             let levelText = cell(.conditions)
             guard let level = ConditionLevel(text: levelText) else {
-                reject(
-                    Phrase(
-                        sv: "villkorsnivån '\(levelText)' är inte någon av ingen/bas/avancerad/kollektivavtal",
-                        en:
-                            "condition level '\(levelText)' is not one of none/basic/advanced/collective-agreement (ingen/bas/avancerad/kollektivavtal)"
-                    )
+                return Phrase(
+                    sv: "villkorsnivån '\(levelText)' är inte någon av ingen/bas/avancerad/kollektivavtal",
+                    en:
+                        "condition level '\(levelText)' is not one of none/basic/advanced/collective-agreement (ingen/bas/avancerad/kollektivavtal)"
                 )
-                continue
             }
             let conductText = cell(.codeOfConduct)
             guard let conduct = ContractCells.yesNo(conductText) else {
-                reject(
-                    Phrase(
-                        sv: "uppförandekod '\(conductText)' är inte ja/nej",
-                        en: "code of conduct '\(conductText)' is not yes/no (ja/nej)"))
-                continue
+                return Phrase(
+                    sv: "uppförandekod '\(conductText)' är inte ja/nej",
+                    en: "code of conduct '\(conductText)' is not yes/no (ja/nej)")
             }
             let categoryText = cell(.cpv).isEmpty ? cell(.category) : cell(.cpv)
             let category = Self.category(categoryText, templates: templates)
             if !categoryText.isEmpty && category == nil {
-                reject(
-                    Phrase(
-                        sv:
-                            "kategorin '\(categoryText)' motsvarar ingen kategori i regeltabellerna (ange en CPV-kod eller ett kategorinamn)",
-                        en:
-                            "category '\(categoryText)' matches no category of the rule tables (give a CPV code or a category name)"
-                    )
+                return Phrase(
+                    sv:
+                        "kategorin '\(categoryText)' motsvarar ingen kategori i regeltabellerna (ange en CPV-kod eller ett kategorinamn)",
+                    en:
+                        "category '\(categoryText)' matches no category of the rule tables (give a CPV code or a category name)"
                 )
-                continue
             }
             let contract = Contract(
-                id: id, supplierID: cell(.supplierID), orgNumber: orgNumber, supplierName: cell(.supplierName),
+                id: id, supplierID: cell(.supplierID), orgNumber: row.orgNumber, supplierName: cell(.supplierName),
                 category: category, categoryText: categoryText, start: start, end: end, conditions: level,
-                codeOfConduct: conduct, line: rowOf(row.line))
-            index.add(contracts.count, id: contract.supplierID, orgNumber: orgNumber, name: contract.supplierName)
+                codeOfConduct: conduct, line: row.line)
+            index.add(contracts.count, id: contract.supplierID, orgNumber: row.orgNumber, name: contract.supplierName)
             contracts.append(contract)
+            return nil
         }
     }
 
