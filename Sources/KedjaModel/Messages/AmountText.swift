@@ -13,11 +13,16 @@ extension Amount {
         let unsigned = negative ? plain.dropFirst() : plain[...]
         let whole = unsigned.prefix { $0 != "," }
         let rest = unsigned.dropFirst(whole.count)
-        var grouped = ""
-        for (offset, digit) in whole.enumerated() {
-            if offset > 0 && (whole.count - offset) % 3 == 0 { grouped.append("\u{00A0}") }
-            grouped.append(digit)
+        return (negative ? "-" : "") + Self.grouped(whole, by: "\u{00A0}") + rest + " kr"
+    }
+
+    /// `digits` in groups of three from the right, joined by `separator`: `238219200` → `238 219 200`.
+    public static func grouped(_ digits: some StringProtocol, by separator: Character) -> String {
+        var text = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { text.append(separator) }
+            text.append(digit)
         }
-        return (negative ? "-" : "") + grouped + rest + " kr"
+        return text
     }
 }

@@ -204,13 +204,7 @@ enum ChangesSheet {
             amount.formatted(decimalMark: UInt8(ascii: "."), minimumFractionDigits: 0)
                 .prefix { $0 != "." })
         let sign = digits.first == "-" ? "-" : ""
-        let body = sign.isEmpty ? digits : Array(digits.dropFirst())
-        let separator: Character = language == .sv ? "\u{00A0}" : ","
-        var text = ""
-        for (offset, digit) in body.enumerated() {
-            if offset > 0 && (body.count - offset) % 3 == 0 { text.append(separator) }
-            text.append(digit)
-        }
-        return sign + text
+        let body = String(sign.isEmpty ? digits : Array(digits.dropFirst()))
+        return sign + Amount.grouped(body, by: language == .sv ? "\u{00A0}" : ",")
     }
 }
