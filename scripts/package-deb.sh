@@ -46,6 +46,7 @@ depends="$(printf '%s\n' "${packages[@]}" | sort -u | paste -sd, | sed 's/,/, /g
 
 install -d "$stage/DEBIAN" "$stage/usr/share/doc/kedja"
 gzip -9n <README.md >"$stage/usr/share/doc/kedja/README.md.gz"
+install -m 0644 NOTICE "$stage/usr/share/doc/kedja/copyright"
 installed_size="$(du -sk --exclude=DEBIAN "$stage" | cut -f1)"
 cat >"$stage/DEBIAN/control" <<EOF
 Package: kedja

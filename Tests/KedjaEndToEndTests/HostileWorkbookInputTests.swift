@@ -5,14 +5,17 @@ import Testing
 /// Issue 13, item 4: workbook inputs that programs read in different ways are refused (exit 65) with a message
 /// that says what to do, and a stray far cell cannot fill the disk with temporary CSV.
 @Suite struct HostileWorkbookInputTests {
-    /// Writes a one-sheet workbook to `sys.argv[1]` whose sheet data is `sys.argv[2]`; with a third argument, a
-    /// second entry `xl/worksheets/sheet1.xml` holding that sheet data is appended, as a hostile tool would.
+    /// Writes a one-sheet workbook to `sys.argv[1]` whose sheet data is `sys.argv[2]` (or the file `@PATH` names);
+    /// with a third argument, a second entry `xl/worksheets/sheet1.xml` holding that sheet data is appended, as a
+    /// hostile tool would.
     static let maker = """
         import sys, warnings, zipfile
         warnings.simplefilter("ignore")
         main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         def sheet(data):
+            if data.startswith("@"):
+                data = open(data[1:], encoding="utf-8").read()
             return f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{main}"><sheetData>{data}</sheetData></worksheet>'
         with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as book:
             book.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
@@ -74,5 +77,31 @@ import Testing
         #expect(result.status == 65, "\(result.stderr)")
         #expect(result.stderr.contains("cell XFD1 makes that 16384 columns"), "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["book.xlsx"])
+    }
+
+    @Test func aStrayFarCellIsLeftOutOfTheTableAnalysed() throws {
+        let folder = try Kedja.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 100,000 rows under a header with a note in XFD1: padded, the table would be 1.6 GB of CSV.
+        let note = #"<c r="XFD1" t="inlineStr"><is><t>Anteckning</t></is></c>"#
+        let header = Self.header.replacingOccurrences(of: "</row>", with: note + "</row>")
+        let rows = (2...100_001).map { Self.row($0, amount: "\($0 % 1000).25") }.joined()
+        let sheetData = folder.appendingPathComponent("sheet.xml")
+        try (header + rows).write(to: sheetData, atomically: true, encoding: .utf8)
+        let book = try Self.workbook(in: folder, "@" + sheetData.path)
+        let output = folder.appendingPathComponent("out.csv").path
+        let result = try Kedja.run(["tag", book, "-o", output, "--lang", "en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stderr.contains("16381 empty columns (C–XFC) were left out; no value was lost"), "\(result.stderr)")
+        let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\r\n")
+        #expect(lines.count == 100_001)
+        #expect(lines[0].contains(#""Leverantör","Belopp","Anteckning","kedja_category_code""#), "\(lines[0])")
+        #expect(lines[1].hasPrefix("AB,2.25,,"), "\(lines[1])")
+        // Every line is accepted, its amount counted: sum of (n mod 1000) + 0.25 over n = 2…100,001.
+        let cents = (2...100_001).reduce(0) { $0 + $1 % 1000 * 100 + 25 }
+        #expect(result.stderr.contains("100000 records, 100000 accepted, 0 rejected"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("total " + String(format: "%d.%02d", cents / 100, cents % 100)), "\(result.stderr)")
     }
 }

@@ -42,8 +42,8 @@ import Testing
         #expect(tag.stderr.contains("categories.csv, line 7"))
     }
 
-    /// Issue 13, item 8: a check digit is never passed silently: checked against the CPV list when one is given,
-    /// and named as unchecked when not.
+    /// Issue 13, item 8: a check digit is never passed silently: checked against the CPV 2008 list Kedja carries,
+    /// or against the list `--cpv` names.
     @Test func aWrongCPVCheckDigitIsFlagged() throws {
         let folder = try Kedja.temporaryDirectory().appendingPathComponent("siffra")
         #expect(try Kedja.run(["templates", "export", folder.path]).status == 0)
@@ -56,9 +56,16 @@ import Testing
         }.joined(separator: "\r\n")
         #expect(edited != text)
         try Data(edited.utf8).write(to: categories)
-        let unchecked = try Kedja.run(["templates", "check", folder.path, "--lang", "en"])
-        #expect(unchecked.status == 0, "\(unchecked.stderr)")
-        #expect(unchecked.stdoutText.contains("note: 1 CPV codes in categories.csv carry a check digit"))
+        let builtIn = try Kedja.run(["templates", "check", folder.path, "--lang", "en"])
+        #expect(builtIn.status == 65, "\(builtIn.stdoutText)\(builtIn.stderr)")
+        #expect(builtIn.stdoutText.contains("79400000-3 has the wrong check digit: CPV 2008 writes 79400000-8"))
+        // A code CPV 2008 does not have is named too (79400009 is not a code).
+        let unknown = edited.replacingOccurrences(of: "79400000-3", with: "79400009")
+        try Data(unknown.utf8).write(to: categories)
+        let missing = try Kedja.run(["templates", "check", folder.path, "--lang", "en"])
+        #expect(missing.status == 65)
+        #expect(missing.stdoutText.contains("79400009 is not a CPV 2008 code"), "\(missing.stdoutText)")
+        try Data(edited.utf8).write(to: categories)
         let cpvList = Kedja.sharedTestData.appendingPathComponent("reference/cpv2008-en.csv").path
         let checked = try Kedja.run(["templates", "check", folder.path, "--cpv", cpvList])
         #expect(checked.status == 65)

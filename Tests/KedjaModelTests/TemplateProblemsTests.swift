@@ -38,12 +38,17 @@ struct TemplateProblemsTests {
         #expect(found.contains { $0.line == 2 && $0.message.contains("CPV 2008 writes 03000000-1") })
     }
 
-    @Test func withoutAListCodesAreNotChecked() throws {
+    @Test func withoutAListTheCompiledCPV2008IsUsed() throws {
         let found = try problems(after: { folder in
             try TemplateFixtures.appendRow(
                 "12345678;Påhittad;Made up;goods;low;low;low;low;;;;Test;;2026", to: "categories.csv", in: folder)
+            try TemplateFixtures.replaceLine(2, of: "categories.csv", in: folder) {
+                $0.replacingOccurrences(of: "03000000;", with: "03000000-7;")
+            }
         })
-        #expect(found.isEmpty)
+        #expect(found.map(\.message).contains { $0.contains("12345678 is not a CPV 2008 code") }, "\(found)")
+        #expect(found.contains { $0.line == 2 && $0.message.contains("CPV 2008 writes 03000000-1") }, "\(found)")
+        #expect(found.count == 2)
     }
 
     @Test func flagsRulesThatPointNowhere() throws {

@@ -1,7 +1,8 @@
 import Foundation
-import KedjaModel
 import KedjaTestSupport
 import Testing
+
+@testable import KedjaModel
 
 /// The bundled templates and the reference material.
 enum TemplateFixtures {
@@ -44,10 +45,19 @@ enum TemplateFixtures {
 
 @Suite("Bundled template set")
 struct TemplateSetTests {
+    /// The CPV 2008 list compiled in (scripts/embed-cpv.py) is the reference list, code for code and check digit
+    /// for check digit: a wrong check digit in a rule table is found without `--cpv`.
+    @Test func compiledCPVListIsTheReferenceList() throws {
+        let reference = try TemplateSet.readCPVCodeList(contentsOf: TemplateFixtures.cpvList)
+        #expect(reference.count == 9_454)
+        #expect(CPV2008.codes == reference)
+    }
+
     @Test func loadsWithoutDoubts() throws {
         let templates = try TemplateFixtures.bundled()
         let codes = try TemplateSet.readCPVCodeList(contentsOf: TemplateFixtures.cpvList)
         #expect(templates.problems(cpvCodes: codes).map(\.description) == [])
+        #expect(templates.problems().map(\.description) == [], "against the CPV 2008 list compiled in")
         #expect(templates.categories.count >= 20)
         #expect(templates.keywords.count >= 60)
         #expect(templates.tasks.count == 12)

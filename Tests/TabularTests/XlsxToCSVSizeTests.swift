@@ -58,4 +58,43 @@ struct XlsxToCSVSizeTests {
         }
         #expect(error?.reason == .csvTooLarge(farthestCell: "C1", width: 3, limit: 2_000))
     }
+
+    /// Converts the first sheet of `url` for analysis: blank rows skipped, long empty expanses left out.
+    static func convertForAnalysis(_ url: URL) throws -> (XlsxToCSV.Outcome, String) {
+        let writer = CSVWriter.inMemory(
+            dialect: CSVDialect(encoding: .utf8, delimiter: UInt8(ascii: ","), lineEnding: .lf))
+        let outcome = try XlsxToCSV.convert(
+            XlsxReader(url: url), to: writer, blankRows: .skip, columns: .withoutEmptyExpanses)
+        return (outcome, String(decoding: writer.finishedBytes(), as: UTF8.self))
+    }
+
+    @Test("a table to analyse leaves out the empty columns a far cell opens up, and keeps the far cell")
+    func farCellExpanseLeftOut() throws {
+        let url = try Self.workbook(rows: 3, farCell: #"<c r="XFD1" t="inlineStr"><is><t>x</t></is></c>"#)
+        let (outcome, csv) = try Self.convertForAnalysis(url)
+        #expect(outcome.width == 3)
+        #expect(outcome.columnsLeftOut == [2...16_382])
+        #expect(csv == "Leverantör,Belopp,x\nAB,2,\nAB,3,\nAB,4,\n")
+        // A faithful copy keeps every column.
+        let (copy, _) = try Self.convert(url)
+        #expect(copy.width == 16_384 && copy.columnsLeftOut.isEmpty)
+    }
+
+    @Test("spacer columns shorter than XlsxToCSV.emptyExpanse keep their place")
+    func spacerColumnsKept() throws {
+        let spacer = XlsxToCSV.emptyExpanse - 1
+        let far = CellRange.columnName(2 + spacer)
+        let url = try Self.workbook(rows: 2, farCell: #"<c r="\#(far)1" t="inlineStr"><is><t>Not</t></is></c>"#)
+        let (outcome, csv) = try Self.convertForAnalysis(url)
+        #expect(outcome.width == 3 + spacer)
+        #expect(outcome.columnsLeftOut.isEmpty)
+        #expect(csv.hasPrefix("Leverantör,Belopp" + String(repeating: ",", count: spacer) + ",Not\n"))
+        // One column more and the run is an expanse, left out.
+        let wider = try Self.workbook(
+            rows: 2,
+            farCell: #"<c r="\#(CellRange.columnName(3 + spacer))1" t="inlineStr"><is><t>Not</t></is></c>"#)
+        let (leftOut, text) = try Self.convertForAnalysis(wider)
+        #expect(leftOut.columnsLeftOut == [2...(2 + spacer)])
+        #expect(text.hasPrefix("Leverantör,Belopp,Not\nAB,2,\n"))
+    }
 }

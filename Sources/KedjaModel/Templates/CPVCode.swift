@@ -63,6 +63,18 @@ enum CPVCode {
     }
 }
 
+extension CPV2008 {
+    /// The codes written as the EU writes them, `03000000-1`.
+    static var codes: Set<String> {
+        let bytes = Array(digits.utf8)
+        return Set(
+            stride(from: 0, to: bytes.count, by: 9).map { start in
+                String(decoding: bytes[start..<(start + 8)], as: UTF8.self) + "-"
+                    + String(UnicodeScalar(bytes[start + 8]))
+            })
+    }
+}
+
 fileprivate extension Character {
     /// Whether the character is one of the ASCII digits 0–9 (not any Unicode digit).
     var isASCIIDigit: Bool { isASCII && isNumber }

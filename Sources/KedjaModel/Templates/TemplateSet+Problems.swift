@@ -7,12 +7,12 @@ extension TemplateSet {
     /// category covers; follow-up steps naming unknown tasks; index values for unknown countries or
     /// outside every band; settings Kedja does not use.
     ///
-    /// With `cpvCodes` (the CPV 2008 list, codes written `03000000-1` or `03000000`), also every code
-    /// the tables name that is not in the list, and check digits that differ from it.
+    /// Also every CPV code the tables name that is not in the CPV list, and every check digit that differs from
+    /// it: the list is `cpvCodes` (codes written `03000000-1` or `03000000`) when given, else the CPV 2008
+    /// vocabulary compiled into Kedja. Only a list can confirm a check digit: the EU's follow no published rule.
     public func problems(cpvCodes: Set<String>? = nil) -> [TemplateProblem] {
         var problems = index.warnings
-        guard let cpvCodes else { return problems }
-        let reference = Self.checkDigitsByCode(cpvCodes)
+        let reference = Self.checkDigitsByCode(cpvCodes ?? CPV2008.codes)
 
         func check(_ code: String, written checkDigit: Character?, file: String, line: Int, what: String) {
             let path = index.paths[file] ?? file
@@ -54,17 +54,10 @@ extension TemplateSet {
         return problems
     }
 
-    /// How many CPV codes in `categories.csv` are written with a check digit (`03000000-1`).
-    ///
-    /// Only the CPV 2008 list can confirm one: the EU's own check digits follow no single rule, so none is computed.
-    public var writtenCheckDigitCount: Int {
-        index.categoryCheckDigits.joined().filter { $0 != nil }.count
-    }
-
     /// The codes of a CPV list file (the first column, or the one headed `code`), as written there.
     ///
-    /// For `kedja templates check --cpv FILE` and tests: the CPV vocabulary is the EU's, so Kedja
-    /// does not ship it; users point at their copy.
+    /// For `kedja templates check --cpv FILE`, which checks against a list other than the CPV 2008 vocabulary
+    /// Kedja carries (a newer edition, say), and for tests.
     public static func readCPVCodeList(contentsOf url: URL) throws -> Set<String> {
         let table = try CSVTable.read(contentsOf: url)
         let column = table.column(named: "code") ?? 0

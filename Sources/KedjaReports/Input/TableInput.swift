@@ -70,7 +70,7 @@ public struct TableInput: Sendable {
         let csvPath = try ScratchFolder.path(named: "\(stem).csv")
         let writer = CSVWriter(file: try AtomicOutputFile(destination: csvPath), dialect: workbookDialect)
         let outcome = try XlsxToCSV.convert(
-            reader, sheet: sheet, to: writer, blankRows: .skip, quotingForSniffer: true)
+            reader, sheet: sheet, to: writer, blankRows: .skip, columns: .withoutEmptyExpanses, quotingForSniffer: true)
         return TableInput(path: path, csvPath: csvPath, sheet: outcome)
     }
 

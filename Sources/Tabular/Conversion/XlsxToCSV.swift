@@ -4,7 +4,9 @@
 /// The CSV is rectangular, as CSV readers expect: every record is as wide as the sheet's widest row (up to its
 /// last cell that holds something), shorter rows padded with empty fields. The sheet is therefore read twice,
 /// once to measure and once to write; memory stays flat however long the sheet, and the CSV's size is bounded by
-/// `XlsxLimits.maxCSVBytes`, checked before writing and while writing.
+/// `XlsxLimits.maxCSVBytes`, checked before writing and while writing. A table to analyse leaves out long
+/// expanses of columns that hold nothing (``Columns/withoutEmptyExpanses``), so one stray far cell does not make
+/// every record thousands of fields wide.
 ///
 /// Cells are written as they hold, in the writer's dialect:
 /// - text as typed;
@@ -22,14 +24,30 @@ public enum XlsxToCSV {
         case skip
     }
 
+    /// Which of the sheet's columns become fields.
+    public enum Columns: Sendable {
+        /// Every column up to the widest row's last value, so field `n` is sheet column `n`: a faithful copy.
+        case all
+        /// Every column but runs of at least ``emptyExpanse`` columns that hold nothing in any row, header included:
+        /// a table to analyse, sized by the cells present. Nothing is lost (the columns left out are empty), and the
+        /// columns of a table made by hand, spacer columns included, keep their numbers.
+        case withoutEmptyExpanses
+    }
+
+    /// The fewest adjacent empty columns ``Columns/withoutEmptyExpanses`` leaves out: more than any table made by
+    /// hand leaves blank between its columns, far fewer than the thousands a stray cell in column XFD opens up.
+    public static let emptyExpanse = 64
+
     /// What a conversion wrote.
     public struct Outcome: Sendable, Equatable {
         /// The worksheet read, as the workbook names it.
         public let sheet: String
         /// Records written, the first included.
         public let records: Int
-        /// Fields in every record: the cell count of the sheet's widest row.
+        /// Fields in every record: the cell count of the sheet's widest row, less the columns left out.
         public let width: Int
+        /// The runs of empty columns left out (0-based, A = 0), in sheet order; none for ``Columns/all``.
+        public let columnsLeftOut: [ClosedRange<Int>]
         /// The sheet row each record came from, by the CSV line it starts on.
         public let rows: SheetRowMap
     }
@@ -38,23 +56,35 @@ public enum XlsxToCSV {
     ///
     /// - Parameters:
     ///   - blankRows: keep rows without a value as empty records, or leave them out.
+    ///   - columns: every column, or all but long expanses of empty ones.
     ///   - quotingForSniffer: quote the first record and every field that holds `;`, `,`, TAB or `|`, so that
     ///     `CSVSniffer` finds exactly the writer's dialect when the file is read back without being told it.
     ///     For the private CSV of a workbook input; a CSV for people is quoted only where needed.
     /// - Throws: `XlsxReadError` for a missing sheet or unreadable content; `OutputError` from the writer.
     public static func convert(
         _ reader: XlsxReader, sheet: String? = nil, to writer: CSVWriter, blankRows: BlankRows = .keep,
-        quotingForSniffer: Bool = false
+        columns: Columns = .all, quotingForSniffer: Bool = false
     ) throws -> Outcome {
         // Records are sized by the cells that hold something: a cell of empty text adds no field.
-        var width = 0
+        func holdsSomething(_ cell: XlsxCell) -> Bool { cell != .empty && cell != .string("") }
+        var sheetWidth = 0
         var farthest = (row: 0, column: 0)
         var recordCount = 0
+        var occupied: [Bool] = []
         try reader.forEachRow(sheet: sheet) { row in
-            let cells = row.cells.lastIndex { $0 != .empty && $0 != .string("") }.map { $0 + 1 } ?? 0
-            if cells > width { (width, farthest) = (cells, (row.index, cells)) }
+            let cells = row.cells.lastIndex(where: holdsSomething).map { $0 + 1 } ?? 0
+            if cells > sheetWidth { (sheetWidth, farthest) = (cells, (row.index, cells)) }
             recordCount = blankRows == .keep ? row.index : recordCount + 1
+            if case .withoutEmptyExpanses = columns {
+                if occupied.count < cells { occupied += repeatElement(false, count: cells - occupied.count) }
+                for column in 0..<cells where !occupied[column] && holdsSomething(row.cells[column]) {
+                    occupied[column] = true
+                }
+            }
         }
+        let leftOut = Self.emptyExpanses(in: occupied.prefix(sheetWidth))
+        let fields = (0..<sheetWidth).filter { column in !leftOut.contains { $0.contains(column) } }
+        let width = fields.count
         // Every record takes at least its delimiters and a line ending: refuse before writing what cannot fit.
         let limit = reader.limits.maxCSVBytes
         var bytesWritten = UInt64(recordCount) * UInt64(width + 1)
@@ -77,7 +107,7 @@ public enum XlsxToCSV {
         func writeRecord(_ cells: [XlsxCell], sheetRow: Int) throws {
             rowMap.note(line: line, sheetRow: sheetRow)
             var lineBreaks = 0
-            for column in 0..<width {
+            for column in fields {
                 let text = column < cells.count ? cellText(cells[column]) : ""
                 let bytes = TextCodec.encode(text, as: encoding)
                 lineBreaks += countLineBreaks(bytes)
@@ -107,7 +137,24 @@ public enum XlsxToCSV {
             }
         }
         try writer.finish()
-        return Outcome(sheet: resolvedName(sheet, in: reader), records: records, width: width, rows: rowMap)
+        return Outcome(
+            sheet: resolvedName(sheet, in: reader), records: records, width: width, columnsLeftOut: leftOut,
+            rows: rowMap)
+    }
+
+    /// The runs of at least ``emptyExpanse`` columns that `occupied` marks as holding nothing.
+    private static func emptyExpanses(in occupied: ArraySlice<Bool>) -> [ClosedRange<Int>] {
+        var runs: [ClosedRange<Int>] = []
+        var start: Int?
+        for column in occupied.indices {
+            if !occupied[column] {
+                if start == nil { start = column }
+            } else if let first = start {
+                if column - first >= emptyExpanse { runs.append(first...(column - 1)) }
+                start = nil
+            }
+        }
+        return runs
     }
 
     /// What the CSV holds for `cell`: its text, with numbers rounded to 15 significant digits.

@@ -53,7 +53,10 @@ struct TemplatesCommand: ParsableCommand {
         @Argument(help: "The folder to check.")
         var directory: String?
 
-        @Option(help: "The CPV 2008 code list (CSV with codes like 03000000-1) to check every CPV code against.")
+        @Option(
+            help:
+                "A CPV code list (CSV with codes like 03000000-1) to check every CPV code against instead of the CPV 2008 list built in."
+        )
         var cpv: String?
 
         @OptionGroup var languageOption: LanguageOption
@@ -72,19 +75,7 @@ struct TemplatesCommand: ParsableCommand {
                         Messages(language).tablesChecked(
                             location.text(language), categories: set.categories.count, keywords: set.keywords.count,
                             accountGroups: set.accountGroups.count, countries: set.countries.count,
-                            tasks: set.tasks.count))
-                    // A wrong check digit cannot be told without the list: say so rather than pass it silently.
-                    if codes == nil, set.writtenCheckDigitCount > 0 {
-                        let count = set.writtenCheckDigitCount
-                        print(
-                            Phrase(
-                                sv: "obs: \(count) CPV-koder i categories.csv har en kontrollsiffra, som bara CPV "
-                                    + "2008-listan kan bekräfta; ange --cpv FIL (listan som CSV) för att kontrollera dem.",
-                                en:
-                                    "note: \(count) CPV codes in categories.csv carry a check digit, which only the CPV "
-                                    + "2008 list can confirm; pass --cpv FILE (the list as CSV) to check them."
-                            ).text(language))
-                    }
+                            tasks: set.tasks.count, cpvList: cpv))
                 } else {
                     throw ExitCode(65)
                 }

@@ -51,6 +51,13 @@ func analyse(
     }
     let contracts = try input.contracts.map { try TableInput.open($0, sheet: nil, sheetOption: "--contracts") }
     let audits = try input.audits.map { try TableInput.open($0, sheet: nil, sheetOption: "--audits") }
+    for table in [spend] + [suppliers, contracts, audits].compactMap({ $0 }) {
+        if let sheet = table.sheet, !sheet.columnsLeftOut.isEmpty {
+            note(
+                messages.emptyColumnsLeftOut(table.displayName(options.language), runs: sheet.columnsLeftOut),
+                quiet: options.quiet)
+        }
+    }
     let progress = ProgressLine(enabled: !options.quiet, total: fileSize(spend.csvPath), messages: messages)
     defer { progress.finish() }
     var request = AnalysisRun.Request(

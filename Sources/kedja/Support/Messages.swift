@@ -241,6 +241,19 @@ struct Messages {
     }
 
     /// A workbook's sheet as `convert` names its input.
+    /// A note that long expanses of empty columns of a workbook's sheet were left out of the table analysed.
+    func emptyColumnsLeftOut(_ table: String, runs: [ClosedRange<Int>]) -> String {
+        let count = runs.reduce(0) { $0 + $1.count }
+        let spans = runs.map {
+            "\(CellRange.columnName($0.lowerBound))–\(CellRange.columnName($0.upperBound))"
+        }.joined(separator: ", ")
+        return say(
+            sv: "\(table): \(count) tomma kolumner (\(spans)) lämnades utanför; inget värde gick förlorat. "
+                + "En enstaka cell långt ut gjorde bladet så brett; radera den om den inte hör till tabellen.",
+            en: "\(table): \(count) empty columns (\(spans)) were left out; no value was lost. "
+                + "A lone cell far out made the sheet that wide; delete it unless it belongs to the table.")
+    }
+
     func workbookSheet(_ input: String, sheet: String) -> String {
         say(sv: "\(input), blad '\(sheet)'", en: "\(input), sheet '\(sheet)'")
     }
@@ -307,13 +320,16 @@ struct Messages {
 
     /// `templates check` without problems.
     func tablesChecked(
-        _ location: String, categories: Int, keywords: Int, accountGroups: Int, countries: Int, tasks: Int
+        _ location: String, categories: Int, keywords: Int, accountGroups: Int, countries: Int, tasks: Int,
+        cpvList: String?
     ) -> String {
         say(
             sv: "\(location): \(categories) kategorier, \(keywords) nyckelord, \(accountGroups) kontogrupper, "
-                + "\(countries) länder, \(tasks) uppgifter: inga problem.",
+                + "\(countries) länder, \(tasks) uppgifter: inga problem; CPV-koder och kontrollsiffror stämmer mot "
+                + "\(cpvList ?? "CPV 2008").",
             en: "\(location): \(categories) categories, \(keywords) keywords, \(accountGroups) account groups, "
-                + "\(countries) countries, \(tasks) tasks: no problems.")
+                + "\(countries) countries, \(tasks) tasks: no problems; CPV codes and check digits agree with "
+                + "\(cpvList ?? "CPV 2008").")
     }
 
     /// A file Foundation could not write.
