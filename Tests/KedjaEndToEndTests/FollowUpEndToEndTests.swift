@@ -204,6 +204,33 @@ private let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/l
         #expect(NSDictionary(dictionary: first).isEqual(to: try Self.sheets(fromOriginal)))
     }
 
+    /// Next period's plan made from a followed-up plan keeps the Deviations sheet and the step the round planned.
+    @Test func nextPeriodsPlanKeepsTheDeviationsAndThePlannedStep() throws {
+        let folder = try Kedja.temporaryDirectory()
+        let round = try Self.plan(in: folder, start: "2026-01-01", name: "plan")
+        let answered = folder.appendingPathComponent("svar.xlsx").path
+        _ = try Kedja.python(Self.fill, [round.path("Solkraft AB"), "one-no", answered])
+        let followed = folder.appendingPathComponent("plan-2.xlsx").path
+        #expect(try Kedja.run(["followup", round.plan, answered, "-o", followed, "--quiet"]).status == 0)
+        let ledger = folder.appendingPathComponent("reskontra.csv").path
+        let next = folder.appendingPathComponent("plan-2027.xlsx").path
+        let made = try Kedja.run([
+            "plan", ledger, "--start", "2027-01-01", "--previous", followed, "-o", next, "--quiet",
+        ])
+        #expect(made.status == 0, "\(made.stderr)")
+        let deviations = try Self.rows(next, "Avvikelser")
+        #expect(deviations.count == 1)
+        #expect(deviations.first?["Leverantör"] as? String == "Solkraft AB")
+        #expect(deviations.first?["Svar"] as? String == "Nej", "the answer in the new plan's language")
+        #expect(deviations.first?["Kommentar"] as? String == "Inget skriftligt åtagande ännu")
+        let steps = try Self.rows(next, "Uppföljningsplan").filter { $0["Leverantör"] as? String == "Solkraft AB" }
+        let status = Dictionary(
+            steps.map { ("\($0["Uppgift"] ?? "")", "\($0["Status"] ?? "")") }, uniquingKeysWith: { first, _ in first })
+        #expect(status["O1"] == "Avvikelse", "\(status)")
+        #expect(status["O2"] == "Planerad", "the round planned the desk audit: \(status)")
+        #expect(status["O3"] == "Villkorad", "\(status)")
+    }
+
     @Test(.enabled(if: soffice != nil, "LibreOffice is not installed"))
     func aQuestionnaireResavedByLibreOfficeStillMatches() throws {
         let folder = try Kedja.temporaryDirectory()

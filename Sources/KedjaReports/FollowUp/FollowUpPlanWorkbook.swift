@@ -112,7 +112,7 @@ public enum FollowUpPlanWorkbook {
                     try copy(sheet, to: written)
                 }
                 if index == lastPlanSheet {
-                    try writeDeviations(
+                    try DeviationLog.write(
                         deviationRows,
                         to: try workbook.addWorksheet(name: FollowUpPhrases.deviationsSheet.text(language)),
                         title: title, language: language)
@@ -191,25 +191,11 @@ public enum FollowUpPlanWorkbook {
     /// No or Partly of this round, in plan order.
     static func deviationRows(
         _ round: FollowUpRound, sheets: [PlanBook.Sheet], language: Language
-    ) -> [[DeviationColumn: XlsxCell]] {
+    ) -> [DeviationLog.Row] {
         let matchedKeys = Set(round.outcomes.map(\.entry.supplierKey))
-        var rows: [[DeviationColumn: XlsxCell]] = []
+        var rows: [DeviationLog.Row] = []
         for sheet in sheets where isDeviationSheet(sheet) {
-            guard
-                let columns = try? PeriodSheets.columns(
-                    of: sheet.cells.first ?? [], named: DeviationColumn.allCases.map { ($0, $0.header) },
-                    required: [.supplier], path: round.plan.path, sheet: sheet.name)
-            else { continue }
-            for row in sheet.cells.dropFirst() {
-                var values: [DeviationColumn: XlsxCell] = [:]
-                for (column, index) in columns where index < row.count { values[column] = row[index] }
-                let supplier = values[.supplier]?.text.trimmingCharacters(in: .whitespaces) ?? ""
-                guard !supplier.isEmpty else { continue }
-                let key =
-                    OrgNumber.parse(values[.orgNumber]?.text ?? "").map(\.description)
-                    ?? "name:" + TextKey.folded(supplier)
-                if !matchedKeys.contains(key) { rows.append(values) }
-            }
+            rows += DeviationLog.rows(of: sheet.cells).filter { !matchedKeys.contains(DeviationLog.supplierKey($0)) }
         }
         for outcome in round.outcomes {
             let file = (outcome.questionnaire.path as NSString).lastPathComponent
@@ -230,7 +216,7 @@ public enum FollowUpPlanWorkbook {
         return rows
     }
 
-    private static func style(for cell: XlsxCell) -> CellStyle {
+    static func style(for cell: XlsxCell) -> CellStyle {
         if case .date = cell { return Styles.date }
         return Styles.wrapped
     }
@@ -291,35 +277,5 @@ public enum FollowUpPlanWorkbook {
                 try written.write(row: rowIndex, col: column, copying: cell, style: style(for: cell))
             }
         }
-    }
-
-    private static func writeDeviations(
-        _ rows: [[DeviationColumn: XlsxCell]], to sheet: Worksheet, title: String, language: Language
-    ) throws {
-        var widths = ColumnWidths(
-            limits: Dictionary(uniqueKeysWithValues: DeviationColumn.allCases.map { ($0.rawValue, $0.width) }))
-        for row in rows {
-            for (column, cell) in row { widths.fit(column.rawValue, cell.text) }
-        }
-        for column in DeviationColumn.allCases {
-            try sheet.setColumn(first: column.rawValue, last: column.rawValue, width: widths.width(column.rawValue))
-        }
-        try sheet.writeHeaderRow(
-            DeviationColumn.allCases.map { $0.header.text(language) }, row: 0, widths: widths.width)
-        var heights = RowHeights()
-        for (offset, row) in rows.enumerated() {
-            for (column, cell) in row.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                try sheet.write(row: offset + 1, col: column.rawValue, copying: cell, style: style(for: cell))
-                heights.note(row: offset + 1, text: cell.text, width: widths.width(column.rawValue))
-            }
-        }
-        try heights.apply(to: sheet)
-        let lastRow = max(rows.count, 1)
-        let lastColumn = DeviationColumn.allCases.count - 1
-        try sheet.freezePanes(row: 1, col: 1)
-        try sheet.autofilter(CellRange(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: lastColumn))
-        try sheet.preparePrinting(
-            title: title, area: CellRange(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: lastColumn),
-            repeatedRow: 0, language: language)
     }
 }

@@ -50,6 +50,8 @@ public struct PlanCarryover: Sendable {
     public let carried: [Int: Carried]
     /// Last period's rows that continue no task, in their order in the previous plan.
     public let discontinued: [Discontinued]
+    /// Last period's Deviations rows, all of them: a corrective action stays on record until the team closes it.
+    let deviations: [DeviationLog.Row]
 
     /// How many continued tasks changed priority.
     public var priorityChanges: Int { carried.values.filter(\.priorityChanged).count }
@@ -98,6 +100,7 @@ public struct PlanCarryover: Sendable {
             discontinued.append(Discontinued(row: row, reason: reason))
         }
         previousPath = previous.path
+        deviations = previous.deviations
         self.carried = carried
         self.discontinued = discontinued
     }

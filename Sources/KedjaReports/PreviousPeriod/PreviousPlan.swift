@@ -8,7 +8,7 @@ import Tabular
 /// names and its columns by their headers, in Swedish or English, so a plan written in one language and continued
 /// in the other still reads, and columns the team inserted or moved do no harm. The rows of an earlier
 /// Discontinued sheet are read too: a supplier that comes back finds its old entries, and nothing falls out of
-/// the chain of plans unnoticed.
+/// the chain of plans unnoticed. So are the rows of its Deviations sheet, which the new plan keeps.
 public struct PreviousPlan: Sendable {
     /// One task row of last period's plan.
     public struct Row: Sendable, Equatable {
@@ -54,11 +54,14 @@ public struct PreviousPlan: Sendable {
     public let path: String
     /// The task rows, the plan's sheets first, then the Discontinued sheets, each top to bottom.
     public let rows: [Row]
+    /// The rows of its Deviations sheets (`kedja followup`), top to bottom: corrective actions still tracked.
+    let deviations: [DeviationLog.Row]
 
     /// Creates a plan from rows (tests; `read(path:)` for a workbook).
-    init(path: String, rows: [Row]) {
+    init(path: String, rows: [Row], deviations: [DeviationLog.Row] = []) {
         self.path = path
         self.rows = rows
+        self.deviations = deviations
     }
 
     /// Reads the plan at `path`.
@@ -88,7 +91,9 @@ public struct PreviousPlan: Sendable {
                 if !entry.supplier.isEmpty || !entry.task.isEmpty { rows.append(entry) }
             }
         }
-        return PreviousPlan(path: path, rows: rows)
+        let deviations = try reader.sheetNames.filter { PeriodSheets.isPart($0, of: FollowUpPhrases.deviationsSheet) }
+            .flatMap { DeviationLog.rows(of: try reader.readSheet($0)) }
+        return PreviousPlan(path: path, rows: rows, deviations: deviations)
     }
 }
 

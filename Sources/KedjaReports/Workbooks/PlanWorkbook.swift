@@ -11,7 +11,8 @@ import Tabular
 /// cascade and the rule tables used.
 ///
 /// Made with last period's plan (``PlanCarryover``), the team's entries return in the tasks that continue, a Change
-/// column marks new tasks and changed priorities, and rows that continue no task are kept on a Discontinued sheet.
+/// column marks new tasks and changed priorities, rows that continue no task are kept on a Discontinued sheet, and
+/// the Deviations sheet of a follow-up round is kept whole.
 public enum PlanWorkbook {
     /// Writes the plan of `result` in `result.language` to `path`, replacing any file there.
     ///
@@ -42,6 +43,12 @@ public enum PlanWorkbook {
                     name: SheetSpill.sheetName(labels.planSheet, part: part), streamingRows: true)
                 try writePlan(
                     result.plan[range], carryover: carryover, to: sheet, labels: labels, title: title,
+                    language: language)
+            }
+            if let carryover, !carryover.deviations.isEmpty {
+                try DeviationLog.write(
+                    carryover.deviations.map { DeviationLog.relabelled($0, in: language) },
+                    to: try workbook.addWorksheet(name: FollowUpPhrases.deviationsSheet.text(language)), title: title,
                     language: language)
             }
             if let carryover, !carryover.discontinued.isEmpty {
@@ -135,8 +142,13 @@ public enum PlanWorkbook {
                         (column, teamCell(entry.previous, column, language: language))
                     }
                 } ?? []
+            // Kedja's own statuses are worked out afresh, except a later step that was planned (a follow-up round
+            // found deviations): it stays planned rather than falling back to conditional.
             teamCells.removeAll { column, cell in
-                column == .status && FollowUpStatus(label: cell.text)?.isKedjas == true
+                guard column == .status, let status = FollowUpStatus(label: cell.text), status.isKedjas else {
+                    return false
+                }
+                return !(status == .planned && task.status == .conditional)
             }
             if !teamCells.contains(where: { column, cell in column == .status && !cell.isEmpty }) {
                 try sheet.write(
