@@ -151,6 +151,38 @@ import Testing
         #expect(details["audits"] == "2")
     }
 
+    /// A namesake with another organisation number is another company: its audit and contract are not the supplier's.
+    @Test func aNamesakeWithAnotherOrgNumberIsNotTheSupplier() throws {
+        let files = try Self.files()
+        try Data(
+            """
+            Leverantör;Org.nr;Datum;Typ;Resultat;Källa
+            Datorer AB;556900-0036;2025-06-01;revision på plats;inga avvikelser;amfori BSCI
+
+            """.utf8
+        ).write(to: URL(fileURLWithPath: files.audits))
+        try Data(
+            """
+            Avtalsnummer;Leverantör;Organisationsnummer;Kategori;Startdatum;Slutdatum;Villkorsnivå;Uppförandekod
+            A-7;Datorer AB;556900-0036;;2024-01-01;2030-12-31;bas;ja
+
+            """.utf8
+        ).write(to: URL(fileURLWithPath: files.contracts))
+        let output = files.folder.appendingPathComponent("plan.xlsx").path
+        let run = try Kedja.run([
+            "plan", files.ledger, "--contracts", files.contracts, "--audits", files.audits, "--templates",
+            files.templates, "--start", "2026-01-01", "--lang", "en", "-o", output, "--quiet",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let computers = Self.rows(try Self.sheet(output, "Follow-up plan").rows, supplier: "Datorer AB")
+        #expect(!computers.isEmpty)
+        for row in computers {
+            #expect(row["Status"] as? String != "Covered", "\(row)")
+            #expect(row["Contract"] as? String == nil, "\(row)")
+            #expect(!((row["Comment"] as? String ?? "").contains("amfori")), "\(row)")
+        }
+    }
+
     @Test func aContractEndingInSixMonthsMovesFollowUpToTheNextProcurement() throws {
         let (_, rows, _, _) = try Self.plan()
         let builder = Self.rows(rows, supplier: "Bygg AB")

@@ -121,19 +121,25 @@ enum ContractCells {
 }
 
 /// Finds the entries of a contracts or audits file for a supplier: by supplier id, then org number, then name (with
-/// and without legal form).
+/// and without legal form). An entry whose organisation number differs from the supplier's is never its own, however
+/// its id or name agrees: two companies may share a name, as the supplier list's join holds too.
 struct SupplierKeyIndex: Sendable {
     private var byID: [String: [Int]] = [:]
     private var byOrg: [String: [Int]] = [:]
     private var byName: [String: [Int]] = [:]
     private var byBaseName: [String: [Int]] = [:]
+    /// Each entry's organisation number, where it has one.
+    private var orgNumbers: [Int: String] = [:]
     let legalForms: LegalForms
 
     init(legalForms: LegalForms) { self.legalForms = legalForms }
 
     mutating func add(_ position: Int, id: String, orgNumber: String?, name: String) {
         if !id.isEmpty { byID[SupplierList.idKey(id), default: []].append(position) }
-        if let orgNumber { byOrg[orgNumber, default: []].append(position) }
+        if let orgNumber {
+            byOrg[orgNumber, default: []].append(position)
+            orgNumbers[position] = orgNumber
+        }
         let keys = legalForms.keys(of: name)
         guard !keys.base.isEmpty, !SupplierList.isMasked(keys.base) else { return }
         byName[keys.exact, default: []].append(position)
@@ -142,10 +148,15 @@ struct SupplierKeyIndex: Sendable {
 
     /// The positions for a register row's supplier; the first key that finds any wins.
     func matches(id: String?, orgNumber: String?, name: String) -> [Int] {
-        if let id, !id.isEmpty, let found = byID[SupplierList.idKey(id)] { return found }
         if let orgNumber, let found = byOrg[orgNumber] { return found }
+        func sameCompany(_ positions: [Int]?) -> [Int]? {
+            guard let positions, let orgNumber else { return positions }
+            let kept = positions.filter { orgNumbers[$0] == nil || orgNumbers[$0] == orgNumber }
+            return kept.isEmpty ? nil : kept
+        }
+        if let id, !id.isEmpty, let found = sameCompany(byID[SupplierList.idKey(id)]) { return found }
         let keys = legalForms.keys(of: name)
         guard !keys.base.isEmpty, !SupplierList.isMasked(keys.base) else { return [] }
-        return byName[keys.exact] ?? byBaseName[keys.base] ?? []
+        return sameCompany(byName[keys.exact]) ?? sameCompany(byBaseName[keys.base]) ?? []
     }
 }

@@ -61,7 +61,8 @@ enum DeviationLog {
         var heights = RowHeights()
         for (offset, row) in rows.enumerated() {
             for (column, cell) in row.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                try sheet.write(row: offset + 1, col: column.rawValue, copying: cell, style: FollowUpPlanWorkbook.style(for: cell))
+                try sheet.write(
+                    row: offset + 1, col: column.rawValue, copying: cell, style: FollowUpPlanWorkbook.style(for: cell))
                 heights.note(row: offset + 1, text: cell.text, width: widths.width(column.rawValue))
             }
         }
