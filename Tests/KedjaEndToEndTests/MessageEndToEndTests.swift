@@ -127,4 +127,17 @@ import Darwin
             #expect(result.stderr.contains("Save it to a file first"), "\(result.stderr)")
         }
     }
+
+    /// Swedish messages group a count's thousands as they group amounts; English ones print it plain.
+    @Test func swedishCountsAreGroupedInThousands() throws {
+        let folder = try Kedja.temporaryDirectory()
+        let ledger = folder.appendingPathComponent("reskontra.csv")
+        let lines = (1...1_500).map { "Konsult AB;79411000;\($0),00" }
+        try Data((["Leverantör;CPV-kod;Belopp"] + lines + [""]).joined(separator: "\n").utf8).write(to: ledger)
+        let swedish = try Kedja.run(["tag", ledger.path, "-o", "-"])
+        #expect(swedish.status == 0, "\(swedish.stderr)")
+        #expect(swedish.stderr.contains("1\u{00A0}500 poster, 1\u{00A0}500 godtagna, 0 avvisade"), "\(swedish.stderr)")
+        let english = try Kedja.run(["tag", ledger.path, "-o", "-", "--lang", "en"])
+        #expect(english.stderr.contains("1500 records, 1500 accepted, 0 rejected"), "\(english.stderr)")
+    }
 }

@@ -25,9 +25,15 @@ struct Messages {
         Phrase(sv: sv, en: en).text(language)
     }
 
-    /// `count` and its Swedish word, singular for one: `1 post`, `3 poster`.
+    /// `count` and its Swedish word, singular for one: `1 post`, `3 poster`, `100 000 poster`.
     private static func swedish(_ count: Int, _ one: String, _ many: String) -> String {
-        "\(count) \(count == 1 ? one : many)"
+        "\(grouped(count)) \(count == 1 ? one : many)"
+    }
+
+    /// A count as Swedish messages write it: thousands grouped with U+00A0 NO-BREAK SPACE, as amounts are
+    /// (`100 000`). English messages print counts plain. Record and line numbers are names, never grouped.
+    private static func grouped(_ count: Int) -> String {
+        count < 0 ? "-" + grouped(-count) : Amount.grouped(String(count), by: "\u{00A0}")
     }
 
     // MARK: - Spend commands
@@ -42,7 +48,7 @@ struct Messages {
                 + "\(Self.swedish(rejected, "avvisad", "avvisade")); totalt \(total.messageText(.sv)); "
                 + "\(Self.swedish(rows, "rad", "rader")) leverantör × kategori, \(priorityOne) med prioritet 1; "
                 + "\(Self.swedish(outsideScope, "rad", "rader")) utanför omfattningen (inte inköp), "
-                + "\(withoutCategory) utan kategori.",
+                + "\(Self.grouped(withoutCategory)) utan kategori.",
             en:
                 "\(name): \(read) records, \(accepted) accepted, \(rejected) rejected; total \(total.messageText(.en)); "
                 + "\(rows) supplier × category rows, \(priorityOne) at priority 1; "
@@ -76,7 +82,7 @@ struct Messages {
     func moreRejects(_ more: Int, total: Int, place: String) -> String {
         say(
             sv:
-                "  … och \(more) \(more == 1 ? "avvisad post" : "avvisade poster") till; alla \(total) finns i \(place).",
+                "  … och \(Self.swedish(more, "avvisad post", "avvisade poster")) till; alla \(Self.grouped(total)) finns i \(place).",
             en: "  … and \(more) more rejected \(more == 1 ? "record" : "records"); all \(total) are in \(place).")
     }
 
@@ -114,8 +120,9 @@ struct Messages {
         -> String
     {
         say(
-            sv: "\(previous): \(carried) uppgifter överförda (\(priorityChanges) med ändrad prioritet); "
-                + "\(discontinued) rader matchar ingen uppgift och behålls på bladet \(sheet).",
+            sv:
+                "\(previous): \(Self.grouped(carried)) uppgifter överförda (\(Self.grouped(priorityChanges)) med ändrad "
+                + "prioritet); \(Self.grouped(discontinued)) rader matchar ingen uppgift och behålls på bladet \(sheet).",
             en: "\(previous): carried over \(carried) tasks (\(priorityChanges) with a changed priority); "
                 + "\(discontinued) rows match no task and are kept on the sheet \(sheet).")
     }
@@ -225,16 +232,16 @@ struct Messages {
     /// `convert`'s summary line on standard error.
     func converted(_ input: String, to output: String, records: Int, ragged: Int, rejected: Int) -> String {
         var text = say(
-            sv: "\(input) → \(output): \(records) \(records == 1 ? "post skriven" : "poster skrivna")",
+            sv: "\(input) → \(output): \(Self.swedish(records, "post skriven", "poster skrivna"))",
             en: "\(input) → \(output): \(records) \(records == 1 ? "record" : "records") written")
         if ragged > 0 {
             text += say(
-                sv: ", varav \(ragged) med ett annat antal fält än rubrikraden (behållna som de är)",
+                sv: ", varav \(Self.grouped(ragged)) med ett annat antal fält än rubrikraden (behållna som de är)",
                 en: ", \(ragged) of them with another number of fields than the header (kept as they are)")
         }
         if rejected > 0 {
             text += say(
-                sv: "; \(rejected) inte skrivna (över en storleksgräns)",
+                sv: "; \(Self.grouped(rejected)) inte skrivna (över en storleksgräns)",
                 en: "; \(rejected) not written (over a size limit)")
         }
         return text + "."
@@ -248,7 +255,8 @@ struct Messages {
             "\(CellRange.columnName($0.lowerBound))–\(CellRange.columnName($0.upperBound))"
         }.joined(separator: ", ")
         return say(
-            sv: "\(table): \(count) tomma kolumner (\(spans)) lämnades utanför; inget värde gick förlorat. "
+            sv:
+                "\(table): \(Self.grouped(count)) tomma kolumner (\(spans)) lämnades utanför; inget värde gick förlorat. "
                 + "En enstaka cell långt ut gjorde bladet så brett; radera den om den inte hör till tabellen.",
             en: "\(table): \(count) empty columns (\(spans)) were left out; no value was lost. "
                 + "A lone cell far out made the sheet that wide; delete it unless it belongs to the table.")
@@ -297,7 +305,8 @@ struct Messages {
     /// `inspect`'s line about fields that hold a quote without starting with one.
     func literalQuotes(_ count: Int) -> String {
         say(
-            sv: "\(count) fält innehåller ett citattecken utan att börja med ett; läses som text, som Excel gör",
+            sv:
+                "\(Self.grouped(count)) fält innehåller ett citattecken utan att börja med ett; läses som text, som Excel gör",
             en: "\(count) \(count == 1 ? "field holds" : "fields hold") a quote without starting with one; "
                 + "read as text, as Excel does")
     }
