@@ -204,6 +204,29 @@ private let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/l
         #expect(NSDictionary(dictionary: first).isEqual(to: try Self.sheets(fromOriginal)))
     }
 
+    /// The plan followup writes prints like the plan it read: wrapped texts with the rows their height, and the guide
+    /// and task legend on A4 landscape pages one page wide with the plan's title.
+    @Test func theFollowedUpPlanPrintsLikeThePlan() throws {
+        let folder = try Kedja.temporaryDirectory()
+        let round = try Self.plan(in: folder, start: "2026-01-01", name: "plan")
+        let answered = folder.appendingPathComponent("svar.xlsx").path
+        _ = try Kedja.python(Self.fill, [round.path("Solkraft AB"), "one-no", answered])
+        let followed = folder.appendingPathComponent("plan-2.xlsx").path
+        #expect(try Kedja.run(["followup", round.plan, answered, "-o", followed, "--quiet"]).status == 0)
+        let report = try XlsxProbe.read(followed)
+        let plan = try report.sheet("Follow-up plan")
+        #expect(!plan.rowHeights.isEmpty, "wrapped comments get their height")
+        #expect(plan.cells.dropFirst().contains { $0.count > 8 && $0[8].wrap == true }, "the comments wrap")
+        for name in ["Guide", "Tasks"] {
+            let sheet = try report.sheet(name)
+            #expect(sheet.print.orientation == "landscape", "\(name)")
+            #expect(sheet.print.fitToWidth == 1, "\(name)")
+            #expect(sheet.print.header?.contains("Follow-up plan") == true, "\(name)")
+            #expect(sheet.columnWidths.allSatisfy { $0.width < 52 }, "\(name): \(sheet.columnWidths)")
+        }
+        #expect(try report.sheet("Guide").rowHeights.count > 3, "the guide's long texts wrap onto more lines")
+    }
+
     /// Next period's plan made from a followed-up plan keeps the Deviations sheet and the step the round planned.
     @Test func nextPeriodsPlanKeepsTheDeviationsAndThePlannedStep() throws {
         let folder = try Kedja.temporaryDirectory()

@@ -109,7 +109,7 @@ public enum FollowUpPlanWorkbook {
                 if sheet.isPlan {
                     try writePlanSheet(sheet, to: written, title: title, language: language)
                 } else {
-                    try copy(sheet, to: written)
+                    try copy(sheet, to: written, title: title, language: language)
                 }
                 if index == lastPlanSheet {
                     try DeviationLog.write(
@@ -224,23 +224,33 @@ public enum FollowUpPlanWorkbook {
     private static func writePlanSheet(
         _ sheet: PlanBook.Sheet, to written: Worksheet, title: String, language: Language
     ) throws {
-        var widths = ColumnWidths(limits: [:])
+        // The plan's own column widths, wherever the team moved its columns; texts wrap within them.
+        var limits: [Int: ClosedRange<Double>] = [:]
+        for (column, index) in sheet.columns {
+            limits[index] = PlanWorkbook.widthLimits[column.index]
+        }
+        var widths = ColumnWidths(limits: limits)
         let columnCount = sheet.cells.map(\.count).max() ?? 0
         for row in sheet.cells.dropFirst() {
             for (column, cell) in row.enumerated() { widths.fit(column, cell.text) }
         }
         for column in 0..<columnCount {
             widths.fitHeader(column, sheet.cells.first.flatMap { column < $0.count ? $0[column].text : nil } ?? "")
-            try written.setColumn(first: column, last: column, width: min(widths.width(column), 40))
+            try written.setColumn(first: column, last: column, width: widths.width(column))
         }
         if let header = sheet.cells.first {
-            try written.writeHeaderRow(header.map(\.text), row: 0, widths: { min(widths.width($0), 40) })
+            try written.writeHeaderRow(header.map(\.text), row: 0, widths: widths.width)
         }
+        var heights = RowHeights()
+        let priorityColumn = sheet.columns[.priority]
         for (rowIndex, row) in sheet.cells.enumerated().dropFirst() {
             for (column, cell) in row.enumerated() {
-                try written.write(row: rowIndex, col: column, copying: cell, style: style(for: cell))
+                let cellStyle = column == priorityColumn ? Styles.centredCount : style(for: cell)
+                try written.write(row: rowIndex, col: column, copying: cell, style: cellStyle)
+                heights.note(row: rowIndex, text: cell.text, width: widths.width(column))
             }
         }
+        try heights.apply(to: written)
         guard let statusColumn = sheet.columns[.status] else { return }
         let statusRange = CellRange(
             firstRow: 1, firstCol: statusColumn, lastRow: ExcelLimits.rowCount - 1, lastCol: statusColumn)
@@ -263,19 +273,31 @@ public enum FollowUpPlanWorkbook {
             repeatedRow: 0, language: language)
     }
 
-    private static func copy(_ sheet: PlanBook.Sheet, to written: Worksheet) throws {
+    /// Copies a sheet Kedja does not change (the guide, the task legend, the team's own), cell by cell: the reader
+    /// keeps no styles, so texts wrap within fitted widths, rows take the height their texts need, and the sheet
+    /// prints on A4 pages one page wide like the plan's own sheets.
+    private static func copy(
+        _ sheet: PlanBook.Sheet, to written: Worksheet, title: String, language: Language
+    ) throws {
         var widths = ColumnWidths(limits: [:])
         for row in sheet.cells {
             for (column, cell) in row.enumerated() { widths.fit(column, cell.text) }
         }
         let columnCount = sheet.cells.map(\.count).max() ?? 0
         for column in 0..<columnCount {
-            try written.setColumn(first: column, last: column, width: min(widths.width(column), 100))
+            try written.setColumn(first: column, last: column, width: widths.width(column))
         }
+        var heights = RowHeights()
         for (rowIndex, row) in sheet.cells.enumerated() {
             for (column, cell) in row.enumerated() {
                 try written.write(row: rowIndex, col: column, copying: cell, style: style(for: cell))
+                heights.note(row: rowIndex, text: cell.text, width: widths.width(column))
             }
         }
+        try heights.apply(to: written)
+        let lastRow = max(sheet.cells.count - 1, 0)
+        try written.preparePrinting(
+            title: title, area: CellRange(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: max(columnCount - 1, 0)),
+            repeatedRow: 0, language: language)
     }
 }

@@ -74,7 +74,7 @@ public enum PlanWorkbook {
     }
 
     /// The width range of each of the plan's columns; the Change column follows at `PlanColumn.allCases.count`.
-    private static let widthLimits: [Int: ClosedRange<Double>] = [
+    static let widthLimits: [Int: ClosedRange<Double>] = [
         PlanColumn.supplier.index: 16...30, PlanColumn.category.index: 14...30, PlanColumn.priority.index: 10...10,
         PlanColumn.method.index: 20...45, PlanColumn.task.index: 8...8, PlanColumn.due.index: 14...14,
         PlanColumn.responsible.index: 20...20, PlanColumn.status.index: 13...13,
