@@ -48,6 +48,12 @@ public struct FileDescriptor: Sendable {
     /// - Throws: `OutputError` naming the temporary folder, with advice about `$TMPDIR`.
     public static func namelessTemporaryFile(prefix: String) throws -> FileDescriptor {
         let folder = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+        #if os(Linux)
+        // O_TMPFILE makes the file without a name at all, so not even a run killed between creating and unlinking
+        // it leaves one behind; file systems without it (EOPNOTSUPP, EISDIR) take the portable way below.
+        let unnamed = systemOpen(folder, linuxTemporaryFileFlag | O_RDWR | O_CLOEXEC, 0o600)
+        if unnamed >= 0 { return FileDescriptor(rawValue: unnamed) }
+        #endif
         var template = Array("\(folder)/\(prefix)-XXXXXX".utf8CString)
         let raw = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard raw >= 0 else {
@@ -118,3 +124,9 @@ private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, 
     read(descriptor, buffer, count)
 }
 private func systemClose(_ descriptor: Int32) -> Int32 { close(descriptor) }
+
+#if os(Linux)
+/// Linux's `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`), which Swift does not import because the C macro is composite;
+/// `__O_TMPFILE` is the same on every architecture Swift runs on.
+private let linuxTemporaryFileFlag: Int32 = 0o20_000_000 | O_DIRECTORY
+#endif
