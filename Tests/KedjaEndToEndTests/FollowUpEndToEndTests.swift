@@ -204,6 +204,28 @@ private let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/l
         #expect(NSDictionary(dictionary: first).isEqual(to: try Self.sheets(fromOriginal)))
     }
 
+    /// The days a round gives come from settings.csv: the corrective-action deadline and a planned step's due date.
+    @Test func theRoundsDaysComeFromTheSettings() throws {
+        let folder = try Kedja.temporaryDirectory()
+        let round = try Self.plan(in: folder, start: "2026-01-01", name: "plan")
+        let answered = folder.appendingPathComponent("svar.xlsx").path
+        _ = try Kedja.python(Self.fill, [round.path("Solkraft AB"), "one-no", answered])
+        let rules = folder.appendingPathComponent("regler")
+        #expect(try Kedja.run(["templates", "export", rules.path]).status == 0)
+        let settings = rules.appendingPathComponent("settings.csv")
+        let text = try String(contentsOf: settings, encoding: .utf8)
+            .replacingOccurrences(of: "corrective_action_days;90;", with: "corrective_action_days;30;")
+        try Data(text.utf8).write(to: settings)
+        let followed = folder.appendingPathComponent("plan-2.xlsx").path
+        let run = try Kedja.run([
+            "followup", round.plan, answered, "-o", followed, "--templates", rules.path, "--quiet",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let deviations = try Self.rows(followed, "Deviations")
+        // Returned by 2026-01-31: 30 days later, not 90.
+        #expect(deviations.first?["Deadline"] as? String == "2026-03-02", "\(deviations)")
+    }
+
     /// The plan followup writes prints like the plan it read: wrapped texts with the rows their height, and the guide
     /// and task legend on A4 landscape pages one page wide with the plan's title.
     @Test func theFollowedUpPlanPrintsLikeThePlan() throws {

@@ -2717,7 +2717,11 @@ enum BuiltInTemplates {
             IGRhZ2FyIGt2YXIgYXYgYXZ0YWxldDsgbWVkIG1pbmRyZSBrdmFyIGZseXR0YXMgdXBwZsO2bGpuaW5nZW4gdGlsbCBuw6RzdGEg
             dXBwaGFuZGxpbmcuDQphZHZhbmNlZF9jb25kaXRpb25zX21heF9wcmlvcml0eTsyO1Zhcm9yIG1lZCBow7ZnIHJpc2sgaSBuw6Vn
             b3Qgb21yw6VkZSBmw6VyIGF2YW5jZXJhZGUgdmlsbGtvciB2aWQgZGVubmEgcHJpb3JpdGV0IGVsbGVyIGjDtmdyZSAoMeKAkzIg
-            PSB2w6RzZW50bGlnIHNwZW5kKSwgYW5uYXJzIGJhc3ZpbGxrb3IuDQo=
+            PSB2w6RzZW50bGlnIHNwZW5kKSwgYW5uYXJzIGJhc3ZpbGxrb3IuDQpjb3JyZWN0aXZlX2FjdGlvbl9kYXlzOzkwO0RhZ2FyIGZy
+            w6VuIHNqw6RsdnNrYXR0bmluZ2VucyBzaXN0YSBzdmFyc2RhZyB0aWxsIHRpZHNmcmlzdGVuIGbDtnIgYXR0IMOldGfDpHJkYSBh
+            dnZpa2Vsc2VybmEgZGVuIHZpc2FkZSAoa2VkamEgZm9sbG93dXApLg0KbmV4dF9zdGVwX2RheXM7NjA7RGFnYXIgZnLDpW4gc2rD
+            pGx2c2thdHRuaW5nZW5zIHNpc3RhIHN2YXJzZGFnIHRpbGwgbsOkc3RhIHN0ZWcgc29tIGVuIGF2dmlrZWxzZSBwbGFuZXJhciwg
+            bsOkciBzdGVnZXQgc2FrbmFyIGVnZXQgZGF0dW0gKGtlZGphIGZvbGxvd3VwKS4NCg==
             """
         ),
         (

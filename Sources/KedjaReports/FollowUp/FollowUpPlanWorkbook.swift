@@ -180,7 +180,7 @@ public enum FollowUpPlanWorkbook {
                                 deviations: outcome.questionnaire.deviations.count, language: language))))
             }
             if PlanBook.date(PlanBook.cell(in: sheets, next, .due)) == nil,
-                let due = outcome.entry.due?.adding(days: FollowUpRound.nextStepDays)
+                let due = outcome.entry.due?.adding(days: round.settings.nextStepDays)
             {
                 set(&sheets, next, .due, .date(year: due.year, month: due.month, day: due.day))
             }

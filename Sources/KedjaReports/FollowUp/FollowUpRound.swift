@@ -7,17 +7,16 @@ import Tabular
 ///
 /// - All questions answered, none No or Partly → the self-assessment is Done.
 /// - Any No or Partly → Deviation: each such answer becomes a row of the Deviations sheet with a deadline for
-///   corrective action (the return date plus ``correctiveActionDays``), and the next step of the cascade is Planned.
+///   corrective action (the return date plus `corrective_action_days` of settings.csv), and the next step of the
+///   cascade is Planned (due `next_step_days` after the return date when it has no date of its own).
 /// - Some questions unanswered (and none No or Partly) → In progress, the comment naming what is missing.
 /// - A Planned or In progress self-assessment with no questionnaire back is left as it is and listed as a reminder.
 ///
 /// A workbook that is not a questionnaire of this plan, or names a supplier the plan has no self-assessment for, is
 /// rejected with the reason and changes nothing.
 public struct FollowUpRound: Sendable {
-    /// Days from a self-assessment's return date to the deadline for corrective action of its deviations.
-    public static let correctiveActionDays = 90
-    /// Days from the return date to a next step that has no due date of its own.
-    public static let nextStepDays = 60
+    /// The days the round gives: to correct deviations, and to a next step without a date of its own.
+    public let settings: PlanningSettings
 
     /// What one matched questionnaire does to the plan.
     public struct Outcome: Sendable {
@@ -50,7 +49,7 @@ public struct FollowUpRound: Sendable {
     public var stepsPlanned: Int { outcomes.filter { $0.nextStep != nil }.count }
 
     /// Matches the questionnaires at `paths` (read in that order) to `plan`.
-    public init(plan: PlanBook, paths: [String]) {
+    public init(plan: PlanBook, paths: [String], settings: PlanningSettings = PlanningSettings()) {
         var rejected: [FollowUpRejection] = []
         var matched: [String: ReturnedQuestionnaire] = [:]
         for path in paths {
@@ -94,13 +93,14 @@ public struct FollowUpRound: Sendable {
             }
             let deadline =
                 status == .deviation
-                ? entry.due.flatMap { $0.adding(days: Self.correctiveActionDays) } : nil
+                ? entry.due.flatMap { $0.adding(days: settings.correctiveActionDays) } : nil
             outcomes.append(
                 Outcome(
                     entry: entry, questionnaire: questionnaire, status: status, deadline: deadline,
                     nextStep: status == .deviation ? plan.nextStep(after: entry) : nil))
         }
         self.plan = plan
+        self.settings = settings
         self.read = paths.count
         self.outcomes = outcomes
         self.rejected = rejected

@@ -19,6 +19,12 @@ struct FollowupCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The plan to write (XLSX); may be PLAN itself.")
     var output: String
 
+    @Option(
+        help:
+            "Folder of rule tables to use instead of the built-in set (settings.csv: corrective_action_days, next_step_days); also KEDJA_TEMPLATES."
+    )
+    var templates: String?
+
     @OptionGroup var languageOption: LanguageOption
 
     @Flag(help: "No report on standard error.")
@@ -34,7 +40,8 @@ struct FollowupCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: plan) else { throw FollowUpInputError(path: plan) }
             let book = try PlanBook.read(path: plan)
             let paths = try FollowUpRound.questionnairePaths(answers)
-            let round = FollowUpRound(plan: book, paths: paths)
+            let set = try TemplateSet.load(from: try existingTemplates(templates.map { URL(fileURLWithPath: $0) }))
+            let round = FollowUpRound(plan: book, paths: paths, settings: set.planning)
             try FollowUpPlanWorkbook.write(round, to: output, created: DocumentProperties.creationTime())
             let count = { (status: FollowUpStatus) in round.outcomes.filter { $0.status == status }.count }
             let quietly = quiet || json
