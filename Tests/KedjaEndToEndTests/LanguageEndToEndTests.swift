@@ -144,6 +144,86 @@ import Testing
         #expect(unterminated.stderr.contains("\(cut), rad 3: ett fält inom citattecken börjar här"))
     }
 
+    /// The problems `templates check` finds in a rule table are told wholly in the run's language, place and
+    /// message alike: Swedish by default, English under `--lang en`.
+    @Test func ruleTableProblemsFollowTheLanguage() throws {
+        let folder = try Kedja.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let templates = folder.appendingPathComponent("regler")
+        #expect(try Kedja.run(["templates", "export", templates.path]).status == 0)
+        let categories = templates.appendingPathComponent("categories.csv")
+        let rows = try String(contentsOf: categories, encoding: .utf8).components(separatedBy: "\r\n")
+        let consultancy = try #require(rows.firstIndex { $0.hasPrefix("79400000;") })
+        let line = consultancy + 1
+        func writeCategories(_ edit: (inout [String]) -> Void) throws {
+            var fields = rows[consultancy].components(separatedBy: ";")
+            edit(&fields)
+            var edited = rows
+            edited[consultancy] = fields.joined(separator: ";")
+            try Data(edited.joined(separator: "\r\n").utf8).write(to: categories)
+        }
+        func check(_ language: [String]) throws -> (status: Int32, said: String) {
+            let run = try Kedja.run(["templates", "check", templates.path] + language)
+            return (run.status, run.stdoutText + run.stderr)
+        }
+
+        // A risk level that is none: the set cannot be loaded.
+        try writeCategories { $0[4] = "jättehög" }
+        let swedishLevel = "categories.csv, rad \(line): human_rights 'jättehög' är ingen risknivå. Skriv hög, medel, "
+        let englishLevel = "categories.csv, line \(line): human_rights 'jättehög' is not a risk level. Write high, "
+        let brokenSv = try check([])
+        #expect(brokenSv.status == 65)
+        #expect(brokenSv.said.contains(swedishLevel), "\(brokenSv.said)")
+        #expect(!brokenSv.said.contains("is not a risk level"))
+        let brokenEn = try check(["--lang", "en"])
+        #expect(brokenEn.status == 65)
+        #expect(brokenEn.said.contains(englishLevel), "\(brokenEn.said)")
+        #expect(!brokenEn.said.contains("ingen risknivå"))
+
+        // Doubts the loaded set reports: a wrong check digit (CPV 2008 writes 79400000-8), a keyword pointing at a
+        // code no category covers, and a keyword whose code CPV 2008 does not have.
+        try writeCategories { $0[0] = "79400000-3" }
+        let keywords = templates.appendingPathComponent("keywords.csv")
+        var keywordRows = try String(contentsOf: keywords, encoding: .utf8).components(separatedBy: "\r\n")
+        while keywordRows.last == "" { keywordRows.removeLast() }
+        let added = ["försvarsmateriel;sv;35000000;", "managementrådgivning;sv;79400009;"]
+        try Data((keywordRows + added + [""]).joined(separator: "\r\n").utf8).write(to: keywords)
+        let uncovered = keywordRows.count + 1
+        let swedish = [
+            "categories.csv, rad \(line): cpv_code 79400000-3 har fel kontrollsiffra: CPV 2008 skriver 79400000-8. "
+                + "Rätta den eller utelämna kontrollsiffran.",
+            "keywords.csv, rad \(uncovered): 'försvarsmateriel' pekar på 35000000, som ingen kategori i "
+                + "categories.csv täcker, så nyckelordet används inte.",
+            "keywords.csv, rad \(uncovered + 1): cpv_code för 'managementrådgivning' 79400009 finns inte i CPV 2008. "
+                + "Slå upp koden i CPV-listan och rätta den.",
+        ]
+        let english = [
+            "categories.csv, line \(line): cpv_code 79400000-3 has the wrong check digit: CPV 2008 writes "
+                + "79400000-8. Correct it or leave the check digit out.",
+            "keywords.csv, line \(uncovered): 'försvarsmateriel' points at 35000000, which no category in "
+                + "categories.csv covers, so it is ignored.",
+            "keywords.csv, line \(uncovered + 1): cpv_code of 'managementrådgivning' 79400009 is not a CPV 2008 "
+                + "code. Look the code up in the CPV list and correct it.",
+        ]
+        let doubtsSv = try check([])
+        #expect(doubtsSv.status == 65)
+        for text in swedish { #expect(doubtsSv.said.contains(text), "\(doubtsSv.said)") }
+        for text in english { #expect(!doubtsSv.said.contains(text)) }
+        let doubtsEn = try check(["--lang", "en"])
+        #expect(doubtsEn.status == 65)
+        for text in english { #expect(doubtsEn.said.contains(text), "\(doubtsEn.said)") }
+        for text in swedish { #expect(!doubtsEn.said.contains(text)) }
+
+        for said in [brokenSv.said, doubtsSv.said] {
+            let words = Self.words(said, besides: folder).intersection(Self.englishWords)
+            #expect(words.isEmpty, "English words \(words.sorted()) in: \(said)")
+        }
+        for said in [brokenEn.said, doubtsEn.said] {
+            let words = Self.words(said, besides: folder).intersection(Self.swedishWords)
+            #expect(words.isEmpty, "Swedish words \(words.sorted()) in: \(said)")
+        }
+    }
+
     @Test func convertSaysWhatItLeftOutInTheLanguage() throws {
         let (folder, _) = try Self.folderWithLedger()
         defer { try? FileManager.default.removeItem(at: folder) }

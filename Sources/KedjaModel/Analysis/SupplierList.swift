@@ -49,12 +49,15 @@ public struct SupplierList: Sendable {
         let table = try CSVTable.read(path: path)
         let mapping = try vocabulary.map(header: table.header, overrides: overrides)
         guard [.supplierID, .supplierName, .orgNumber, .vatNumber].contains(where: { mapping.column($0) != nil }) else {
+            let header = table.header.map { "'\($0)'" }.joined(separator: ", ")
             throw TemplateError(problems: [
                 TemplateProblem(
                     path: path, line: 1,
-                    message:
-                        "the supplier list has no supplier id, name, org number or VAT number column among \(table.header.map { "'\($0)'" }.joined(separator: ", ")); add one or use --map"
-                )
+                    phrase: Phrase(
+                        sv: "leverantörslistan har ingen kolumn för leverantörsnummer, namn, org.nr eller "
+                            + "momsregistreringsnummer bland \(header); lägg till en eller använd --map",
+                        en: "the supplier list has no supplier id, name, org number or VAT number column among "
+                            + "\(header); add one or use --map"))
             ])
         }
         func value(_ row: CSVTable.Row, _ role: ColumnRole) -> String {

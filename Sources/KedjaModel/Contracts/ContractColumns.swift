@@ -45,7 +45,11 @@ public struct ContractVocabulary: Sendable {
         let names = ContractColumn.allCases.map(\.rawValue).joined(separator: ", ")
         for row in reader.rows(of: file, columns: ["field", "synonym"]) ?? [] {
             guard let column = ContractColumn(rawValue: row["field"]) else {
-                reader.error(file, row.line, "field '\(row["field"])' is not a field. Use one of \(names).")
+                reader.error(
+                    file, row.line,
+                    Phrase(
+                        sv: "field '\(row["field"])' är inget fält. Använd något av \(names).",
+                        en: "field '\(row["field"])' is not a field. Use one of \(names)."))
                 continue
             }
             guard let synonym = reader.required(row, "synonym", in: file) else { continue }

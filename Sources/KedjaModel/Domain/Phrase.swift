@@ -2,7 +2,7 @@
 ///
 /// Every word a workbook shows and every message Kedja writes on standard error is a `Phrase` (or is built from
 /// them), so a translation is reviewed in one place and no caller picks a language itself.
-public struct Phrase: Sendable, Equatable {
+public struct Phrase: Sendable, Hashable {
     /// The Swedish text (the default language of Kedja's users).
     public let sv: String
     /// The English text.

@@ -19,11 +19,10 @@ extension MappingError: Bilingual {
 }
 
 extension TemplateProblem: Bilingual {
-    /// The problem with its place in `language`; the message itself is English (the rule tables' checks are
-    /// written in English only).
+    /// The problem in `language`: its place (`rad 7`) and what is wrong and how to fix it.
     public func text(_ language: Language) -> String {
         guard language == .sv else { return description }
-        return "\(swedishPlace(path, line: line)): \(message)"
+        return "\(swedishPlace(path, line: line)): \(phrase.sv)"
     }
 }
 

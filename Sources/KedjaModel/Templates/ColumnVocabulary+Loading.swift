@@ -27,7 +27,11 @@ extension ColumnVocabulary {
             }
             guard let role = ColumnRole(rawValue: row["role"]) else {
                 let known = roleNames + ", " + HeaderWord.allCases.map(\.rawValue).joined(separator: ", ")
-                reader.error("roles.csv", row.line, "role '\(row["role"])' is not a role. Use one of \(known).")
+                reader.error(
+                    "roles.csv", row.line,
+                    Phrase(
+                        sv: "role '\(row["role"])' är ingen roll. Använd någon av \(known).",
+                        en: "role '\(row["role"])' is not a role. Use one of \(known)."))
                 continue
             }
             guard let synonym = reader.required(row, "synonym", in: "roles.csv") else { continue }
@@ -40,7 +44,11 @@ extension ColumnVocabulary {
             let rows = reader.rows(of: table, columns: ["role", "column"], optional: ["note"]) ?? []
             for row in rows {
                 guard let role = ColumnRole(rawValue: row["role"]) else {
-                    reader.error(table, row.line, "role '\(row["role"])' is not a role. Use one of \(roleNames).")
+                    reader.error(
+                        table, row.line,
+                        Phrase(
+                            sv: "role '\(row["role"])' är ingen roll. Använd någon av \(roleNames).",
+                            en: "role '\(row["role"])' is not a role. Use one of \(roleNames)."))
                     continue
                 }
                 guard let column = reader.required(row, "column", in: table) else { continue }

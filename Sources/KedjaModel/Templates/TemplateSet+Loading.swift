@@ -96,17 +96,23 @@ extension TemplateSet {
         for row in rows {
             let key = row["key"].lowercased()
             guard known.contains(key) else {
+                let keys = known.joined(separator: ", ")
                 reader.warning(
                     file, row.line,
-                    "the key '\(row["key"])' is not used by Kedja. Check its spelling (known keys: \(known.joined(separator: ", "))) or delete the row."
-                )
+                    Phrase(
+                        sv: "nyckeln '\(row["key"])' används inte av Kedja. Kontrollera stavningen (kända nycklar: "
+                            + "\(keys)) eller ta bort raden.",
+                        en: "the key '\(row["key"])' is not used by Kedja. Check its spelling (known keys: \(keys)) or "
+                            + "delete the row."))
                 continue
             }
             if values[key] != nil {
+                let first = values[key]?.line ?? 0
                 reader.warning(
                     file, row.line,
-                    "'\(key)' is set again; the first value (line \(values[key]?.line ?? 0)) is used. Delete one of the rows."
-                )
+                    Phrase(
+                        sv: "'\(key)' anges igen; det första värdet (rad \(first)) används. Ta bort en av raderna.",
+                        en: "'\(key)' is set again; the first value (line \(first)) is used. Delete one of the rows."))
                 continue
             }
             values[key] = (row["value"], row.line)
@@ -118,8 +124,12 @@ extension TemplateSet {
             guard let (text, line) = values[key] else {
                 reader.error(
                     file, nil,
-                    "the setting '\(key)' is missing. Add a row '\(key);VALUE;NOTE' (see Templates/README.md for the default)."
-                )
+                    Phrase(
+                        sv: "inställningen '\(key)' saknas. Lägg till en rad '\(key);VÄRDE;KOMMENTAR' (se "
+                            + "Templates/README.md för standardvärdet).",
+                        en:
+                            "the setting '\(key)' is missing. Add a row '\(key);VALUE;NOTE' (see Templates/README.md for "
+                            + "the default)."))
                 continue
             }
             if key == "priority1_min_share" {
@@ -128,16 +138,22 @@ extension TemplateSet {
                 } else {
                     reader.error(
                         file, line,
-                        "priority1_min_share '\(text)' must be a share of total spend from 0 to 1, e.g. 0.005 for 0.5 %."
-                    )
+                        Phrase(
+                            sv: "priority1_min_share '\(text)' ska vara en andel av total spend från 0 till 1, t.ex. "
+                                + "0,005 för 0,5 %.",
+                            en: "priority1_min_share '\(text)' must be a share of total spend from 0 to 1, e.g. 0.005 "
+                                + "for 0.5 %."))
                 }
             } else if let amount = TemplateNumber.amount(text) {
                 if key == "priority1_min_spend" { spend1 = amount } else { spend2 = amount }
             } else {
                 reader.error(
                     file, line,
-                    "\(key) '\(text)' must be an amount in SEK without spaces, thousands separators or currency, e.g. 500000."
-                )
+                    Phrase(
+                        sv: "\(key) '\(text)' ska vara ett belopp i kronor utan mellanslag, tusentalsavgränsare eller "
+                            + "valuta, t.ex. 500000.",
+                        en: "\(key) '\(text)' must be an amount in SEK without spaces, thousands separators or "
+                            + "currency, e.g. 500000."))
             }
         }
         let organisation = values["organisation"]?.text ?? ""
@@ -146,10 +162,13 @@ extension TemplateSet {
         for key in PlanningSettings.keys {
             guard let (text, line) = values[key], !text.isEmpty else { continue }
             guard let number = Int(text), number >= PlanningSettings.least(key), number <= 10_000 else {
+                let least = PlanningSettings.least(key)
+                let example = PlanningSettings().value(key)
                 reader.error(
                     file, line,
-                    "\(key) '\(text)' must be a whole number from \(PlanningSettings.least(key)), e.g. \(PlanningSettings().value(key))."
-                )
+                    Phrase(
+                        sv: "\(key) '\(text)' ska vara ett heltal från och med \(least), t.ex. \(example).",
+                        en: "\(key) '\(text)' must be a whole number from \(least), e.g. \(example)."))
                 continue
             }
             planning.set(key, number)
@@ -176,8 +195,11 @@ extension TemplateSet {
             // Without categories every line goes untagged and every risk unknown: a broken set, not a quiet one.
             reader.error(
                 file, nil,
-                "the table has no categories, so no line could be classified. Restore its rows from the bundled set (kedja templates export DIR) or from version control."
-            )
+                Phrase(
+                    sv: "tabellen har inga kategorier, så ingen rad skulle kunna klassas. Återställ raderna från den "
+                        + "inbyggda uppsättningen (kedja templates export KATALOG) eller från versionshanteringen.",
+                    en: "the table has no categories, so no line could be classified. Restore its rows from the "
+                        + "bundled set (kedja templates export DIR) or from version control."))
         }
         for row in rows ?? [] {
             let codes = reader.cpvCodes(row, "cpv_code", in: file)
@@ -186,8 +208,12 @@ extension TemplateSet {
                 if let line = firstCodes.claim(first, line: row.line) {
                     reader.error(
                         file, row.line,
-                        "\(first) already names the category on line \(line). Give this row another first code, or merge the rows."
-                    )
+                        Phrase(
+                            sv:
+                                "\(first) är redan första koden för kategorin på rad \(line). Ge den här raden en annan "
+                                + "första kod, eller slå ihop raderna.",
+                            en: "\(first) already names the category on line \(line). Give this row another first "
+                                + "code, or merge the rows."))
                     continue
                 }
             }
@@ -197,8 +223,11 @@ extension TemplateSet {
             if kind == nil {
                 reader.error(
                     file, row.line,
-                    "kind '\(row["kind"])' must be goods, service or works (or vara, tjänst, entreprenad): services and works performed in Sweden get no country layer."
-                )
+                    Phrase(
+                        sv: "kind '\(row["kind"])' ska vara något av vara, tjänst eller entreprenad (eller goods, "
+                            + "service, works): tjänster och entreprenader som utförs i Sverige får inget landlager.",
+                        en: "kind '\(row["kind"])' must be goods, service or works (or vara, tjänst, entreprenad): "
+                            + "services and works performed in Sweden get no country layer."))
             }
             let levels = reader.levels(row, in: file)
             var labourConditions: LabourConditionsRisk?
@@ -209,13 +238,20 @@ extension TemplateSet {
                     labourConditionsRead = false
                     reader.error(
                         file, row.line,
-                        "labour_conditions '\(row["labour_conditions"])' must be high risk, risk, low risk or no risk (the agency's conclusion on unreasonable working conditions), or empty."
-                    )
+                        Phrase(
+                            sv:
+                                "labour_conditions '\(row["labour_conditions"])' ska vara hög risk, risk, låg risk eller "
+                                + "ingen risk (Upphandlingsmyndighetens slutsats om oskäliga arbetsvillkor), eller tom.",
+                            en: "labour_conditions '\(row["labour_conditions"])' must be high risk, risk, low risk or "
+                                + "no risk (the agency's conclusion on unreasonable working conditions), or empty."))
                 }
             }
             let source = reader.required(
                 row, "source", in: file,
-                why: "every rating must name its source (the agency's page, or Kedjas bedömning with a rationale)")
+                why: Phrase(
+                    sv: "varje bedömning ska ange sin källa (myndighetens sida, eller Kedjas bedömning med en "
+                        + "motivering)",
+                    en: "every rating must name its source (the agency's page, or Kedjas bedömning with a rationale)"))
             let year = reader.required(row, "year", in: file)
             guard let codes, let nameSv, let nameEn, let kind, let levels, labourConditionsRead, let source, let year
             else { continue }
@@ -246,24 +282,33 @@ extension TemplateSet {
             if stage == nil {
                 reader.error(
                     file, row.line,
-                    "stage '\(row["stage"])' must be raw_material, processing or final_manufacture (or råvara, bearbetning, sluttillverkning)."
-                )
+                    Phrase(
+                        sv: "stage '\(row["stage"])' ska vara råvara, bearbetning eller sluttillverkning (eller "
+                            + "raw_material, processing, final_manufacture).",
+                        en: "stage '\(row["stage"])' must be raw_material, processing or final_manufacture (or råvara, "
+                            + "bearbetning, sluttillverkning)."))
             }
             let levels = reader.levels(row, in: file)
             guard let code, let stage, let levels else { continue }
             guard let position = positionByCode[code.code] else {
                 reader.warning(
                     file, row.line,
-                    "\(code.code) is not the first cpv_code of any row in categories.csv, so these stage levels are never shown. Use the category's first code."
-                )
+                    Phrase(
+                        sv: "\(code.code) är inte första cpv_code på någon rad i categories.csv, så nivåerna för det "
+                            + "här ledet i kedjan visas aldrig. Använd kategorins första kod.",
+                        en: "\(code.code) is not the first cpv_code of any row in categories.csv, so these stage "
+                            + "levels are never shown. Use the category's first code."))
                 continue
             }
             let key = "\(code.code)/\(stage.rawValue)"
             if let first = seen.claim(key, line: row.line) {
                 reader.warning(
                     file, row.line,
-                    "\(code.code) \(stage.rawValue) is already on line \(first), which is used. Delete one of the rows."
-                )
+                    Phrase(
+                        sv: "\(code.code) \(stage.rawValue) finns redan på rad \(first), som används. Ta bort en av "
+                            + "raderna.",
+                        en: "\(code.code) \(stage.rawValue) is already on line \(first), which is used. Delete one of "
+                            + "the rows."))
                 continue
             }
             categories[position].value.category.stages[stage] = levels
@@ -279,16 +324,24 @@ extension TemplateSet {
             let field = ScopeRule.Field(rawValue: row["field"].lowercased())
             if field == nil {
                 let names = ScopeRule.Field.allCases.map(\.rawValue).joined(separator: ", ")
-                reader.error(file, row.line, "field '\(row["field"])' must be one of \(names).")
+                reader.error(
+                    file, row.line,
+                    Phrase(
+                        sv: "field '\(row["field"])' ska vara ett av \(names).",
+                        en: "field '\(row["field"])' must be one of \(names)."))
             }
             let value = reader.required(row, "value", in: file)
             if let field, let value, field == .orgNumber || field == .account,
                 !value.allSatisfy({ $0.isASCII && $0.isNumber })
             {
+                let whose =
+                    field == .orgNumber
+                    ? Phrase(sv: "organisationsnumret", en: "organisation number") : Phrase(sv: "kontot", en: "account")
                 reader.error(
                     file, row.line,
-                    "value '\(value)' must be the leading digits of the \(field == .orgNumber ? "organisation number" : "account"), e.g. 2."
-                )
+                    Phrase(
+                        sv: "value '\(value)' ska vara de inledande siffrorna i \(whose.sv), t.ex. 2.",
+                        en: "value '\(value)' must be the leading digits of the \(whose.en), e.g. 2."))
                 continue
             }
             let reasonSv = reader.required(row, "reason_sv", in: file)
@@ -311,11 +364,19 @@ extension TemplateSet {
         let known = RiskArea.allCases.map(\.rawValue).joined(separator: ", ")
         for row in rows {
             guard let area = RiskArea(rawValue: row["area"].lowercased()) else {
-                reader.error(file, row.line, "area '\(row["area"])' is not a risk area. Use one of \(known).")
+                reader.error(
+                    file, row.line,
+                    Phrase(
+                        sv: "area '\(row["area"])' är inget riskområde. Använd något av \(known).",
+                        en: "area '\(row["area"])' is not a risk area. Use one of \(known)."))
                 continue
             }
             guard names[area] == nil else {
-                reader.error(file, row.line, "the area '\(area.rawValue)' has a row above; delete one of them.")
+                reader.error(
+                    file, row.line,
+                    Phrase(
+                        sv: "området '\(area.rawValue)' har redan en rad ovanför; ta bort en av dem.",
+                        en: "the area '\(area.rawValue)' has a row above; delete one of them."))
                 continue
             }
             var words: [String: [Language: String]] = [:]
@@ -330,8 +391,11 @@ extension TemplateSet {
         for area in RiskArea.allCases where names[area] == nil {
             reader.error(
                 file, nil,
-                "the risk area '\(area.rawValue)' has no row. Add one with its names and meaning in Swedish and English."
-            )
+                Phrase(
+                    sv: "riskområdet '\(area.rawValue)' har ingen rad. Lägg till en med områdets namn och betydelse på "
+                        + "svenska och engelska.",
+                    en: "the risk area '\(area.rawValue)' has no row. Add one with its names and meaning in Swedish "
+                        + "and English."))
         }
         return RiskAreaNames(names)
     }
@@ -346,17 +410,25 @@ extension TemplateSet {
             // Both are compared as a name's folded words are, so each must fold to exactly one word.
             let words = (LegalForms.words(of: spelling), LegalForms.words(of: form))
             guard words.0.count == 1, words.1.count == 1 else {
+                let word = words.0.count == 1 ? form : spelling
                 reader.error(
                     file, row.line,
-                    "'\(words.0.count == 1 ? form : spelling)' must be one word without spaces or punctuation, as it stands in a name (AB, Ltd, GmbH)."
-                )
+                    Phrase(
+                        sv: "'\(word)' ska vara ett ord utan mellanslag eller skiljetecken, så som det står i ett namn "
+                            + "(AB, Ltd, GmbH).",
+                        en: "'\(word)' must be one word without spaces or punctuation, as it stands in a name (AB, "
+                            + "Ltd, GmbH)."))
                 continue
             }
             spellings.append((words.0[0], words.1[0]))
         }
         if Set(spellings.map(\.form)).count > LegalForms.capacity {
             reader.error(
-                file, nil, "the table names more than \(LegalForms.capacity) legal forms; merge spellings of one form.")
+                file, nil,
+                Phrase(
+                    sv: "tabellen anger fler än \(LegalForms.capacity) bolagsformer; slå ihop stavningar av samma "
+                        + "bolagsform.",
+                    en: "the table names more than \(LegalForms.capacity) legal forms; merge spellings of one form."))
         }
         return LegalForms(spellings: spellings)
     }
@@ -368,7 +440,11 @@ extension TemplateSet {
             let keyword = reader.required(row, "keyword", in: file)
             let language = Language(rawValue: row["language"].lowercased())
             if language == nil {
-                reader.error(file, row.line, "language '\(row["language"])' must be sv or en.")
+                reader.error(
+                    file, row.line,
+                    Phrase(
+                        sv: "language '\(row["language"])' ska vara sv eller en.",
+                        en: "language '\(row["language"])' must be sv or en."))
             }
             let code = reader.cpvCode(row, "cpv_code", in: file)
             guard let keyword, let language, let code else { continue }
@@ -391,7 +467,11 @@ extension TemplateSet {
             if !prefixIsValid {
                 reader.error(
                     file, row.line,
-                    "account_prefix '\(prefix)' must be the leading digits of the accounts (1 to 15 digits, e.g. 64).")
+                    Phrase(
+                        sv: "account_prefix '\(prefix)' ska vara kontonas inledande siffror (1 till 15 siffror, t.ex. "
+                            + "64).",
+                        en: "account_prefix '\(prefix)' must be the leading digits of the accounts (1 to 15 digits, "
+                            + "e.g. 64)."))
             }
             let nameSv = reader.required(row, "account_group_sv", in: file)
             let nameEn = reader.required(row, "account_group_en", in: file)
@@ -425,11 +505,18 @@ extension TemplateSet {
             let alpha2IsValid = alpha2.count == 2 && alpha2.allSatisfy { $0.isASCII && $0.isLetter }
             let alpha3IsValid = alpha3.count == 3 && alpha3.allSatisfy { $0.isASCII && $0.isLetter }
             if !alpha2IsValid {
-                reader.error(file, row.line, "alpha2 '\(row["alpha2"])' must be a two-letter ISO 3166-1 code, e.g. SE.")
+                reader.error(
+                    file, row.line,
+                    Phrase(
+                        sv: "alpha2 '\(row["alpha2"])' ska vara en ISO 3166-1-kod med två bokstäver, t.ex. SE.",
+                        en: "alpha2 '\(row["alpha2"])' must be a two-letter ISO 3166-1 code, e.g. SE."))
             }
             if !alpha3IsValid {
                 reader.error(
-                    file, row.line, "alpha3 '\(row["alpha3"])' must be a three-letter ISO 3166-1 code, e.g. SWE.")
+                    file, row.line,
+                    Phrase(
+                        sv: "alpha3 '\(row["alpha3"])' ska vara en ISO 3166-1-kod med tre bokstäver, t.ex. SWE.",
+                        en: "alpha3 '\(row["alpha3"])' must be a three-letter ISO 3166-1 code, e.g. SWE."))
             }
             let nameEn = reader.required(row, "name_en", in: file)
             let nameSv = reader.required(row, "name_sv", in: file)
@@ -470,12 +557,20 @@ extension TemplateSet {
             let area = RiskArea(rawValue: row["area"].lowercased())
             if area == nil {
                 let names = RiskArea.allCases.map(\.rawValue).joined(separator: ", ")
-                reader.error(file, row.line, "area '\(row["area"])' must be one of \(names).")
+                reader.error(
+                    file, row.line,
+                    Phrase(
+                        sv: "area '\(row["area"])' ska vara ett av \(names).",
+                        en: "area '\(row["area"])' must be one of \(names)."))
             }
             let level = reader.level(row, "level", in: file)
             if level == .unknown {
                 reader.error(
-                    file, row.line, "level 'unknown' gives no rating. Write high, medium or low, or delete the row.")
+                    file, row.line,
+                    Phrase(
+                        sv: "level 'unknown' (okänd) ger ingen bedömning. Skriv hög, medel eller låg, eller ta bort "
+                            + "raden.",
+                        en: "level 'unknown' gives no rating. Write high, medium or low, or delete the row."))
             }
             let match = bandMatch(row, file: file, reader: &reader)
             guard let index, let area, let level, level != .unknown, let match else { continue }
@@ -495,7 +590,11 @@ extension TemplateSet {
         let exact = row["value"]
         if !exact.isEmpty {
             guard lower.isEmpty, upper.isEmpty else {
-                reader.error(file, row.line, "give either a value or lower and upper, not both. Empty one of them.")
+                reader.error(
+                    file, row.line,
+                    Phrase(
+                        sv: "ange antingen value eller lower och upper, inte båda. Töm det ena.",
+                        en: "give either a value or lower and upper, not both. Empty one of them."))
                 return nil
             }
             return .exact(exact)
@@ -503,8 +602,11 @@ extension TemplateSet {
         guard let low = TemplateNumber.decimal(lower), let high = TemplateNumber.decimal(upper), low <= high else {
             reader.error(
                 file, row.line,
-                "lower '\(lower)' and upper '\(upper)' must be numbers with lower ≤ upper (both included), or leave them empty and give a value."
-            )
+                Phrase(
+                    sv: "lower '\(lower)' och upper '\(upper)' ska vara tal med lower ≤ upper (båda inräknade), eller "
+                        + "lämna dem tomma och ange value.",
+                    en: "lower '\(lower)' and upper '\(upper)' must be numbers with lower ≤ upper (both included), or "
+                        + "leave them empty and give a value."))
             return nil
         }
         return .range(lower: low, upper: high)
@@ -525,31 +627,48 @@ extension TemplateSet {
             guard ["", "any", "goods"].contains(appliesTo) else {
                 reader.error(
                     file, row.line,
-                    "applies_to '\(row["applies_to"])' must be any or goods (a task about a product's chain), or empty for any."
-                )
+                    Phrase(
+                        sv: "applies_to '\(row["applies_to"])' ska vara any eller goods (en uppgift om en varas "
+                            + "leveranskedja), eller tom för any.",
+                        en: "applies_to '\(row["applies_to"])' must be any or goods (a task about a product's chain), "
+                            + "or empty for any."))
                 continue
             }
             if let id, let first = seen[id] {
                 reader.error(
-                    file, row.line, "task id \(id) is already used on line \(first). Give each task its own id.")
+                    file, row.line,
+                    Phrase(
+                        sv: "id \(id) används redan av uppgiften på rad \(first). Ge varje uppgift ett eget id.",
+                        en: "task id \(id) is already used on line \(first). Give each task its own id."))
                 continue
             }
             let level = taskLevel(row["level"])
             if level == nil {
                 reader.error(
                     file, row.line,
-                    "level '\(row["level"])' must be strategic, tactical or operative (or strategisk, taktisk, operativ)."
-                )
+                    Phrase(
+                        sv: "level '\(row["level"])' ska vara strategisk, taktisk eller operativ (eller strategic, "
+                            + "tactical, operative).",
+                        en: "level '\(row["level"])' must be strategic, tactical or operative (or strategisk, taktisk, "
+                            + "operativ)."))
             }
             let minimum = minimumRisk(row["min_risk"])
             if minimum == nil {
-                reader.error(file, row.line, "min_risk '\(row["min_risk"])' must be any, unknown, low, medium or high.")
+                reader.error(
+                    file, row.line,
+                    Phrase(
+                        sv: "min_risk '\(row["min_risk"])' ska vara alla, okänd, låg, medel eller hög (eller any, "
+                            + "unknown, low, medium, high).",
+                        en: "min_risk '\(row["min_risk"])' must be any, unknown, low, medium or high."))
             }
             let areas = taskAreas(row["areas"])
             if areas == nil {
                 let names = RiskArea.allCases.map(\.rawValue).joined(separator: ", ")
                 reader.error(
-                    file, row.line, "areas '\(row["areas"])' must be any, or areas from \(names) separated by |.")
+                    file, row.line,
+                    Phrase(
+                        sv: "areas '\(row["areas"])' ska vara any, eller områden bland \(names) åtskilda av |.",
+                        en: "areas '\(row["areas"])' must be any, or areas from \(names) separated by |."))
             }
             let maxPriority = reader.integer(row, "max_priority", in: file, range: 1...3)
             let texts = ["phase_sv", "phase_en", "text_sv", "text_en"].map { reader.required(row, $0, in: file) }
@@ -611,7 +730,11 @@ extension TemplateSet {
                 guard let read = FollowUpTrack(rawValue: row["track"].lowercased()) else {
                     reader.error(
                         file, row.line,
-                        "track '\(row["track"])' must be supply_chain or labour_conditions, or empty for supply_chain.")
+                        Phrase(
+                            sv: "track '\(row["track"])' ska vara supply_chain eller labour_conditions, eller tom för "
+                                + "supply_chain.",
+                            en: "track '\(row["track"])' must be supply_chain or labour_conditions, or empty for "
+                                + "supply_chain."))
                     continue
                 }
                 track = read
@@ -626,8 +749,12 @@ extension TemplateSet {
             if offset == 0 {
                 reader.warning(
                     file, row.line,
-                    "offset_days 0 makes the step due on the plan's first day, leaving no time to carry it out (a self-assessment takes weeks to answer). Give it the days it needs, e.g. 30."
-                )
+                    Phrase(
+                        sv:
+                            "offset_days 0 gör att steget ska vara klart planens första dag, utan tid att genomföra det "
+                            + "(en självskattning tar veckor att besvara). Ge steget de dagar det behöver, t.ex. 30.",
+                        en: "offset_days 0 makes the step due on the plan's first day, leaving no time to carry it out "
+                            + "(a self-assessment takes weeks to answer). Give it the days it needs, e.g. 30."))
             }
             result.append(
                 LocatedRule(
@@ -651,23 +778,36 @@ extension TemplateSet {
             if let id, let first = firstLines[id.uppercased()] {
                 reader.error(
                     file, row.line,
-                    "the id '\(id)' is already used on line \(first); answers are matched by id. Give the question an id of its own."
-                )
+                    Phrase(
+                        sv: "id '\(id)' används redan på rad \(first); svaren kopplas till frågorna med id. Ge frågan "
+                            + "ett eget id.",
+                        en: "the id '\(id)' is already used on line \(first); answers are matched by id. Give the "
+                            + "question an id of its own."))
                 continue
             }
             if let id, id.contains(where: { $0 == "|" || $0.isWhitespace }) {
                 reader.error(
-                    file, row.line, "the id '\(id)' contains a space or '|'. Use letters and digits, e.g. L7.")
+                    file, row.line,
+                    Phrase(
+                        sv: "id '\(id)' innehåller ett mellanslag eller '|'. Använd bokstäver och siffror, t.ex. L7.",
+                        en: "the id '\(id)' contains a space or '|'. Use letters and digits, e.g. L7."))
                 continue
             }
             let topic = QuestionTopic(code: row["topic"])
             if topic == nil {
                 reader.error(
-                    file, row.line, "topic '\(row["topic"])' must be one of \(topics).")
+                    file, row.line,
+                    Phrase(
+                        sv: "topic '\(row["topic"])' ska vara ett av \(topics).",
+                        en: "topic '\(row["topic"])' must be one of \(topics)."))
             }
             let level = QuestionLevel(code: row["level"])
             if level == nil {
-                reader.error(file, row.line, "level '\(row["level"])' must be basic or advanced.")
+                reader.error(
+                    file, row.line,
+                    Phrase(
+                        sv: "level '\(row["level"])' ska vara bas eller avancerad (eller basic, advanced).",
+                        en: "level '\(row["level"])' must be basic or advanced."))
             }
             let textSv = reader.required(row, "text_sv", in: file)
             let textEn = reader.required(row, "text_en", in: file)
@@ -681,7 +821,11 @@ extension TemplateSet {
         if result.isEmpty, reader.errors.allSatisfy({ !$0.path.hasSuffix(file) }) {
             reader.error(
                 file, nil,
-                "the table has no questions; kedja questionnaires needs at least one. Restore it from the bundled set.")
+                Phrase(
+                    sv: "tabellen har inga frågor; kedja questionnaires behöver minst en. Återställ den från den "
+                        + "inbyggda uppsättningen.",
+                    en: "the table has no questions; kedja questionnaires needs at least one. Restore it from the "
+                        + "bundled set."))
         }
         return result
     }
@@ -724,8 +868,11 @@ private struct IndexBuilder {
                 if let first = firstLine.claim(key, line: located.line) {
                     reader.warning(
                         "categories.csv", located.line,
-                        "a code of \(category.code) has the same prefix \(prefix) as a code on line \(first), which is used. Keep the prefix in one row."
-                    )
+                        Phrase(
+                            sv: "en kod i kategorin \(category.code) har samma prefix \(prefix) som en kod på rad "
+                                + "\(first), som används. Behåll prefixet på en rad.",
+                            en: "a code of \(category.code) has the same prefix \(prefix) as a code on line \(first), "
+                                + "which is used. Keep the prefix in one row."))
                     continue
                 }
                 if let value = Int(prefix), let division = Int(prefix.prefix(2)) {
@@ -749,15 +896,23 @@ private struct IndexBuilder {
             guard let code = Int(rule.cpvCode), let match = index.categoryPrefix(forCode: code) else {
                 reader.warning(
                     "keywords.csv", located.line,
-                    "'\(rule.keyword)' points at \(rule.cpvCode), which no category in categories.csv covers, so it is ignored. Add a category for it or change the code."
-                )
+                    Phrase(
+                        sv:
+                            "'\(rule.keyword)' pekar på \(rule.cpvCode), som ingen kategori i categories.csv täcker, så "
+                            + "nyckelordet används inte. Lägg till en kategori för koden eller ändra koden.",
+                        en: "'\(rule.keyword)' points at \(rule.cpvCode), which no category in categories.csv covers, "
+                            + "so it is ignored. Add a category for it or change the code."))
                 continue
             }
             let folded = String(decoding: TextFolding.searchBytes(rule.keyword), as: UTF8.self)
             if let first = firstLine.claim(folded, line: located.line) {
                 reader.warning(
                     "keywords.csv", located.line,
-                    "'\(rule.keyword)' repeats the keyword on line \(first), which is used. Delete one of the rows.")
+                    Phrase(
+                        sv: "'\(rule.keyword)' upprepar nyckelordet på rad \(first), som används. Ta bort en av "
+                            + "raderna.",
+                        en: "'\(rule.keyword)' repeats the keyword on line \(first), which is used. Delete one of "
+                            + "the rows."))
                 continue
             }
             index.keywordMatcher.insert(rule.keyword, target: match.category, specificity: match.length)
@@ -773,8 +928,11 @@ private struct IndexBuilder {
             if let first = firstLine.claim(key, line: located.line) {
                 reader.warning(
                     "accounts.csv", located.line,
-                    "account prefix \(group.prefix) is already on line \(first), which is used. Delete one of the rows."
-                )
+                    Phrase(
+                        sv: "kontoprefixet \(group.prefix) finns redan på rad \(first), som används. Ta bort en av "
+                            + "raderna.",
+                        en: "account prefix \(group.prefix) is already on line \(first), which is used. Delete one of "
+                            + "the rows."))
                 continue
             }
             index.accountGroupByPrefix[key] = position
@@ -785,8 +943,12 @@ private struct IndexBuilder {
             } else {
                 reader.warning(
                     "accounts.csv", located.line,
-                    "account group \(group.prefix) points at \(cpv), which no category in categories.csv covers, so it gives no hint. Add a category for it or change the code."
-                )
+                    Phrase(
+                        sv: "kontogruppen \(group.prefix) pekar på \(cpv), som ingen kategori i categories.csv täcker, "
+                            + "så den ger ingen ledtråd om kategorin. Lägg till en kategori för koden eller ändra "
+                            + "koden.",
+                        en: "account group \(group.prefix) points at \(cpv), which no category in categories.csv "
+                            + "covers, so it gives no hint. Add a category for it or change the code."))
             }
         }
     }
@@ -798,7 +960,11 @@ private struct IndexBuilder {
             if let existing = owner[country.alpha2.lowercased()], existing.alpha2 == country.alpha2 {
                 reader.warning(
                     "countries.csv", located.line,
-                    "\(country.alpha2) is already on line \(existing.line), which is used. Delete one of the rows.")
+                    Phrase(
+                        sv:
+                            "\(country.alpha2) finns redan på rad \(existing.line), som används. Ta bort en av raderna.",
+                        en: "\(country.alpha2) is already on line \(existing.line), which is used. Delete one of the "
+                            + "rows."))
                 continue
             }
             for form in [country.alpha2, country.alpha3, country.nameEn, country.nameSv] + country.variants {
@@ -808,8 +974,11 @@ private struct IndexBuilder {
                     if existing.alpha2 != country.alpha2 {
                         reader.warning(
                             "countries.csv", located.line,
-                            "'\(form)' also names \(existing.alpha2) (line \(existing.line)), which keeps it. Remove it from one of the rows."
-                        )
+                            Phrase(
+                                sv: "'\(form)' betecknar också \(existing.alpha2) (rad \(existing.line)), och där "
+                                    + "gäller det. Ta bort det från en av raderna.",
+                                en: "'\(form)' also names \(existing.alpha2) (line \(existing.line)), which keeps it. "
+                                    + "Remove it from one of the rows."))
                     }
                     continue
                 }
@@ -829,8 +998,11 @@ private struct IndexBuilder {
             guard known.contains(value.alpha2) else {
                 reader.warning(
                     "country-indices.csv", located.line,
-                    "\(value.alpha2) is not in countries.csv, so its \(value.index) value is never used. Add the country or correct the code."
-                )
+                    Phrase(
+                        sv: "\(value.alpha2) finns inte i countries.csv, så landets värde för \(value.index) används "
+                            + "aldrig. Lägg till landet eller rätta koden.",
+                        en: "\(value.alpha2) is not in countries.csv, so its \(value.index) value is never used. Add "
+                            + "the country or correct the code."))
                 continue
             }
             index.indexValuesByCountry[value.alpha2, default: []].append(value)
@@ -841,8 +1013,12 @@ private struct IndexBuilder {
             else {
                 reader.warning(
                     "country-indices.csv", located.line,
-                    "\(value.alpha2) \(value.index) '\(value.value)' falls in no band of country-bands.csv, so the country stays not assessed for it. Add a band that covers the value."
-                )
+                    Phrase(
+                        sv: "\(value.alpha2) \(value.index) '\(value.value)' hamnar inte i något intervall i "
+                            + "country-bands.csv, så landet förblir obedömt för indexet. Lägg till ett intervall som "
+                            + "täcker värdet.",
+                        en: "\(value.alpha2) \(value.index) '\(value.value)' falls in no band of country-bands.csv, so "
+                            + "the country stays not assessed for it. Add a band that covers the value."))
                 continue
             }
             let rating = CountryRating(
@@ -862,17 +1038,22 @@ private struct IndexBuilder {
         for located in steps {
             let step = located.value
             if !taskIDs.contains(step.taskID) {
+                let ids = tasks.map(\.id).joined(separator: ", ")
                 reader.warning(
                     "followup.csv", located.line,
-                    "task_id \(step.taskID) is not in tasks.csv. Use one of \(tasks.map(\.id).joined(separator: ", "))."
-                )
+                    Phrase(
+                        sv: "task_id \(step.taskID) finns inte i tasks.csv. Använd något av \(ids).",
+                        en: "task_id \(step.taskID) is not in tasks.csv. Use one of \(ids)."))
             }
             let key = "\(step.track.rawValue)/\(step.priority)/\(step.step)"
             if let first = firstLine.claim(key, line: located.line) {
                 reader.warning(
                     "followup.csv", located.line,
-                    "\(step.track.rawValue) priority \(step.priority) step \(step.step) is already on line \(first), which is used. Number the steps 1, 2, 3, …"
-                )
+                    Phrase(
+                        sv: "\(step.track.rawValue) prioritet \(step.priority) steg \(step.step) finns redan på rad "
+                            + "\(first), som används. Numrera stegen 1, 2, 3, …",
+                        en: "\(step.track.rawValue) priority \(step.priority) step \(step.step) is already on line "
+                            + "\(first), which is used. Number the steps 1, 2, 3, …"))
                 continue
             }
             index.followUpByTrack[step.track, default: [:]][step.priority, default: []].append(step)
@@ -893,7 +1074,11 @@ private struct IndexBuilder {
                 guard let key = CPVCode.prefixKey(of: rule.value), index.scopeRuleByAccountPrefix[key] == nil else {
                     reader.warning(
                         "scope.csv", located.line,
-                        "account prefix \(rule.value) repeats an earlier row, which is used. Delete one of the rows.")
+                        Phrase(
+                            sv: "kontoprefixet \(rule.value) upprepar en tidigare rad, som används. Ta bort en av "
+                                + "raderna.",
+                            en: "account prefix \(rule.value) repeats an earlier row, which is used. Delete one of the "
+                                + "rows."))
                     continue
                 }
                 index.scopeRuleByAccountPrefix[key] = position
@@ -902,15 +1087,21 @@ private struct IndexBuilder {
                 if !index.scopeNameMatcher.insert(rule.value, target: position, wholeWord: true) {
                     reader.warning(
                         "scope.csv", located.line,
-                        "the name words '\(rule.value)' repeat an earlier row or are empty, so the row is not used. Delete one of the rows."
-                    )
+                        Phrase(
+                            sv: "namnorden '\(rule.value)' upprepar en tidigare rad eller är tomma, så raden används "
+                                + "inte. Ta bort en av raderna.",
+                            en: "the name words '\(rule.value)' repeat an earlier row or are empty, so the row is not "
+                                + "used. Delete one of the rows."))
                 }
             case .text:
                 if !index.scopeTextMatcher.insert(rule.value, target: position, wholeWord: true) {
                     reader.warning(
                         "scope.csv", located.line,
-                        "the text words '\(rule.value)' repeat an earlier row or are empty, so the row is not used. Delete one of the rows."
-                    )
+                        Phrase(
+                            sv: "textorden '\(rule.value)' upprepar en tidigare rad eller är tomma, så raden används "
+                                + "inte. Ta bort en av raderna.",
+                            en: "the text words '\(rule.value)' repeat an earlier row or are empty, so the row is not "
+                                + "used. Delete one of the rows."))
                 }
             }
         }

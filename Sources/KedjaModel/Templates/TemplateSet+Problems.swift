@@ -14,42 +14,47 @@ extension TemplateSet {
         var problems = index.warnings
         let reference = Self.checkDigitsByCode(cpvCodes ?? CPV2008.codes)
 
-        func check(_ code: String, written checkDigit: Character?, file: String, line: Int, what: String) {
+        func check(_ code: String, written checkDigit: Character?, file: String, line: Int, what: Phrase) {
             let path = index.paths[file] ?? file
             guard let known = reference[code] else {
                 problems.append(
                     TemplateProblem(
                         path: path, line: line,
-                        message:
-                            "\(what) \(code) is not a CPV 2008 code. Look the code up in the CPV list and correct it."))
+                        phrase: Phrase(
+                            sv: "\(what.sv) \(code) finns inte i CPV 2008. Slå upp koden i CPV-listan och rätta den.",
+                            en: "\(what.en) \(code) is not a CPV 2008 code. Look the code up in the CPV list and "
+                                + "correct it.")))
                 return
             }
             if let checkDigit, let known, checkDigit != known {
                 problems.append(
                     TemplateProblem(
                         path: path, line: line,
-                        message:
-                            "\(what) \(code)-\(checkDigit) has the wrong check digit: CPV 2008 writes \(code)-\(known). Correct it or leave the check digit out."
-                    ))
+                        phrase: Phrase(
+                            sv: "\(what.sv) \(code)-\(checkDigit) har fel kontrollsiffra: CPV 2008 skriver "
+                                + "\(code)-\(known). Rätta den eller utelämna kontrollsiffran.",
+                            en: "\(what.en) \(code)-\(checkDigit) has the wrong check digit: CPV 2008 writes "
+                                + "\(code)-\(known). Correct it or leave the check digit out.")))
             }
         }
         for (position, category) in categories.enumerated() {
             for (code, checkDigit) in zip(category.codes, index.categoryCheckDigits[position]) {
                 check(
                     code, written: checkDigit, file: "categories.csv", line: index.categoryLines[position],
-                    what: "cpv_code")
+                    what: Phrase(sv: "cpv_code", en: "cpv_code"))
             }
         }
         for (position, keyword) in keywords.enumerated() {
             check(
                 keyword.cpvCode, written: nil, file: "keywords.csv", line: index.keywordLines[position],
-                what: "cpv_code of '\(keyword.keyword)'")
+                what: Phrase(sv: "cpv_code för '\(keyword.keyword)'", en: "cpv_code of '\(keyword.keyword)'"))
         }
         for (position, group) in accountGroups.enumerated() {
             guard let code = group.cpvCode else { continue }
             check(
                 code, written: nil, file: "accounts.csv", line: index.accountLines[position],
-                what: "cpv_code of account group \(group.prefix)")
+                what: Phrase(
+                    sv: "cpv_code för kontogrupp \(group.prefix)", en: "cpv_code of account group \(group.prefix)"))
         }
         return problems
     }

@@ -37,12 +37,12 @@ struct TemplateReader {
         location.path(of: file)
     }
 
-    mutating func error(_ file: String, _ line: Int?, _ message: String) {
-        errors.append(TemplateProblem(path: path(of: file), line: line, message: message))
+    mutating func error(_ file: String, _ line: Int?, _ phrase: Phrase) {
+        errors.append(TemplateProblem(path: path(of: file), line: line, phrase: phrase))
     }
 
-    mutating func warning(_ file: String, _ line: Int?, _ message: String) {
-        warnings.append(TemplateProblem(path: path(of: file), line: line, message: message))
+    mutating func warning(_ file: String, _ line: Int?, _ phrase: Phrase) {
+        warnings.append(TemplateProblem(path: path(of: file), line: line, phrase: phrase))
     }
 
     /// The rows of `file`, which must have every column in `columns`; `optional` columns are read
@@ -52,18 +52,29 @@ struct TemplateReader {
         guard let bytes = location.contents(of: file) else {
             error(
                 file, nil,
-                "the table is missing. Restore it from the bundled set (kedja templates export DIR) or from version control."
-            )
+                Phrase(
+                    sv: "tabellen saknas. Återställ den från den inbyggda uppsättningen "
+                        + "(kedja templates export KATALOG) eller från versionshanteringen.",
+                    en: "the table is missing. Restore it from the bundled set (kedja templates export DIR) or from "
+                        + "version control."))
             return nil
         }
         let table: CSVTable
         do {
             table = try CSVTable.read(bytes: bytes, path: path(of: file))
         } catch let failure as CSVError {
-            error(file, failure.line, "cannot be read as a table: \(Self.messageWithoutPlace(failure))")
+            error(
+                file, failure.line,
+                Phrase(
+                    sv: "kan inte läsas som en tabell: \(Self.messageWithoutPlace(failure, in: .sv))",
+                    en: "cannot be read as a table: \(Self.messageWithoutPlace(failure, in: .en))"))
             return nil
         } catch {
-            self.error(file, nil, "cannot be read as a table: \(error)")
+            self.error(
+                file, nil,
+                Phrase(
+                    sv: "kan inte läsas som en tabell: \((error as? any Bilingual)?.text(.sv) ?? "\(error)")",
+                    en: "cannot be read as a table: \(error)"))
             return nil
         }
         var indices: [String: Int] = [:]
@@ -76,10 +87,15 @@ struct TemplateReader {
         }
         guard missing.isEmpty else {
             let seen = table.header.joined(separator: ";")
+            let lacking = missing.joined(separator: ", ")
+            let named = columns.joined(separator: ";")
             error(
                 file, 1,
-                "the header lacks \(missing.joined(separator: ", ")). Row 1 must name the columns \(columns.joined(separator: ";")) separated by semicolons; it reads '\(seen)'."
-            )
+                Phrase(
+                    sv: "rubrikraden saknar \(lacking). Rad 1 ska ange kolumnerna \(named) åtskilda av semikolon; nu "
+                        + "står det '\(seen)'.",
+                    en: "the header lacks \(lacking). Row 1 must name the columns \(named) separated by semicolons; it "
+                        + "reads '\(seen)'."))
             return nil
         }
         return table.rows.compactMap { row in
@@ -89,9 +105,9 @@ struct TemplateReader {
         }
     }
 
-    /// A CSV error's message without its leading "path, line N: ", which the problem states itself.
-    private static func messageWithoutPlace(_ failure: CSVError) -> String {
-        let text = failure.description
+    /// A CSV error's message in `language` without its leading "path, line N: ", which the problem states itself.
+    private static func messageWithoutPlace(_ failure: CSVError, in language: Language) -> String {
+        let text = failure.text(language)
         guard text.hasPrefix(failure.path), let colon = text.range(of: ": ") else { return text }
         return String(text[colon.upperBound...])
     }
@@ -103,7 +119,12 @@ struct TemplateReader {
         if let level = RiskLevel(code: text) { return level }
         error(
             file, row.line,
-            "\(column) '\(text)' is not a risk level. Write high, medium, low or unknown (or hög, medel, låg, okänd).")
+            Phrase(
+                sv:
+                    "\(column) '\(text)' är ingen risknivå. Skriv hög, medel, låg eller okänd (eller high, medium, low, "
+                    + "unknown).",
+                en: "\(column) '\(text)' is not a risk level. Write high, medium, low or unknown (or hög, medel, låg, "
+                    + "okänd)."))
         return nil
     }
 
@@ -125,15 +146,22 @@ struct TemplateReader {
         if let parsed = CPVCode.parse(text) { return parsed }
         error(
             file, row.line,
-            "\(column) '\(text)' is not a CPV code. Write the 8 digits as in CPV 2008, e.g. 18000000 or 18000000-7 (format the column as text in Excel so leading zeros stay)."
-        )
+            Phrase(
+                sv: "\(column) '\(text)' är ingen CPV-kod. Skriv de 8 siffrorna som i CPV 2008, t.ex. 18000000 eller "
+                    + "18000000-7 (formatera kolumnen som text i Excel så att inledande nollor behålls).",
+                en: "\(column) '\(text)' is not a CPV code. Write the 8 digits as in CPV 2008, e.g. 18000000 or "
+                    + "18000000-7 (format the column as text in Excel so leading zeros stay)."))
         return nil
     }
 
-    mutating func required(_ row: TemplateRow, _ column: String, in file: String, why: String? = nil) -> String? {
+    mutating func required(_ row: TemplateRow, _ column: String, in file: String, why: Phrase? = nil) -> String? {
         let text = row[column]
         if !text.isEmpty { return text }
-        error(file, row.line, "\(column) is empty\(why.map { ": \($0)" } ?? ""). Fill it in or delete the row.")
+        error(
+            file, row.line,
+            Phrase(
+                sv: "\(column) är tom\(why.map { ": \($0.sv)" } ?? ""). Fyll i den eller ta bort raden.",
+                en: "\(column) is empty\(why.map { ": \($0.en)" } ?? ""). Fill it in or delete the row."))
         return nil
     }
 
@@ -147,14 +175,24 @@ struct TemplateReader {
             guard let parsed = CPVCode.parse(part) else {
                 error(
                     file, row.line,
-                    "\(column) '\(part)' is not a CPV code. Write the 8 digits as in CPV 2008, e.g. 18000000 or 18000000-7, several separated by | (format the column as text in Excel so leading zeros stay)."
-                )
+                    Phrase(
+                        sv: "\(column) '\(part)' är ingen CPV-kod. Skriv de 8 siffrorna som i CPV 2008, t.ex. 18000000 "
+                            + "eller 18000000-7, flera åtskilda av | (formatera kolumnen som text i Excel så att "
+                            + "inledande nollor behålls).",
+                        en:
+                            "\(column) '\(part)' is not a CPV code. Write the 8 digits as in CPV 2008, e.g. 18000000 or "
+                            + "18000000-7, several separated by | (format the column as text in Excel so leading zeros "
+                            + "stay)."))
                 return nil
             }
             codes.append(parsed)
         }
         guard !codes.isEmpty else {
-            error(file, row.line, "\(column) is empty. Give the category's CPV code, e.g. 18000000.")
+            error(
+                file, row.line,
+                Phrase(
+                    sv: "\(column) är tom. Ange kategorins CPV-kod, t.ex. 18000000.",
+                    en: "\(column) is empty. Give the category's CPV code, e.g. 18000000."))
             return nil
         }
         return codes
@@ -165,7 +203,9 @@ struct TemplateReader {
         if let value = Int(text), range.contains(value) { return value }
         error(
             file, row.line,
-            "\(column) '\(text)' must be a whole number from \(range.lowerBound) to \(range.upperBound).")
+            Phrase(
+                sv: "\(column) '\(text)' ska vara ett heltal från \(range.lowerBound) till \(range.upperBound).",
+                en: "\(column) '\(text)' must be a whole number from \(range.lowerBound) to \(range.upperBound)."))
         return nil
     }
 }

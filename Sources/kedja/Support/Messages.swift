@@ -8,8 +8,8 @@ import Tabular
 ///
 /// Amounts are written as ``KedjaModel/Amount/messageText(_:)`` writes them: `238 219 200,20 kr` in Swedish (a
 /// no-break space, U+00A0, between thousands), the plain literal `238219200.20` in English. Errors of the
-/// libraries say themselves in either language (``Bilingual``); only swift-argument-parser's own help and errors,
-/// the help texts and the rule tables' problem messages are English whatever `--lang` says.
+/// libraries say themselves in either language (``Bilingual``), the rule tables' problems included; only
+/// swift-argument-parser's own help and errors and the help texts are English whatever `--lang` says.
 struct Messages {
     /// The language messages are written in.
     let language: Language
