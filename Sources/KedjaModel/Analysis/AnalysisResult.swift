@@ -121,9 +121,17 @@ public struct PlannedTask: Sendable {
     /// of thousands of tasks.
     private var followedUp: SharedRow
     /// The cascade step.
-    public var step: FollowUpStep
+    public var step: FollowUpStep {
+        get { scheduled.step }
+        set { scheduled = SharedStep(step: newValue, task: scheduled.task) }
+    }
     /// The task (its id and text).
-    public var task: PhaseTask?
+    public var task: PhaseTask? {
+        get { scheduled.task }
+        set { scheduled = SharedStep(step: scheduled.step, task: newValue) }
+    }
+    /// Step and task, held once for every supplier's task of that step, as `followedUp` holds the row.
+    private var scheduled: SharedStep
     /// When it is due: the plan's start plus the step's offset, later when capacity is full, never after the
     /// contract's end.
     public var due: CivilDate
@@ -147,14 +155,13 @@ public struct PlannedTask: Sendable {
 
     /// Creates a planned task.
     public init(row: RegisterRow, step: FollowUpStep, task: PhaseTask?, due: CivilDate) {
-        self.init(sharing: SharedRow(row), step: step, task: task, due: due)
+        self.init(sharing: SharedRow(row), scheduled: SharedStep(step: step, task: task), due: due)
     }
 
-    /// Creates a planned task for a row already held by another task of it.
-    init(sharing row: SharedRow, step: FollowUpStep, task: PhaseTask?, due: CivilDate) {
+    /// Creates a planned task for a row and a step already held by other tasks.
+    init(sharing row: SharedRow, scheduled: SharedStep, due: CivilDate) {
         self.followedUp = row
-        self.step = step
-        self.task = task
+        self.scheduled = scheduled
         self.due = due
     }
 
@@ -211,6 +218,18 @@ final class SharedRow: Sendable {
     let row: RegisterRow
 
     init(_ row: RegisterRow) { self.row = row }
+}
+
+/// A cascade step with its task, held by reference: every supplier's task of the step shares one, so a plan of a
+/// hundred thousand tasks does not carry the step's and the task's texts in each of them.
+final class SharedStep: Sendable {
+    let step: FollowUpStep
+    let task: PhaseTask?
+
+    init(step: FollowUpStep, task: PhaseTask?) {
+        self.step = step
+        self.task = task
+    }
 }
 
 /// Everything the workbooks show, computed in one pass over the spend file.

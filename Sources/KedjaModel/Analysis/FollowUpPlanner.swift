@@ -66,6 +66,8 @@ public enum FollowUpPlanner {
 
         var scheduler = Scheduler(start: start, context: context, tasksByID: tasksByID)
         var planned: [PlannedTask] = []
+        // At most one task per step of each lead row's cascade: reserved once, so the plan does not grow by copies.
+        planned.reserveCapacity(order.reduce(0) { $0 + rows[units[$1]![0]].followUp.count })
         for key in order {
             let positions = units[key]!
             let lead = rows[positions[0]]
@@ -123,15 +125,26 @@ private struct Scheduler {
         self.tasksByID = tasksByID
     }
 
+    /// Each step with its task, made once and shared by every supplier's task of it.
+    var sharedSteps: [FollowUpStep: SharedStep] = [:]
+
     var language: Language { context.language }
     var settings: PlanningSettings { context.settings }
+
+    /// The shared step and task for `step`.
+    mutating func scheduled(_ step: FollowUpStep) -> SharedStep {
+        if let shared = sharedSteps[step] { return shared }
+        let shared = SharedStep(step: step, task: tasksByID[step.taskID])
+        sharedSteps[step] = shared
+        return shared
+    }
 
     mutating func schedule(lead: RegisterRow, others: [Category], contract: Contract?) -> [PlannedTask] {
         let shared = SharedRow(lead)
         let steps = lead.followUp
         guard let first = steps.first else { return [] }
         func task(_ step: FollowUpStep, due: CivilDate, status: PlanStepStatus, note: String) -> PlannedTask {
-            var task = PlannedTask(sharing: shared, step: step, task: tasksByID[step.taskID], due: due)
+            var task = PlannedTask(sharing: shared, scheduled: scheduled(step), due: due)
             task.status = status
             task.note = note
             task.otherCategories = others

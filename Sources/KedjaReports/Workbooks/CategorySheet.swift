@@ -116,9 +116,15 @@ enum CategorySheet {
 /// phase and what to do, so a row stays one line and the legend says the rest.
 enum TaskLegendSheet {
     /// Writes every task that `tasks` holds, once, in the model's order (strategic, tactical, operative).
-    static func write(_ tasks: [PhaseTask], to sheet: Worksheet, title: String, language: Language) throws {
-        var seen = Set<String>()
-        let distinct = tasks.filter { seen.insert($0.id).inserted }.sorted { lhs, rhs in
+    ///
+    /// `tasks` is read once and may be lazy: the register passes every row's tasks, which as one array would take
+    /// megabytes for a sheet of a dozen rows.
+    static func write(
+        _ tasks: some Sequence<PhaseTask>, to sheet: Worksheet, title: String, language: Language
+    ) throws {
+        var byID: [String: PhaseTask] = [:]
+        for task in tasks where byID[task.id] == nil { byID[task.id] = task }
+        let distinct = byID.values.sorted { lhs, rhs in
             let levels = PhaseTask.Level.allCases
             let (left, right) = (levels.firstIndex(of: lhs.level)!, levels.firstIndex(of: rhs.level)!)
             return left != right ? left < right : lhs.id.localizedStandardCompare(rhs.id) == .orderedAscending

@@ -68,7 +68,8 @@ public enum PlanWorkbook {
             let guide = try workbook.addWorksheet(name: labels.guideSheet)
             try writeGuide(result, carryover: carryover, to: guide, title: title)
             try TaskLegendSheet.write(
-                result.plan.compactMap(\.task), to: try workbook.addWorksheet(name: labels.tasksSheet), title: title,
+                result.plan.lazy.compactMap(\.task), to: try workbook.addWorksheet(name: labels.tasksSheet),
+                title: title,
                 language: language)
         }
     }

@@ -40,7 +40,7 @@ public enum RegisterWorkbook {
                 language: language, moneyStyle: Styles.money)
             try CategorySheet.write(result, to: try workbook.addWorksheet(name: labels.categoriesSheet), title: title)
             try TaskLegendSheet.write(
-                result.rows.flatMap(\.tasks), to: try workbook.addWorksheet(name: labels.tasksSheet), title: title,
+                result.rows.lazy.flatMap(\.tasks), to: try workbook.addWorksheet(name: labels.tasksSheet), title: title,
                 language: language)
             if let figures = result.contractFigures {
                 try ConditionGapSheet.write(
