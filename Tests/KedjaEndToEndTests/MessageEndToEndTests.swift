@@ -128,6 +128,34 @@ import Darwin
         }
     }
 
+    @Test(
+        .enabled(
+            if: canMountSmallDisk,
+            "needs `unshare --user --map-root-user --mount` and tmpfs to make a full disk, which this machine does not allow"
+        ))
+    func aFullTemporaryFolderFailsTheWorkbookRatherThanSavingItBroken() throws {
+        let folder = try Kedja.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["small", "out"] {
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        // $TMPDIR with 8 KiB free: libxlsxwriter's temporary parts do not fit, the output folder has room.
+        let script =
+            "mount -t tmpfs -o size=200k tmpfs small && head -c 194560 /dev/zero > small/filler && "
+            + "TMPDIR=small exec \"$0\" register \"$1\" -o out/register.xlsx --lang en"
+        let result = try Kedja.runProcess(
+            "/usr/bin/env",
+            ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script, Kedja.binary, Kedja.sampleLedger],
+            in: folder)
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(
+            result.stderr.contains("out/register.xlsx: cannot write the output: No space left on device"),
+            "\(result.stderr)")
+        #expect(result.stderr.contains("free space in the temporary folder small"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path) == [])
+    }
+
     /// Swedish messages group a count's thousands as they group amounts; English ones print it plain.
     @Test func swedishCountsAreGroupedInThousands() throws {
         let folder = try Kedja.temporaryDirectory()

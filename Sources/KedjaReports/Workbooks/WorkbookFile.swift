@@ -24,10 +24,8 @@ enum WorkbookFile {
         try build(workbook)
         do {
             try workbook.close()
-        } catch let error as XlsxError {
-            // Saving fails for file reasons only (space, permissions); the temporary path means nothing to the user.
-            guard let code = error.systemError else { throw OutputError(path: path, reason: error.detail) }
-            throw OutputError(path: path, failure: FileDescriptor.Failure(code: code))
+        } catch let error as XlsxError where error.isSaveFailure {
+            throw OutputError(savingWorkbookAt: path, error)
         }
         try file.commit()
         return workbook.textRepairs

@@ -256,6 +256,19 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
         self.init(path: path, reason: failure.description, advice: advice)
     }
 
+    /// The error for a workbook that could not be saved for `path` (``XlsxError/isSaveFailure``): the library's
+    /// temporary path means nothing to the user. The system's reason when there is one, with advice about `$TMPDIR`
+    /// when it was the library's temporary files that failed.
+    public init(savingWorkbookAt path: String, _ error: XlsxError) {
+        if let code = error.systemError {
+            self.init(
+                path: path, failure: FileDescriptor.Failure(code: code),
+                inTemporaryFolder: error.code == .temporaryFile)
+        } else {
+            self.init(path: path, reason: error.detail)
+        }
+    }
+
     public var description: String {
         let sentence = reason.hasSuffix(".") ? reason : reason + "."
         return "\(path): cannot write the output: \(sentence)" + (advice.map { " To go on, \($0.english)." } ?? "")

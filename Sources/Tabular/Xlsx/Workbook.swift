@@ -227,7 +227,22 @@ public final class Workbook {
         formats.removeAll()
         recentFormats.removeAll()
         let (result, systemError) = LXW.quietly(hidden: Workbook.hidesLibraryMessages) { workbook_close(workbook) }
-        guard result != LXW_NO_ERROR else { return }
+        guard result != LXW_NO_ERROR else {
+            // The library does not check its writes to its temporary files: with their folder full it saves empty
+            // or cut parts and reports success. A part that does not end its root element fails the save.
+            let incomplete = SavedPackageCheck.incompleteParts(at: path)
+            guard incomplete.isEmpty else {
+                var error = XlsxError(
+                    .temporaryFile, subject: subject,
+                    detail:
+                        "\(incomplete.count) of its parts came out incomplete (\(incomplete.prefix(3).joined(separator: ", ")))"
+                )
+                error.systemError = ENOSPC
+                error.isSaveFailure = true
+                throw error
+            }
+            return
+        }
         let advice: String? =
             switch XlsxError.Code(result) {
             case .cannotCreateFile:
@@ -242,6 +257,7 @@ public final class Workbook {
             detail: advice ?? lxw_strerror(result).map { String(cString: $0) } ?? "libxlsxwriter error \(result)")
         // Saving fails on the file system: the system's reason (a full disk) says more than the library's code.
         if systemError != 0 { error.systemError = systemError }
+        error.isSaveFailure = true
         throw error
     }
 

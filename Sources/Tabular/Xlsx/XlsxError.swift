@@ -79,6 +79,9 @@ public struct XlsxError: Error, CustomStringConvertible, Sendable, Equatable {
     public let libraryMessage: String?
     /// The `errno` a failed save left (e.g. `ENOSPC`), when there was one.
     public var systemError: Int32?
+    /// Whether saving the file failed (`Workbook.close()`): a file-system failure to report about the destination
+    /// the user named (``OutputError/init(savingWorkbookAt:_:)``), not about the workbook's content.
+    public var isSaveFailure = false
 
     /// Creates an error; the library's text is looked up from the code.
     public init(_ code: Code, subject: String, detail: String) {

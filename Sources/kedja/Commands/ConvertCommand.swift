@@ -85,7 +85,12 @@ struct ConvertCommand: ParsableCommand {
             let sheetName =
                 input == TableInput.standardInput
                 ? OutputNames.standardInputStem : URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
-            let counts = try CSVToWorkbook.convert(reader, to: try file.pathForLibraries, sheetName: sheetName)
+            let counts: CSVConversion.Counts
+            do {
+                counts = try CSVToWorkbook.convert(reader, to: try file.pathForLibraries, sheetName: sheetName)
+            } catch let error as XlsxError where error.isSaveFailure {
+                throw OutputError(savingWorkbookAt: output, error)
+            }
             // Under --strict a record left out means no output (the temporary file goes with `file`).
             if !(flags.strict && counts.rejected > 0) { try file.commit() }
             try conclude(
