@@ -27,6 +27,9 @@ import Testing
         #expect(json["rejects_not_listed"] as? Int == 500)
         let rejectsCSV = try String(contentsOf: folder.appendingPathComponent("tagged.rejects.csv"), encoding: .utf8)
         #expect(rejectsCSV.split(separator: "\n").count == 1 + 1_500)
+        // Standard error lists 20 and counts the rest of all of them, not of the thousand kept for --json.
+        let told = try Kedja.run(["tag", ledger.path, "-o", "told.csv", "--lang", "en"], in: folder)
+        #expect(told.stderr.contains("… and 1480 more rejected records; all 1500 are in"), "\(told.stderr)")
 
         let register = try Kedja.run(
             ["register", ledger.path, "-o", "register.xlsx", "--lang", "en", "--quiet"], in: folder)

@@ -181,7 +181,7 @@ func conclude(
             ($0, RegisterLabels(options.language, areas: result.areaNames).rejectedSheet)
         }
         let place = messages.rejectsIn(file: pass.outcome.rejectsPath, registerSheet: registerSheet)
-        if let more = RejectList.more(result.rejects.count, where: place, messages) { note(more, quiet: options.quiet) }
+        if let more = RejectList.more(summary.rowsRejected, where: place, messages) { note(more, quiet: options.quiet) }
         for reject in pass.outcome.sideRejects.prefix(RejectList.shown) {
             note(messages.sideReject(reject), quiet: options.quiet)
         }
