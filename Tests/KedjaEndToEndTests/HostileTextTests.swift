@@ -66,6 +66,13 @@ import Testing
         let swedish = try Kedja.run(["register", ledger.path, "-o", output])
         #expect(swedish.stderr.contains("ersatta med U+FFFD"), "\(swedish.stderr)")
         #expect(swedish.stderr.contains("32 767 tecken per cell kapade"), "\(swedish.stderr)")
+        // The marker in a Swedish workbook is Swedish too.
+        let (sheets, _) = try WorkbookProbe.read(output)
+        let names = try #require(sheets.first { $0.name == "Riskregister" }).cells.dropFirst().compactMap {
+            $0.first?["v"] as? String
+        }
+        let cut = try #require(names.first { $0.hasPrefix("Lång leverantör") })
+        #expect(cut.range(of: #"… \[kapad: \d+ tecken\]$"#, options: .regularExpression) != nil)
     }
 
     @Test func convertToWorkbookRepairsAndCounts() throws {

@@ -66,6 +66,26 @@ import Testing
         }
     }
 
+    /// Found by the second attack: a cell repeated in its row (`B2` twice) was read as the last of them.
+    @Test func aCellRepeatedOrOutOfOrderInItsRowIsRefused() throws {
+        let folder = try Kedja.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (cells, told) in [
+            (
+                #"<c r="A2" t="inlineStr"><is><t>AB</t></is></c><c r="B2"><v>100</v></c><c r="B2"><v>5000</v></c>"#,
+                "cell B2 comes a second time"
+            ),
+            (#"<c r="B2"><v>100</v></c><c r="A2" t="inlineStr"><is><t>AB</t></is></c>"#, "cell A2 comes after B2"),
+        ] {
+            let book = try Self.workbook(in: folder, Self.header + #"<row r="2">"# + cells + "</row>")
+            let result = try Kedja.run(["tag", book, "-o", "-", "--lang", "en"])
+            #expect(result.status == 65, "\(result.stderr)")
+            #expect(result.stderr.contains(told), "\(result.stderr)")
+            let swedish = try Kedja.run(["tag", book, "-o", "-"])
+            #expect(swedish.stderr.contains("varje cell i en rad ska komma en gång"), "\(swedish.stderr)")
+        }
+    }
+
     @Test func aStrayFarCellCannotFillTheDisk() throws {
         let folder = try Kedja.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

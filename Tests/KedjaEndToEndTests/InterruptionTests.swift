@@ -38,6 +38,6 @@ import Darwin
         let out = folder.appendingPathComponent("out").path
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == [], "left behind in out/")
         let stderr = try String(contentsOf: folder.appendingPathComponent("stderr"), encoding: .utf8)
-        #expect(stderr.contains("interrupted; temporary files removed"), "\(stderr)")
+        #expect(stderr.contains("kedja: avbruten; tillfälliga filer borttagna"), "in Swedish by default: \(stderr)")
     }
 }

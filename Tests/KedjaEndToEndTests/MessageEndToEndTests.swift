@@ -123,8 +123,12 @@ import Darwin
             // `timeout` ends a run that would hang, as every run did: it opened the pipe and waited for a writer.
             let result = try Kedja.runProcess("/usr/bin/env", ["timeout", "20", Kedja.binary] + command, in: folder)
             #expect(result.status == 66, "\(command): \(result.stderr)")
-            #expect(result.stderr.contains("in.csv: cannot read a pipe (FIFO)"), "\(result.stderr)")
-            #expect(result.stderr.contains("Save it to a file first"), "\(result.stderr)")
+            #expect(result.stderr.contains("in.csv: kan inte läsa en namngiven pipe (FIFO)"), "\(result.stderr)")
+            #expect(result.stderr.contains("Spara den i en fil först"), "\(result.stderr)")
+            let english = try Kedja.runProcess(
+                "/usr/bin/env", ["timeout", "20", Kedja.binary] + command + ["--lang", "en"], in: folder)
+            #expect(english.stderr.contains("in.csv: cannot read a pipe (FIFO)"), "\(english.stderr)")
+            #expect(english.stderr.contains("Save it to a file first"), "\(english.stderr)")
         }
     }
 

@@ -20,8 +20,10 @@ import Testing
         let output = folder.appendingPathComponent("a.csv").path
         let result = try Kedja.run(["tag", ledger, "-o", output, "--rejects", output])
         #expect(result.status == 64, "\(result.stderr)")
-        #expect(result.stderr.contains("same file"), "\(result.stderr)")
+        #expect(result.stderr.contains("är samma fil: ge varje utdata en egen sökväg"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: output))
+        let english = try Kedja.run(["tag", ledger, "-o", output, "--rejects", output, "--lang", "en"])
+        #expect(english.stderr.contains("are the same file: give each output its own path"), "\(english.stderr)")
     }
 
     @Test func otherSpellingsOfOnePathCollideToo() throws {

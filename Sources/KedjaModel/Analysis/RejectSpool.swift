@@ -59,8 +59,7 @@ public final class RejectSpool: @unchecked Sendable {
                 let reason = Self.decode(
                     kind: values[2], values[3], values[4], text: String(decoding: text, as: UTF8.self))
             else {
-                throw OutputError(
-                    path: "the temporary file of rejected records", reason: "it holds a record Kedja did not write")
+                throw OutputError.damagedTemporaryFile
             }
             try body(RejectedRecord(record: values[0], line: values[1], reason: reason))
         }
@@ -104,7 +103,7 @@ public final class RejectSpool: @unchecked Sendable {
         do {
             try pending.withUnsafeBytes { try descriptor.writeAll($0) }
         } catch let failure as FileDescriptor.Failure {
-            throw OutputError(path: "the temporary file of rejected records", failure: failure, inTemporaryFolder: true)
+            throw OutputError.temporaryFile(failure)
         }
         written += Int64(pending.count)
         pending.removeAll(keepingCapacity: true)
@@ -119,8 +118,7 @@ public final class RejectSpool: @unchecked Sendable {
                     into: buffer.baseAddress! + filled, count: buffer.count - filled, at: offset + Int64(filled))
             }
             guard count > 0 else {
-                throw OutputError(
-                    path: "the temporary file of rejected records", reason: "it ends in the middle of a record")
+                throw OutputError.damagedTemporaryFile
             }
             filled += count
         }

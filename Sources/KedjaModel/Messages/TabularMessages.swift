@@ -17,7 +17,16 @@ extension CSVError: Bilingual {
             return "\(path): filen kan inte öppnas (\(reason)). Kontrollera sökvägen och att du får läsa filen."
         case .empty:
             return "\(path): filen är tom. Exportera reskontran igen, eller ange rätt fil."
-        case .notText(let detail):
+        case .notText(let finding):
+            let detail =
+                switch finding {
+                case .startsLike(.zip): "den börjar som ett ZIP-arkiv (en .xlsx-arbetsbok?)"
+                case .startsLike(.xls): "den börjar som en gammal Excel-arbetsbok (.xls)"
+                case .startsLike(.pdf): "den börjar som ett PDF-dokument"
+                case .startsLike(.gzip): "den börjar som ett gzip-arkiv"
+                case .nulBytes: "den innehåller NUL-byte"
+                case .controlCharacters: "mer än 1 % av dess byte är styrtecken"
+                }
             return "\(path): det här är ingen textfil (CSV): \(detail). Spara den som CSV (UTF-8 eller "
                 + "Windows-1252), eller använd en .xlsx-fil direkt."
         case .unterminatedQuote:
@@ -81,8 +90,13 @@ extension XlsxReadError: Bilingual {
             let order = row == previous ? "en gång till" : "efter rad \(previous)"
             return "rad \(row) kommer \(order); varje rad ska komma en gång, i stigande ordning, annars läser program "
                 + "olika siffror; öppna arbetsboken i Excel eller LibreOffice och spara den igen"
+        case .cellOutOfOrder(let cell, let previous):
+            let order = cell == previous ? "en gång till" : "efter \(previous)"
+            return "cell \(cell) kommer \(order); varje cell i en rad ska komma en gång, från vänster till höger, "
+                + "annars läser program olika siffror; öppna arbetsboken i Excel eller LibreOffice och spara den igen"
         case .csvTooLarge(let cell, let width, let limit):
-            return "som CSV skulle bladet ta mer än \(limit) byte (XlsxLimits.maxCSVBytes): varje post blir lika bred "
+            return
+                "som CSV skulle bladet ta mer än \(XlsxReadError.size(limit).replacingOccurrences(of: "bytes", with: "byte")): varje post blir lika bred "
                 + "som den bredaste raden, och cell \(cell) gör den \(width) kolumner bred; ta bort det som ligger "
                 + "utanför tabellen (eller kopiera tabellen till ett nytt blad) och spara arbetsboken igen"
         }
@@ -93,6 +107,17 @@ extension OutputError: Bilingual {
     /// The framing in `language`; the reason is the system's or the file layer's own text.
     public func text(_ language: Language) -> String {
         guard language == .sv else { return description }
+        let reason: String =
+            switch problem {
+            case .system(let text), .text(let text): text
+            case .alsoAnInput(let input):
+                "den är också en indata (\(input)); välj en annan sökväg för utdata så att indata inte skrivs över"
+            case .folder: "det är en mapp; ange sökvägen till en fil i den"
+            case .alreadyComplete: "filen är redan klar"
+            case .missingFolder(let folder): "mappen \(folder) finns inte; skapa den först"
+            case .privateFolder(let why): "en privat mapp kan inte skapas (\(why))"
+            case .damagedTemporaryFile: "den läses tillbaka annorlunda än Kedja skrev den; kör kommandot igen"
+            }
         let sentence = reason.hasSuffix(".") ? reason : reason + "."
         let advice: String? =
             switch self.advice {
@@ -103,7 +128,8 @@ extension OutputError: Bilingual {
             case .permission(nil): "välj en mapp du får skriva i (--out-dir / -o)"
             case nil: nil
             }
-        return "\(path): utdata kan inte skrivas: \(sentence)" + (advice.map { " För att gå vidare: \($0)." } ?? "")
+        let place = isTemporaryFile ? "en tillfällig fil i \(path)" : path
+        return "\(place): utdata kan inte skrivas: \(sentence)" + (advice.map { " För att gå vidare: \($0)." } ?? "")
     }
 }
 
@@ -112,5 +138,13 @@ extension XlsxError: Bilingual {
     public func text(_ language: Language) -> String {
         guard language == .sv else { return description }
         return "arbetsboken kan inte skrivas: \(description)"
+    }
+}
+
+extension CellText {
+    /// The marker that ends a text cut to Excel's cell limit, in `language` (``Workbook/cutMarker``):
+    /// `… [kapad: 7278 tecken]`, `… [cut: 7278 characters]`.
+    public static func cutMarker(removed: Int, _ language: Language) -> String {
+        language == .sv ? "… [kapad: \(removed) tecken]" : cutMarker(removed: removed)
     }
 }

@@ -192,7 +192,7 @@ private final class SpoolFile {
         do {
             try buffer.withUnsafeBytes { try descriptor.writeAll($0) }
         } catch let error as FileDescriptor.Failure {
-            throw OutputError(path: "temporary spool file", failure: error, inTemporaryFolder: true)
+            throw OutputError.temporaryFile(error)
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -203,7 +203,7 @@ private final class SpoolFile {
         do {
             try descriptor.rewind()
         } catch {
-            throw OutputError(path: "temporary spool file", failure: error, inTemporaryFolder: true)
+            throw OutputError.temporaryFile(error)
         }
         var capacity = 4 << 20
         var chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -214,7 +214,7 @@ private final class SpoolFile {
             do {
                 count = try descriptor.read(into: chunk + filled, count: capacity - filled)
             } catch {
-                throw OutputError(path: "temporary spool file", failure: error, inTemporaryFolder: true)
+                throw OutputError.temporaryFile(error)
             }
             if count == 0 { break }
             filled += count
@@ -247,7 +247,7 @@ private final class SpoolFile {
             }
         }
         guard filled == 0 else {
-            throw OutputError(path: "temporary spool file", reason: "it ends in the middle of a line")
+            throw OutputError.damagedTemporaryFile
         }
     }
 

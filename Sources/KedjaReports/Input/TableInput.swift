@@ -26,13 +26,29 @@ public struct TableInput: Sendable {
     }
 
     /// The input is a pipe, a device or a socket, which Kedja cannot read twice (exit 66).
-    public struct NotARegularFile: ExitStatusReporting, CustomStringConvertible {
+    public struct NotARegularFile: ExitStatusReporting, CustomStringConvertible, Bilingual {
+        /// Which kind of special file it is.
+        public enum Kind: Sendable {
+            case pipe, device, socket
+        }
         public let path: String
-        public let kind: String
+        public let kind: Kind
         public var exitStatus: ExitStatus { .noInput }
-        public var description: String {
-            "\(path): cannot read a \(kind): Kedja reads a table twice (once to detect its dialect, once to read it). "
-                + "Save it to a file first, e.g. cat \(path) > ledger.csv, and pass that file."
+        public var description: String { text(.en) }
+        public func text(_ language: Language) -> String {
+            let name =
+                switch kind {
+                case .pipe: Phrase(sv: "en namngiven pipe (FIFO)", en: "a pipe (FIFO)")
+                case .device: Phrase(sv: "en enhet", en: "a device")
+                case .socket: Phrase(sv: "en socket", en: "a socket")
+                }
+            return Phrase(
+                sv: "\(path): kan inte läsa \(name.sv): Kedja läser en tabell två gånger (en gång för att känna igen "
+                    + "formatet, en gång för att läsa den). Spara den i en fil först, t.ex. cat \(path) > reskontra.csv, "
+                    + "och ange den filen.",
+                en: "\(path): cannot read \(name.en): Kedja reads a table twice (once to detect its dialect, once to "
+                    + "read it). Save it to a file first, e.g. cat \(path) > ledger.csv, and pass that file."
+            ).text(language)
         }
     }
 
@@ -125,9 +141,9 @@ public struct TableInput: Sendable {
     /// already gone: a table is read twice, and a pipe gives its bytes once.
     public static func requireRegularFile(_ path: String) throws {
         switch FileIdentity.kind(of: path) {
-        case .pipe: throw NotARegularFile(path: path, kind: "pipe (FIFO)")
-        case .device: throw NotARegularFile(path: path, kind: "device")
-        case .socket: throw NotARegularFile(path: path, kind: "socket")
+        case .pipe: throw NotARegularFile(path: path, kind: .pipe)
+        case .device: throw NotARegularFile(path: path, kind: .device)
+        case .socket: throw NotARegularFile(path: path, kind: .socket)
         default: return
         }
     }
@@ -233,8 +249,7 @@ public enum ScratchFolder {
                     try FileManager.default.createDirectory(
                         at: base, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
                 } catch {
-                    throw OutputError(
-                        path: base.path, reason: "cannot create a private folder (\(error.localizedDescription))")
+                    throw OutputError(path: base.path, problem: .privateFolder(error.localizedDescription))
                 }
                 current = base
                 TemporaryFiles.register(base.path)

@@ -21,6 +21,7 @@ enum WorkbookFile {
             title: title, subject: CommonPhrases.subject.text(language), author: CommonPhrases.author,
             created: created)
         let workbook = try Workbook(path: try file.pathForLibraries, properties: properties)
+        workbook.cutMarker = { CellText.cutMarker(removed: $0, language) }
         try build(workbook)
         do {
             try workbook.close()

@@ -2,6 +2,40 @@
 ///
 /// These are the errors that stop a run (exit 65 or 66); a single bad record is not an error but a reject.
 public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// A format a file that is not text turns out to be, by its first bytes.
+    public enum BinaryFormat: Sendable, Equatable {
+        case zip, xls, pdf, gzip
+
+        /// The format's name in English, after "it starts like".
+        public var english: String {
+            switch self {
+            case .zip: "a ZIP archive (an .xlsx workbook?)"
+            case .xls: "an old Excel (.xls) workbook"
+            case .pdf: "a PDF document"
+            case .gzip: "a gzip archive"
+            }
+        }
+    }
+
+    /// What shows that a file is not text.
+    public enum NotText: Sendable, Equatable {
+        /// It starts like a file of another format.
+        case startsLike(BinaryFormat)
+        /// It holds NUL bytes.
+        case nulBytes
+        /// More than 1% of its bytes are control characters.
+        case controlCharacters
+
+        /// The finding in English, to follow "this is not a text (CSV) file: ".
+        public var english: String {
+            switch self {
+            case .startsLike(let format): "it starts like \(format.english)"
+            case .nulBytes: "it contains NUL bytes"
+            case .controlCharacters: "more than 1% of its bytes are control characters"
+            }
+        }
+    }
+
     /// What went wrong, in terms a user can act on.
     public enum Kind: Sendable, Equatable {
         /// The file could not be opened or read.
@@ -9,7 +43,7 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
         /// The file has no bytes, or only blank lines.
         case empty
         /// The bytes are not text in any supported encoding (e.g. a spreadsheet or a zip file).
-        case notText(detail: String)
+        case notText(NotText)
         /// A quote is opened and never closed before the end of the file.
         case unterminatedQuote
         /// A quoted field's closing quote is followed by more text (a quote inside a field that does not start
@@ -48,9 +82,9 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
             return "\(path): cannot open the file (\(reason)). Check the path and that you may read it."
         case .empty:
             return "\(path): the file is empty. Export the ledger again, or point Kedja at the right file."
-        case .notText(let detail):
+        case .notText(let finding):
             return
-                "\(path): this is not a text (CSV) file: \(detail). Save it as CSV (UTF-8 or Windows-1252), or use an .xlsx file directly."
+                "\(path): this is not a text (CSV) file: \(finding.english). Save it as CSV (UTF-8 or Windows-1252), or use an .xlsx file directly."
         case .unterminatedQuote:
             return
                 "\(place): a quoted field starts here and is never closed. Close the quote (\"…\") or remove it, then run again."

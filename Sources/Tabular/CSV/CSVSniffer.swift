@@ -9,7 +9,7 @@ public enum CSVSniffer {
     /// Sniffs the dialect from a file's first bytes. `isComplete` says whether the sample is the whole file.
     public static func sniff(_ sample: [UInt8], isComplete: Bool, path: String) throws -> CSVDialect {
         if let format = binaryFormatName(sample) {
-            throw CSVError(.notText(detail: "it starts like \(format)"), path: path)
+            throw CSVError(.notText(.startsLike(format)), path: path)
         }
         var dialect = CSVDialect()
         let text: [UInt8]
@@ -29,7 +29,7 @@ public enum CSVSniffer {
             throw CSVError(.empty, path: path)
         }
         if let control = controlCharacterProblem(text) {
-            throw CSVError(.notText(detail: control), path: path)
+            throw CSVError(.notText(control), path: path)
         }
 
         dialect.lineEnding = firstLineEnding(text, quote: dialect.quote) ?? .crlf
@@ -57,11 +57,11 @@ public enum CSVSniffer {
 
     // MARK: - Encoding
 
-    private static func binaryFormatName(_ bytes: [UInt8]) -> String? {
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "a ZIP archive (an .xlsx workbook?)" }
-        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "an old Excel (.xls) workbook" }
-        if bytes.starts(with: Array("%PDF".utf8)) { return "a PDF document" }
-        if bytes.starts(with: [0x1F, 0x8B]) { return "a gzip archive" }
+    private static func binaryFormatName(_ bytes: [UInt8]) -> CSVError.BinaryFormat? {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .zip }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return .xls }
+        if bytes.starts(with: Array("%PDF".utf8)) { return .pdf }
+        if bytes.starts(with: [0x1F, 0x8B]) { return .gzip }
         return nil
     }
 
@@ -95,13 +95,13 @@ public enum CSVSniffer {
     }
 
     /// Text has no NUL bytes and few control characters besides TAB, CR and LF.
-    private static func controlCharacterProblem(_ text: [UInt8]) -> String? {
+    private static func controlCharacterProblem(_ text: [UInt8]) -> CSVError.NotText? {
         var controls = 0
         for byte in text where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-            if byte == 0 { return "it contains NUL bytes" }
+            if byte == 0 { return .nulBytes }
             controls += 1
         }
-        return controls * 100 > text.count ? "more than 1% of its bytes are control characters" : nil
+        return controls * 100 > text.count ? .controlCharacters : nil
     }
 
     // MARK: - Structure

@@ -19,9 +19,12 @@ public enum CSVToWorkbook {
     /// landscape one page wide with the header on every page; sheets continue on a new sheet past Excel's row
     /// limit. Records with another field count than the header are written as they are and counted as ragged.
     ///
-    /// - Parameter sheetName: the name to derive the sheet's from (the input's file name without extension).
+    /// - Parameters:
+    ///   - sheetName: the name to derive the sheet's from (the input's file name without extension).
+    ///   - cutMarker: the marker that ends a text cut to Excel's cell limit (``Workbook/cutMarker``).
     public static func convert(
-        _ reader: CSVReader, to path: String, sheetName: String, sampleSize: Int = 2_000
+        _ reader: CSVReader, to path: String, sheetName: String, sampleSize: Int = 2_000,
+        cutMarker: @escaping (Int) -> String = CellText.cutMarker(removed:)
     ) throws -> CSVConversion.Counts {
         let sample = try reader.sample(records: sampleSize)
         let width = sample.header.count
@@ -39,6 +42,7 @@ public enum CSVToWorkbook {
             path: path, constantMemory: true,
             properties: DocumentProperties(
                 title: sheetName, author: "Kedja", created: DocumentProperties.creationTime()))
+        workbook.cutMarker = cutMarker
         let headerStyle = CellStyle(bold: true, fillColor: XlsxColor(red: 0xDD, green: 0xEB, blue: 0xF7), border: .thin)
         let amountStyle = CellStyle(numberFormat: "#,##0.00")
         let integerStyle = CellStyle(numberFormat: "0")

@@ -34,14 +34,12 @@ public final class AtomicOutputFile {
     public init(destination: String, protecting inputs: [String] = []) throws {
         self.destination = destination
         for input in inputs where FileIdentity.same(input, destination) {
-            throw OutputError(
-                path: destination,
-                reason: "it is also an input (\(input)); choose another output path so the input is not overwritten")
+            throw OutputError(path: destination, problem: .alsoAnInput(input))
         }
         var status = stat()
         let exists = stat(destination, &status) == 0
         if exists, status.st_mode & S_IFMT == S_IFDIR {
-            throw OutputError(path: destination, reason: "it is a folder; give the path of a file in it")
+            throw OutputError(path: destination, problem: .folder)
         }
         writesThrough = exists && Self.isWrittenThrough(status, destination)
         if writesThrough {
@@ -72,7 +70,7 @@ public final class AtomicOutputFile {
 
     /// Appends bytes.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
-        guard let descriptor else { throw OutputError(path: destination, reason: "the file is already complete") }
+        guard let descriptor else { throw OutputError(path: destination, problem: .alreadyComplete) }
         do {
             try descriptor.writeAll(bytes)
         } catch {
@@ -135,7 +133,7 @@ public final class AtomicOutputFile {
         let raw = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard raw >= 0 else {
             guard errno != ENOENT else {
-                throw OutputError(path: destination, reason: "the folder \(directory) does not exist; create it first")
+                throw OutputError(path: destination, problem: .missingFolder(directory))
             }
             throw OutputError(
                 path: destination, failure: FileDescriptor.Failure(code: errno),
@@ -220,13 +218,39 @@ public final class AtomicOutputFile {
 }
 
 /// An output that cannot be written (exit 73), with the path and, where one fits, what to do.
+///
+/// The problem is kept as a case, not as text, so that messages say it in the run's language (KedjaModel's
+/// `OutputError: Bilingual`); only the system's own reason (`strerror`) stays as the system words it.
 public struct OutputError: Error, CustomStringConvertible, Sendable {
-    /// The output path.
+    /// The output path; for ``isTemporaryFile``, the folder of the temporary file.
     public var path: String
     /// Why it failed.
-    public var reason: String
+    public var problem: Problem
     /// What the user can do, when the reason suggests something (space, permissions); nil otherwise.
     public var advice: Advice?
+    /// Whether the file is one of Kedja's temporary files (a spool) in the folder `path`, not an output the user
+    /// named.
+    public var isTemporaryFile = false
+
+    /// Why an output could not be written.
+    public enum Problem: Sendable, Equatable {
+        /// A system call failed; the system's reason (`No space left on device`).
+        case system(String)
+        /// The output is the input named (`protecting`).
+        case alsoAnInput(String)
+        /// The path names a folder.
+        case folder
+        /// The file was committed already.
+        case alreadyComplete
+        /// The folder the file would go in does not exist.
+        case missingFolder(String)
+        /// Kedja's private folder for converted workbooks could not be made, for the system's reason.
+        case privateFolder(String)
+        /// A temporary file Kedja wrote reads back other than written (changed or cut by someone else).
+        case damagedTemporaryFile
+        /// A reason worded by the caller, in the run's language.
+        case text(String)
+    }
 
     /// What to do about a failed write, when the failure says: free space, or another folder.
     public enum Advice: Sendable, Equatable {
@@ -237,10 +261,15 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
     }
 
     /// Creates an error.
-    public init(path: String, reason: String, advice: Advice? = nil) {
+    public init(path: String, problem: Problem, advice: Advice? = nil) {
         self.path = path
-        self.reason = reason
+        self.problem = problem
         self.advice = advice
+    }
+
+    /// Creates an error with a reason the caller worded in the run's language.
+    public init(path: String, reason: String, advice: Advice? = nil) {
+        self.init(path: path, problem: .text(reason), advice: advice)
     }
 
     /// Creates the error for a system call on `path` that failed with `failure`, advising on space or permissions
@@ -253,7 +282,23 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
         case EACCES, EPERM, EROFS: advice = .permission(temporaryFolder: inTemporaryFolder ? temporary : nil)
         default: advice = nil
         }
-        self.init(path: path, reason: failure.description, advice: advice)
+        self.init(path: path, problem: .system(failure.description), advice: advice)
+    }
+
+    /// The error for one of Kedja's temporary files in `$TMPDIR` (a spool), which has no name the user knows.
+    public static func temporaryFile(_ failure: FileDescriptor.Failure) -> OutputError {
+        var error = OutputError(
+            path: ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp", failure: failure, inTemporaryFolder: true)
+        error.isTemporaryFile = true
+        return error
+    }
+
+    /// The error for one of Kedja's temporary files that reads back other than it was written.
+    public static var damagedTemporaryFile: OutputError {
+        var error = OutputError(
+            path: ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp", problem: .damagedTemporaryFile)
+        error.isTemporaryFile = true
+        return error
     }
 
     /// The error for a workbook that could not be saved for `path` (``XlsxError/isSaveFailure``): the library's
@@ -269,9 +314,24 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
         }
     }
 
+    /// The reason in English.
+    public var reason: String {
+        switch problem {
+        case .system(let text), .text(let text): text
+        case .alsoAnInput(let input):
+            "it is also an input (\(input)); choose another output path so the input is not overwritten"
+        case .folder: "it is a folder; give the path of a file in it"
+        case .alreadyComplete: "the file is already complete"
+        case .missingFolder(let folder): "the folder \(folder) does not exist; create it first"
+        case .privateFolder(let why): "cannot create a private folder (\(why))"
+        case .damagedTemporaryFile: "it reads back other than Kedja wrote it; run the command again"
+        }
+    }
+
     public var description: String {
         let sentence = reason.hasSuffix(".") ? reason : reason + "."
-        return "\(path): cannot write the output: \(sentence)" + (advice.map { " To go on, \($0.english)." } ?? "")
+        let place = isTemporaryFile ? "a temporary file in \(path)" : path
+        return "\(place): cannot write the output: \(sentence)" + (advice.map { " To go on, \($0.english)." } ?? "")
     }
 }
 

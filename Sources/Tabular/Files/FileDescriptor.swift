@@ -57,8 +57,7 @@ public struct FileDescriptor: Sendable {
         var template = Array("\(folder)/\(prefix)-XXXXXX".utf8CString)
         let raw = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard raw >= 0 else {
-            throw OutputError(
-                path: "a temporary file in \(folder)", failure: Failure(code: errno), inTemporaryFolder: true)
+            throw OutputError.temporaryFile(Failure(code: errno))
         }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         return FileDescriptor(rawValue: raw)

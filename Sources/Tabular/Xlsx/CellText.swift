@@ -36,14 +36,17 @@ public enum CellText {
     /// The character put in place of one XML cannot hold.
     public static let replacement: Unicode.Scalar = "\u{FFFD}"
 
-    /// The marker that ends a cut text, naming how many characters (UTF-16 units, as Excel counts) were cut.
+    /// The marker that ends a cut text, naming how many characters (UTF-16 units, as Excel counts) were cut; a
+    /// workbook in another language sets its own (``Workbook/cutMarker``).
     public static func cutMarker(removed: Int) -> String {
         "… [cut: \(removed) characters]"
     }
 
     /// `text` as a cell can hold it, with what was changed; the text itself when it needs nothing, which is
     /// decided by one pass over its UTF-8 bytes, since this runs for every text cell of a line-level sheet.
-    static func admit(_ text: String, limit: Int = ExcelLimits.cellTextLength) -> (text: String, repairs: TextRepairs) {
+    static func admit(
+        _ text: String, limit: Int = ExcelLimits.cellTextLength, marker: (Int) -> String = cutMarker(removed:)
+    ) -> (text: String, repairs: TextRepairs) {
         var repairs = TextRepairs()
         var result = text
         if hasCharacterXMLForbids(text) {
@@ -60,7 +63,7 @@ public enum CellText {
         }
         // UTF-8 never has fewer code units than UTF-16, so the O(1) byte count settles most texts.
         if result.utf8.count > limit, result.utf16.count > limit {
-            result = cut(result, to: limit)
+            result = cut(result, to: limit, marker: marker)
             repairs.cutTexts = 1
         }
         return (result, repairs)
@@ -95,10 +98,10 @@ public enum CellText {
 
     /// The start of `text` and the marker, together at most `limit` UTF-16 units, cut between characters'
     /// scalars so no surrogate pair is split.
-    private static func cut(_ text: String, to limit: Int) -> String {
+    private static func cut(_ text: String, to limit: Int, marker: (Int) -> String) -> String {
         let total = text.utf16.count
         // The marker for the largest possible count is at least as long as the one finally written.
-        let room = limit - cutMarker(removed: total).utf16.count
+        let room = limit - marker(total).utf16.count
         var kept = 0
         var end = text.unicodeScalars.startIndex
         for index in text.unicodeScalars.indices {
@@ -107,6 +110,6 @@ public enum CellText {
             kept += width
             end = text.unicodeScalars.index(after: index)
         }
-        return String(text.unicodeScalars[..<end]) + cutMarker(removed: total - kept)
+        return String(text.unicodeScalars[..<end]) + marker(total - kept)
     }
 }

@@ -64,6 +64,9 @@ public final class Workbook {
     public private(set) var worksheetNames: [String] = []
     /// What the cell texts written so far needed to fit in the file (see ``CellText``), for the run's summary.
     public private(set) var textRepairs = TextRepairs()
+    /// The marker that ends a text cut to Excel's cell limit, given how many characters were cut: English by
+    /// default (``CellText/cutMarker(removed:)``), the workbook's own language when it sets one.
+    public var cutMarker: (Int) -> String = CellText.cutMarker(removed:)
     /// Whether `close()` keeps libxlsxwriter's own `[ERROR]` lines off standard error, for a program that reports
     /// the returned error itself and prints nothing else while saving; set once, before any workbook is written.
     nonisolated(unsafe) public static var hidesLibraryMessages = false
@@ -275,7 +278,7 @@ public final class Workbook {
 
     /// A cell's text as the file can hold it, counting what had to change: every cell text passes here.
     func admitCellText(_ text: String) -> String {
-        let admitted = CellText.admit(text)
+        let admitted = CellText.admit(text, marker: cutMarker)
         if !admitted.repairs.isEmpty { textRepairs = textRepairs + admitted.repairs }
         return admitted.text
     }

@@ -36,6 +36,8 @@ public struct XlsxReadError: Error, CustomStringConvertible, Equatable {
         case duplicateEntry(String)
         /// A row number that repeats or goes back (`row` after `previous`): readers differ in how they merge it.
         case rowOutOfOrder(row: Int, previous: Int)
+        /// A cell that repeats or comes left of the one before it in its row (`cell` after `previous`).
+        case cellOutOfOrder(cell: String, previous: String)
         /// Written as CSV, the sheet would take more than `XlsxLimits.maxCSVBytes`; `farthestCell` (e.g. `XFD1`) sets
         /// the width of every record.
         case csvTooLarge(farthestCell: String, width: Int, limit: UInt64)
@@ -102,11 +104,22 @@ public struct XlsxReadError: Error, CustomStringConvertible, Equatable {
             let order = row == previous ? "a second time" : "after row \(previous)"
             return "row \(row) comes \(order); rows must each come once, in ascending order, or programs read"
                 + " different figures; open the workbook in Excel or LibreOffice and save it again"
+        case .cellOutOfOrder(let cell, let previous):
+            let order = cell == previous ? "a second time" : "after \(previous)"
+            return "cell \(cell) comes \(order); the cells of a row must each come once, left to right, or programs"
+                + " read different figures; open the workbook in Excel or LibreOffice and save it again"
         case .csvTooLarge(let cell, let width, let limit):
-            return "as CSV the sheet would take more than \(limit) bytes (XlsxLimits.maxCSVBytes): every record is as"
-                + " wide as the widest row, and cell \(cell) makes that \(width) columns; delete what lies beyond the"
-                + " table (or copy the table to a new sheet) and save the workbook again"
+            return "as CSV the sheet would take more than \(Self.size(limit)): every record is as wide as the widest"
+                + " row, and cell \(cell) makes that \(width) columns; delete what lies beyond the table (or copy the"
+                + " table to a new sheet) and save the workbook again"
         }
+    }
+
+    /// A byte count as a person reads a limit: `1 GiB`, `64 MiB`, else bytes.
+    public static func size(_ bytes: UInt64) -> String {
+        if bytes >= 1 << 30 && bytes % (1 << 30) == 0 { return "\(bytes >> 30) GiB" }
+        if bytes >= 1 << 20 && bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+        return "\(bytes) bytes"
     }
 
     private static func format(_ ratio: Double) -> String {

@@ -135,6 +135,14 @@ struct XlsxSheetParser {
                     reason: .malformedCell(
                         cell: String(decoding: raw, as: UTF8.self), detail: "not a cell reference"))
             }
+            // As with rows: a cell repeated or written left of an earlier one is read differently by each program.
+            guard parsedColumn > column else {
+                throw XlsxReadError(
+                    path: path, sheet: sheet,
+                    reason: .cellOutOfOrder(
+                        cell: XlsxCellReference.name(column: parsedColumn, row: rowIndex),
+                        previous: XlsxCellReference.name(column: column, row: rowIndex)))
+            }
             column = parsedColumn
         } else {
             column += 1

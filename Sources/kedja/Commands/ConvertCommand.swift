@@ -87,7 +87,10 @@ struct ConvertCommand: ParsableCommand {
                 ? OutputNames.standardInputStem : URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
             let counts: CSVConversion.Counts
             do {
-                counts = try CSVToWorkbook.convert(reader, to: try file.pathForLibraries, sheetName: sheetName)
+                let language = languageOption.language
+                counts = try CSVToWorkbook.convert(
+                    reader, to: try file.pathForLibraries, sheetName: sheetName,
+                    cutMarker: { CellText.cutMarker(removed: $0, language) })
             } catch let error as XlsxError where error.isSaveFailure {
                 throw OutputError(savingWorkbookAt: output, error)
             }

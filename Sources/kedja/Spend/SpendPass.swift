@@ -34,10 +34,10 @@ func analyse(
     if let rejectsPath {
         outputs.append(("--rejects", rejectsPath))
     } else if let enrichedPath, enrichedPath != "-" {
-        outputs.append(("the rejects file", AnalysisRun.defaultRejectsPath(for: enrichedPath)))
+        outputs.append((messages.rejectsFileOutput, AnalysisRun.defaultRejectsPath(for: enrichedPath)))
     }
-    outputs += workbooks.map { ("a workbook", $0) }
-    try refuseCollisions(outputs)
+    outputs += workbooks.map { (messages.workbookOutput, $0) }
+    try refuseCollisions(outputs, messages)
     let files = outputs.map(\.path).filter { $0 != "-" }
     for file in files {
         try refuseOverwriting(input.inputPaths, with: file, messages)
@@ -99,13 +99,11 @@ func analyse(
 /// replace the earlier, and both would be reported as written.
 ///
 /// `-` (standard output) is no file and never collides.
-func refuseCollisions(_ outputs: [(option: String, path: String)]) throws {
+func refuseCollisions(_ outputs: [(option: String, path: String)], _ messages: Messages) throws {
     let files = outputs.filter { $0.path != "-" }
     for (index, output) in files.enumerated() {
         if let earlier = files[..<index].first(where: { FileIdentity.same($0.path, output.path) }) {
-            throw CommandFailure.usage(
-                "\(earlier.option) \(earlier.path) and \(output.option) \(output.path) are the same file: "
-                    + "give each output its own path.")
+            throw CommandFailure.usage(messages.sameFile(earlier, output))
         }
     }
 }
@@ -213,7 +211,7 @@ extension TextRepairs {
             parts.append(
                 Phrase(
                     sv: "\(count) \(count == 1 ? "text" : "texter") över Excels 32 767 tecken per cell kapade, "
-                        + "med \"… [cut: N characters]\" sist",
+                        + "med \"… [kapad: N tecken]\" sist",
                     en: "\(count) text\(count == 1 ? "" : "s") over Excel's 32,767 characters per cell cut, "
                         + "ending in \"… [cut: N characters]\""
                 ).text(language))

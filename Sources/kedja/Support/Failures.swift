@@ -29,15 +29,21 @@ enum CommandFailure: ExitStatusReporting, CustomStringConvertible, Bilingual {
 
 /// A failure after some of a run's outputs were put in place: the message says which, so that no one takes a part
 /// of a set of outputs for the whole; the status is the failure's own.
-struct FailureAfterOutputs: ExitStatusReporting, CustomStringConvertible {
+struct FailureAfterOutputs: ExitStatusReporting, CustomStringConvertible, Bilingual {
     let underlying: any Error
     let written: [String]
 
     var exitStatus: ExitStatus { (underlying as? any ExitStatusReporting)?.exitStatus ?? .dataError }
 
-    var description: String {
-        "\(underlying)\n  written before the failure: \(written.joined(separator: ", ")); "
-            + "the run's other outputs were not written."
+    var description: String { text(.en) }
+
+    func text(_ language: Language) -> String {
+        let files = written.joined(separator: ", ")
+        return Messages(language).failureText(underlying) + "\n  "
+            + Phrase(
+                sv: "skrivet före felet: \(files); körningens övriga utdata skrevs inte.",
+                en: "written before the failure: \(files); the run's other outputs were not written."
+            ).text(language)
     }
 }
 

@@ -22,8 +22,7 @@ enum Interruption {
         let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
         source.setEventHandler {
             TemporaryFiles.removeAll()
-            FileHandle.standardError.write(
-                Data("kedja: interrupted; temporary files removed, earlier outputs left as they were.\n".utf8))
+            FileHandle.standardError.write(Data((Messages.parsing.interrupted + "\n").utf8))
             exit(Int32(status))
         }
         source.resume()

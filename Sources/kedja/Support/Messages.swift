@@ -262,6 +262,28 @@ struct Messages {
                 + "A lone cell far out made the sheet that wide; delete it unless it belongs to the table.")
     }
 
+    /// How a collision names the rejects file a run writes without an option naming it.
+    var rejectsFileOutput: String { say(sv: "avvisningsfilen", en: "the rejects file") }
+
+    /// How a collision names a workbook a run writes.
+    var workbookOutput: String { say(sv: "en arbetsbok", en: "a workbook") }
+
+    /// Two outputs of one run that are one file (a usage error).
+    func sameFile(_ first: (option: String, path: String), _ second: (option: String, path: String)) -> String {
+        say(
+            sv: "\(first.option) \(first.path) och \(second.option) \(second.path) är samma fil: "
+                + "ge varje utdata en egen sökväg.",
+            en: "\(first.option) \(first.path) and \(second.option) \(second.path) are the same file: "
+                + "give each output its own path.")
+    }
+
+    /// What a run stopped by SIGINT or SIGTERM says as it goes.
+    var interrupted: String {
+        say(
+            sv: "kedja: avbruten; tillfälliga filer borttagna, tidigare utdata lämnade som de var.",
+            en: "kedja: interrupted; temporary files removed, earlier outputs left as they were.")
+    }
+
     func workbookSheet(_ input: String, sheet: String) -> String {
         say(sv: "\(input), blad '\(sheet)'", en: "\(input), sheet '\(sheet)'")
     }
