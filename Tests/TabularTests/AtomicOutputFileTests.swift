@@ -103,6 +103,38 @@ struct AtomicOutputFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["target.csv"])
     }
 
+    /// Found by the second attack: a symbolic link was replaced by a regular file and its target left as it was.
+    @Test func aLinkIsFollowedToItsFileAndStaysALink() throws {
+        let folder = try TestLocations.temporaryDirectory(prefix: "kedja-atomic")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("target.csv").path
+        try "old\n".write(toFile: target, atomically: false, encoding: .utf8)
+        let link = folder.appendingPathComponent("link.csv").path
+        #expect(symlink("target.csv", link) == 0)
+        // A dangling link, to a file in a subfolder: the file is made where the link points.
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("sub"), withIntermediateDirectories: false)
+        let dangling = folder.appendingPathComponent("dangling.csv").path
+        #expect(symlink("sub/new.csv", dangling) == 0)
+        for path in [link, dangling] {
+            let file = try AtomicOutputFile(destination: path)
+            try Array("new\n".utf8).withUnsafeBytes { try file.write($0) }
+            try file.commit()
+            var status = stat()
+            #expect(lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK, "\(path) is still a link")
+        }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "new\n")
+        #expect(
+            try String(contentsOfFile: folder.appendingPathComponent("sub/new.csv").path, encoding: .utf8) == "new\n")
+        // Two links to one file that does not exist yet are one output.
+        let second = folder.appendingPathComponent("second.csv").path
+        #expect(symlink("sub/later.csv", second) == 0)
+        let third = folder.appendingPathComponent("third.csv").path
+        #expect(symlink("sub/later.csv", third) == 0)
+        #expect(FileIdentity.same(second, third))
+        #expect(!FileIdentity.same(second, link))
+    }
+
     @Test func aFolderIsRefusedWithAClearReason() throws {
         let folder = try TestLocations.temporaryDirectory(prefix: "kedja-atomic")
         defer { try? FileManager.default.removeItem(at: folder) }

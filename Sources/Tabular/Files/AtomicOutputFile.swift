@@ -17,8 +17,11 @@ import Darwin
 /// renaming a file onto it would replace the special file (as root, the system's `/dev/null`) with a regular one.
 /// What a library writes itself (``pathForLibraries``) is then built in `$TMPDIR` and copied through on `commit()`.
 public final class AtomicOutputFile {
-    /// Where the file will appear.
+    /// Where the file will appear, as the caller named it (messages name this).
     public let destination: String
+    /// The file the destination names once symbolic links are followed, as `cp` and `>` follow them: the new file
+    /// replaces the link's target and the link stays. The destination itself when it is no link.
+    private let target: String
     /// The descriptor written to: the temporary file's, or the destination's when writing through.
     private var descriptor: FileDescriptor?
     /// Whether the destination is written through rather than replaced.
@@ -33,6 +36,8 @@ public final class AtomicOutputFile {
     /// that is one of `inputs` or a folder.
     public init(destination: String, protecting inputs: [String] = []) throws {
         self.destination = destination
+        let target = FileIdentity.followingLinks(destination)
+        self.target = target
         for input in inputs where FileIdentity.same(input, destination) {
             throw OutputError(path: destination, problem: .alsoAnInput(input))
         }
@@ -50,8 +55,8 @@ public final class AtomicOutputFile {
             }
             return
         }
-        let directory = Self.directory(of: destination)
-        let prefix = ".\(Self.fileName(of: destination)).kedja-"
+        let directory = Self.directory(of: target)
+        let prefix = ".\(Self.fileName(of: target)).kedja-"
         Self.removeAbandoned(in: directory, prefix: prefix)
         let (descriptor, path) = try Self.makeTemporary(in: directory, prefix: prefix, for: destination)
         self.descriptor = descriptor
@@ -95,11 +100,11 @@ public final class AtomicOutputFile {
                 let written = try FileDescriptor.open(temporaryPath, O_RDONLY)
                 defer { try? written.close() }
                 try written.sync()
-                guard rename(temporaryPath, destination) == 0 else { throw FileDescriptor.Failure(code: errno) }
+                guard rename(temporaryPath, target) == 0 else { throw FileDescriptor.Failure(code: errno) }
                 TemporaryFiles.unregister(temporaryPath)
                 self.descriptor = nil
                 try? descriptor.close()
-                let folder = try FileDescriptor.open(Self.directory(of: destination), O_RDONLY)
+                let folder = try FileDescriptor.open(Self.directory(of: target), O_RDONLY)
                 defer { try? folder.close() }
                 try Self.syncIfPossible(folder)
             }

@@ -20,8 +20,10 @@ public struct FileIdentity: Hashable, Sendable {
 
     private let key: Key
 
-    /// The identity of the file `path` names now, or would name once written.
+    /// The identity of the file `path` names now, or would name once written (through a link that names no file
+    /// yet, the file it will name).
     public init(path: String) {
+        let path = Self.followingLinks(path)
         // Split by hand: Foundation's NSString path methods trap on some short paths (`-`) on Linux.
         let slash = path.lastIndex(of: "/")
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -33,6 +35,24 @@ public struct FileIdentity: Hashable, Sendable {
         } else {
             key = .path(URL(fileURLWithPath: path).standardizedFileURL.path)
         }
+    }
+
+    /// `path` with its symbolic links followed to the file they name, which need not exist yet (a dangling link is
+    /// followed to where its file will be); `path` itself when it is no link, or after 40 links (a loop).
+    static func followingLinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var status = stat()
+            guard lstat(current, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(current, &buffer, buffer.count - 1)
+            guard count > 0 else { return current }
+            let link = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current =
+                link.hasPrefix("/")
+                ? link : "\(current.lastIndex(of: "/").map { String(current[..<$0]) } ?? ".")/\(link)"
+        }
+        return path
     }
 
     /// Whether `first` and `second` name the same file.
