@@ -74,6 +74,19 @@ import Testing
             "Swedish by default: \(checked.stdoutText)")
     }
 
+    /// An empty table gets the advice for a rule table, not the CSV layer's advice to export the ledger again.
+    @Test func anEmptyTableIsToBeRestored() throws {
+        let folder = try Kedja.temporaryDirectory().appendingPathComponent("tom")
+        #expect(try Kedja.run(["templates", "export", folder.path]).status == 0)
+        for bytes in [Data(), Data([0xEF, 0xBB, 0xBF])] {
+            try bytes.write(to: folder.appendingPathComponent("categories.csv"))
+            let check = try Kedja.run(["templates", "check", folder.path, "--lang", "en"])
+            #expect(check.status == 65)
+            #expect(check.stderr.contains("categories.csv: the table is empty. Restore it"), "\(check.stderr)")
+            #expect(!check.stderr.contains("ledger"), "\(check.stderr)")
+        }
+    }
+
     @Test func anEditedTableChangesTheRating() throws {
         let folder = try Kedja.temporaryDirectory().appendingPathComponent("egna")
         #expect(try Kedja.run(["templates", "export", folder.path]).status == 0)

@@ -62,6 +62,16 @@ struct TemplateReader {
         let table: CSVTable
         do {
             table = try CSVTable.read(bytes: bytes, path: path(of: file))
+        } catch let failure as CSVError where failure.kind == .empty {
+            // A rule table is restored, not exported from the ERP system as the CSV layer's own advice says.
+            error(
+                file, nil,
+                Phrase(
+                    sv: "tabellen är tom. Återställ den från den inbyggda uppsättningen (kedja templates export "
+                        + "KATALOG) eller från versionshanteringen.",
+                    en: "the table is empty. Restore it from the bundled set (kedja templates export DIR) or from "
+                        + "version control."))
+            return nil
         } catch let failure as CSVError {
             error(
                 file, failure.line,
