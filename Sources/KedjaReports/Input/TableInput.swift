@@ -84,10 +84,16 @@ public struct TableInput: Sendable {
         let reader = try XlsxReader(url: URL(fileURLWithPath: path))
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let csvPath = try ScratchFolder.path(named: "\(stem).csv")
-        let writer = CSVWriter(file: try AtomicOutputFile(destination: csvPath), dialect: workbookDialect)
-        let outcome = try XlsxToCSV.convert(
-            reader, sheet: sheet, to: writer, blankRows: .skip, columns: .withoutEmptyExpanses, quotingForSniffer: true)
-        return TableInput(path: path, csvPath: csvPath, sheet: outcome)
+        do {
+            let writer = CSVWriter(file: try AtomicOutputFile(destination: csvPath), dialect: workbookDialect)
+            let outcome = try XlsxToCSV.convert(
+                reader, sheet: sheet, to: writer, blankRows: .skip, columns: .withoutEmptyExpanses,
+                quotingForSniffer: true)
+            return TableInput(path: path, csvPath: csvPath, sheet: outcome)
+        } catch let error as OutputError where error.problem.isSystemFailure {
+            // The private copy's path means nothing to the user: it is one of Kedja's temporary files.
+            throw OutputError.temporaryFile(error)
+        }
     }
 
     /// The path that names standard input, as Unix tools take it.

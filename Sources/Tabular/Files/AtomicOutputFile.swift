@@ -239,6 +239,12 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
 
     /// Why an output could not be written.
     public enum Problem: Sendable, Equatable {
+        /// Whether a system call failed (space, permissions), rather than the path being wrong.
+        public var isSystemFailure: Bool {
+            if case .system = self { return true }
+            return false
+        }
+
         /// A system call failed; the system's reason (`No space left on device`).
         case system(String)
         /// The output is the input named (`protecting`).
@@ -295,6 +301,16 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
         var error = OutputError(
             path: ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp", failure: failure, inTemporaryFolder: true)
         error.isTemporaryFile = true
+        return error
+    }
+
+    /// `error`, about a file that turns out to be one of Kedja's temporary files in `$TMPDIR`.
+    public static func temporaryFile(_ error: OutputError) -> OutputError {
+        var error = error
+        error.path = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+        error.isTemporaryFile = true
+        if case .space = error.advice { error.advice = .space(temporaryFolder: error.path) }
+        if case .permission = error.advice { error.advice = .permission(temporaryFolder: error.path) }
         return error
     }
 
