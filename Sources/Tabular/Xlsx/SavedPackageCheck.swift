@@ -21,8 +21,11 @@ enum SavedPackageCheck {
             var head: [UInt8] = []
             var tail: [UInt8] = []
             let read = try? archive.extract(entry, skipCRC32: false) { chunk in
-                if head.count < edgeBytes { head += chunk.prefix(edgeBytes - head.count) }
-                tail += chunk.suffix(edgeBytes)
+                // Through the bytes: `Data`'s own prefix and suffix walk every byte of the chunk.
+                chunk.withUnsafeBytes { bytes in
+                    if head.count < edgeBytes { head += bytes[..<min(bytes.count, edgeBytes - head.count)] }
+                    tail += bytes[max(0, bytes.count - edgeBytes)...]
+                }
                 if tail.count > 2 * edgeBytes { tail.removeFirst(tail.count - edgeBytes) }
             }
             if read == nil || !closesRoot(head: head, tail: tail) { incomplete.append(entry.path) }
