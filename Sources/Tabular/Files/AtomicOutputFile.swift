@@ -110,6 +110,7 @@ public final class AtomicOutputFile {
             }
             committed = true
             self.descriptor = nil
+            TemporaryFiles.notePlaced(destination)
         } catch let failure as FileDescriptor.Failure {
             // A descriptor still set is closed by `deinit`, after the temporary file is removed.
             throw OutputError(path: destination, failure: failure, inTemporaryFolder: Self.isTemporary(destination))

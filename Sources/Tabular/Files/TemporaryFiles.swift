@@ -8,7 +8,8 @@ import Darwin
 #endif
 
 /// The temporary files and folders of this process, so that an interrupted run (SIGINT, SIGTERM) removes them
-/// before it exits, and the owners' locks that tell a live run's files from a killed one's.
+/// before it exits, and the owners' locks that tell a live run's files from a killed one's; and the outputs already
+/// put in place, which the interrupted run names.
 ///
 /// Each temporary file is held under an advisory lock (`flock`) while it is written: a later run removes a file
 /// left behind only when it can take that lock, so the owner is gone. Process ids cannot tell, as a run in
@@ -34,6 +35,17 @@ public enum TemporaryFiles {
         }
         for path in all { try? FileManager.default.removeItem(atPath: path) }
     }
+
+    /// Outputs this process has put in place, in order: what an interrupted run says it wrote before it stopped.
+    private static let placed = Mutex<[String]>([])
+
+    /// Notes that the output `path` (as the user named it) is complete and in place.
+    public static func notePlaced(_ path: String) {
+        placed.withLock { $0.append(path) }
+    }
+
+    /// The outputs this process has put in place so far.
+    public static var outputsPlaced: [String] { placed.withLock { $0 } }
 
     /// Removes the file at `path` if no live run holds its lock; a file that cannot be opened is left alone.
     static func removeIfAbandoned(_ path: String) {

@@ -10,7 +10,8 @@ import Darwin
 
 /// SIGINT (Ctrl-C) and SIGTERM end a run cleanly: the run's temporary files go (the enriched CSV's and each
 /// workbook's beside their destinations, the private CSV of a workbook input under `$TMPDIR`), earlier outputs
-/// stay as they were, and the exit status is the shell's 130 or 143.
+/// stay as they were, the message names the outputs the run had already put in place, and the exit status is the
+/// shell's 130 or 143.
 ///
 /// The signals are taken by a dispatch source rather than a signal handler, so the clean-up runs as ordinary code
 /// on a thread of its own while the interrupted work is wherever it was.
@@ -22,7 +23,8 @@ enum Interruption {
         let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
         source.setEventHandler {
             TemporaryFiles.removeAll()
-            FileHandle.standardError.write(Data((Messages.parsing.interrupted + "\n").utf8))
+            let placed = TemporaryFiles.outputsPlaced
+            FileHandle.standardError.write(Data((Messages.parsing.interrupted(placed: placed) + "\n").utf8))
             exit(Int32(status))
         }
         source.resume()

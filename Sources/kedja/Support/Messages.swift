@@ -277,11 +277,18 @@ struct Messages {
                 + "give each output its own path.")
     }
 
-    /// What a run stopped by SIGINT or SIGTERM says as it goes.
-    var interrupted: String {
-        say(
-            sv: "kedja: avbruten; tillfälliga filer borttagna, tidigare utdata lämnade som de var.",
-            en: "kedja: interrupted; temporary files removed, earlier outputs left as they were.")
+    /// What a run stopped by SIGINT or SIGTERM says as it goes, naming the outputs it had already put in place.
+    func interrupted(placed: [String]) -> String {
+        let files = placed.joined(separator: ", ")
+        return placed.isEmpty
+            ? say(
+                sv: "kedja: avbruten; tillfälliga filer borttagna, tidigare utdata lämnade som de var.",
+                en: "kedja: interrupted; temporary files removed, earlier outputs left as they were.")
+            : say(
+                sv: "kedja: avbruten; tillfälliga filer borttagna. Skrivna före avbrottet: \(files); körningens "
+                    + "övriga utdata skrevs inte.",
+                en: "kedja: interrupted; temporary files removed. Written before the interruption: \(files); the "
+                    + "run's other outputs were not written.")
     }
 
     func workbookSheet(_ input: String, sheet: String) -> String {
