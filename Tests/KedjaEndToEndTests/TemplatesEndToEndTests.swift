@@ -56,6 +56,13 @@ import Testing
         }.joined(separator: "\r\n")
         #expect(edited != text)
         try Data(edited.utf8).write(to: categories)
+        // A data command with these tables uses them and says they hold a doubt.
+        let tag = try Kedja.run([
+            "tag", Kedja.sampleLedger, "-o", "-", "--templates", folder.path, "--lang", "en",
+        ])
+        #expect(tag.status == 0, "\(tag.stderr)")
+        #expect(tag.stderr.contains("have 1 doubt, e.g. "), "\(tag.stderr)")
+        #expect(tag.stderr.contains("Run `kedja templates check"), "\(tag.stderr)")
         let builtIn = try Kedja.run(["templates", "check", folder.path, "--lang", "en"])
         #expect(builtIn.status == 65, "\(builtIn.stdoutText)\(builtIn.stderr)")
         #expect(builtIn.stdoutText.contains("79400000-3 has the wrong check digit: CPV 2008 writes 79400000-8"))

@@ -104,6 +104,9 @@ public struct AnalysisRun {
         public var sideRejects: [SideFileReject] = []
         /// Whether `--strict` withheld every output but the rejects file, because a record was rejected.
         public var withheld: Bool { strict && !result.rejects.isEmpty }
+        /// Doubtful content in the user's own rule tables (`--templates DIR`), which `kedja templates check` lists:
+        /// the run uses the tables, and says so, rather than passing a wrong CPV code or a stray setting in silence.
+        public var templateDoubts: [TemplateProblem] = []
     }
 
     /// Spend commands need an amount column; this is their error when there is none (exit 65).
@@ -249,9 +252,11 @@ public struct AnalysisRun {
             try alongside?(result)
         }
         if let path = request.enrichedPath, path != "-" { outputs.insert(path, at: 0) }
-        return Outcome(
+        var outcome = Outcome(
             result: result, file: file, outputs: outputs, rejectsPath: written, strict: request.strict,
             sideRejects: sideRejects)
+        if case .folder = request.templates { outcome.templateDoubts = templates.problems() }
+        return outcome
     }
 
     /// Reads every line once: accepted ones are placed, tagged into the enriched CSV and dated; rejected ones are

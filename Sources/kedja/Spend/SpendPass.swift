@@ -184,6 +184,12 @@ func conclude(
             note(messages.sideReject(reject), quiet: options.quiet)
         }
         if pass.outcome.withheld { note(messages.strictWithheld(pass.outcome.rejectsPath), quiet: options.quiet) }
+        if let first = pass.outcome.templateDoubts.first, case .folder(let folder) = try options.templateLocation() {
+            note(
+                messages.templateDoubts(
+                    pass.outcome.templateDoubts.count, first: first.text(options.language), folder: folder.path),
+                quiet: options.quiet)
+        }
     }
     if options.strict && (summary.rowsRejected > 0 || !pass.outcome.sideRejects.isEmpty) { throw ExitCode(1) }
 }

@@ -262,6 +262,15 @@ struct Messages {
                 + "A lone cell far out made the sheet that wide; delete it unless it belongs to the table.")
     }
 
+    /// A note that the user's rule tables hold doubtful content, with the first doubt and where to see them all.
+    func templateDoubts(_ count: Int, first: String, folder: String) -> String {
+        say(
+            sv: "obs: regeltabellerna i \(folder) har \(Self.swedish(count, "tveksamhet", "tveksamheter")), t.ex. "
+                + "\(first) Kör `kedja templates check \(folder)` för att se alla.",
+            en: "note: the rule tables in \(folder) have \(count) \(count == 1 ? "doubt" : "doubts"), e.g. \(first) "
+                + "Run `kedja templates check \(folder)` to see them all.")
+    }
+
     /// How a collision names the rejects file a run writes without an option naming it.
     var rejectsFileOutput: String { say(sv: "avvisningsfilen", en: "the rejects file") }
 
