@@ -70,6 +70,25 @@ import Testing
         #expect(Set(plan.filter { $0.step.taskID == "O1" }.map(\.due)).count == 1)
     }
 
+    /// Labour-law conditions a works contract already has make the check of them due now, not conditional on
+    /// conditions being put in.
+    @Test func aContractThatHasTheConditionsMakesTheirCheckPlanned() throws {
+        let templates = try TemplateSet.load(from: .builtIn)
+        var row = try Self.row("Bygg AB", cpv: "45000000", spend: 900_000)
+        row.followUp = templates.followUp(priority: 1, track: .labourConditions, performedInSweden: true)
+        row.recommendedCondition = .collectiveAgreement
+        let without = try Self.plan([row])
+        #expect(without.map(\.step.taskID).prefix(2) == ["T4", "O2"])
+        #expect(without.map(\.status).prefix(2) == [.planned, .conditional])
+
+        var contract = Self.contract(end: CivilDate(year: 2029, month: 6, day: 30)!)
+        contract.conditions = .collectiveAgreement
+        row.contract = contract
+        let with = try Self.plan([row])
+        #expect(with.map(\.status).prefix(3) == [.covered, .planned, .conditional])
+        #expect(with[1].note.contains("contract A-1 already has the conditions"), "\(with[1].note)")
+    }
+
     @Test func aContractWithLessThanAYearLeftMovesFollowUpToTheNextProcurement() throws {
         var row = try Self.row("Textil AB", spend: 900_000)
         row.contract = Self.contract(end: CivilDate(year: 2026, month: 6, day: 30)!)

@@ -187,9 +187,14 @@ private struct Scheduler {
         for (offset, step) in steps.enumerated() {
             let base = start.adding(days: step.offsetDays) ?? start
             var due = FollowUpPlanner.adding(years: shift, to: base)
-            let status: PlanStepStatus = offset == 0 ? .planned : .conditional
+            // A step waits on the one before, except after conditions a contract already has (T4 covered): the
+            // check of those conditions is due now.
+            let conditionsInPlace = offset > 0 && steps[offset - 1].taskID == "T4" && covers[offset - 1] != nil
+            let status: PlanStepStatus = offset == 0 || conditionsInPlace ? .planned : .conditional
             var notes: [String] = []
-            if offset > 0 {
+            if conditionsInPlace, let contract {
+                notes.append(PlannerPhrases.conditionsToCheck(contract, language))
+            } else if offset > 0 {
                 notes.append(PlannerPhrases.condition(step: step.taskID, previous: steps[offset - 1].taskID, language))
             }
             let kind = AuditKind(taskID: step.taskID)
@@ -298,6 +303,12 @@ enum PlannerPhrases {
         language == .sv
             ? "Avtal \(contract.id) har redan villkoren (\(contract.conditions.label(language)))."
             : "Contract \(contract.id) already has the conditions (\(contract.conditions.label(language)))."
+    }
+
+    static func conditionsToCheck(_ contract: Contract, _ language: Language) -> String {
+        language == .sv
+            ? "Planerad: avtal \(contract.id) har redan villkoren (\(contract.conditions.label(language))); följ upp att de hålls."
+            : "Planned: contract \(contract.id) already has the conditions (\(contract.conditions.label(language))); check that they are kept."
     }
 
     static func capacity(kind: AuditKind, perYear: Int, planYear: Int, _ language: Language) -> String {
