@@ -26,7 +26,8 @@ public struct FollowUpContext: Sendable {
 ///
 /// - The supplier's most urgent row (priority, then spend) leads: its cascade and category head the plan rows, the
 ///   supplier's other prioritised categories are listed with it.
-/// - Only the first step is `planned`; later steps are `conditional` on the result of the one before.
+/// - Only the first step is `planned`, and the check of labour-law conditions a contract already has; later steps
+///   are `conditional` on the result of the one before.
 /// - A step an earlier or joint audit of the same kind or stricter covers, at most `auditValidYears` old at the
 ///   plan's start, is `covered`; an older one is named as history.
 /// - Desk and on-site audits are counted per plan year against the capacity: suppliers are taken by priority and

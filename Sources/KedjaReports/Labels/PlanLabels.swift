@@ -223,10 +223,12 @@ enum PlanPhrases {
             Phrase(
                 sv: "Uppföljningen är en kaskad: resultatet av varje steg avgör om nästa behövs (självskattning → "
                     + "kontorsrevision → revision på plats → tid- och åtgärdsplan för avvikelser). Bara det första "
-                    + "steget är Planerad; senare steg är Villkorad och kommentaren säger på vad.",
+                    + "steget är Planerad (och kontrollen av arbetsrättsliga villkor som avtalet redan har); senare "
+                    + "steg är Villkorad och kommentaren säger på vad.",
                 en: "Follow-up is a cascade: the result of each step decides whether the next is needed "
                     + "(self-assessment → desk audit → on-site audit → corrective action plan). Only the first step "
-                    + "is Planned; later steps are Conditional and the comment says on what."),
+                    + "is Planned (and the check of labour-law conditions the contract already has); later steps are "
+                    + "Conditional and the comment says on what."),
             Phrase(
                 sv: "Fyll i Ansvarig, Status och Kommentar. Vid en avvikelse: beskriv den, planera åtgärden och sätt "
                     + "en tidsfrist. Förfallodatum som passerats utan att steget är klart visas i rött.",
