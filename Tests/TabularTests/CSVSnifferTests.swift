@@ -10,6 +10,15 @@ import Testing
 
     static func windows1252(_ text: String) -> [UInt8] { TextCodec.encode(text, as: .windows1252) }
 
+    /// Found by the second attack: a header longer than the sample (a hostile file's million columns) fell back to
+    /// `,` and the run then named no amount column; the partial first line still shows its delimiter.
+    @Test func aHeaderLongerThanTheSampleStillShowsItsDelimiter() throws {
+        let header = Array(
+            (["Leverantörsnamn", "Belopp"] + (0..<200_000).map { "k\($0)" }).joined(separator: ";").utf8)
+        let sample = Array(header.prefix(CSVSniffer.sampleSize))
+        #expect(try CSVSniffer.sniff(sample, isComplete: false, path: "wide.csv").delimiter == UInt8(ascii: ";"))
+    }
+
     @Test func raindanceStyleWindows1252SemicolonCRLF() throws {
         let dialect = try Self.sniff(
             Self.windows1252("Leverantör;Belopp\r\nÅkesson AB;1 234,50\r\nBäck HB;-200,00\r\n"))

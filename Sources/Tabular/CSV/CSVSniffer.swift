@@ -123,7 +123,8 @@ public enum CSVSniffer {
         return nil
     }
 
-    /// Splits the sample into records, honouring quotes; an incomplete last record is dropped.
+    /// Splits the sample into records, honouring quotes; an incomplete last record is dropped, unless it is the only
+    /// one: a header longer than the sample still shows its delimiter.
     private static func splitRecords(_ text: [UInt8], quote: UInt8, isComplete: Bool) -> [ArraySlice<UInt8>] {
         var records: [ArraySlice<UInt8>] = []
         var quotes = QuoteTracker(quote: quote, delimiter: nil)
@@ -137,7 +138,9 @@ public enum CSVSniffer {
             }
             index += 1
         }
-        if isComplete && start < text.count && records.count < 500 { records.append(text[start...]) }
+        if (isComplete || records.isEmpty) && start < text.count && records.count < 500 {
+            records.append(text[start...])
+        }
         return records
     }
 
