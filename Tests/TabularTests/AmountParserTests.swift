@@ -187,6 +187,13 @@ struct AmountParserTests {
         #expect(AmountParser.parse(text, decimalMark: .point) == .failure(.notANumber))
     }
 
+    @Test(
+        "a tiny number cell says it has more decimals than kept, not that it is no number",
+        arguments: ["1e-300", "-2.5E-7", "1E-307"])
+    func tinyExponentsHaveTooManyDecimals(text: String) {
+        #expect(AmountParser.parse(text, decimalMark: .point) == .failure(.tooManyDecimals))
+    }
+
     @Test("describes each error so it completes \"amount '<text>' …\"")
     func errorDescriptions() {
         #expect("amount 'n/a' \(AmountParseError.notANumber)" == "amount 'n/a' is not a number")

@@ -100,7 +100,8 @@ public enum AmountParser {
     }
 
     /// Why a field that is no amount fails: ``AmountParseError/tooLarge`` for a number in exponent notation beyond
-    /// 10^24 (`1e308`, how a spreadsheet writes a huge number cell), else ``AmountParseError/notANumber``.
+    /// 10^24 (`1e308`, how a spreadsheet writes a huge number cell), ``AmountParseError/tooManyDecimals`` for one
+    /// with digits past the decimals an amount keeps (`1e-300`), else ``AmountParseError/notANumber``.
     ///
     /// Only reached for fields that already failed, so it costs the per-row path nothing.
     private static func notANumberOrTooLarge(_ buffer: UnsafeBufferPointer<UInt8>) -> AmountParseError {
@@ -119,7 +120,10 @@ public enum AmountParser {
         else { return .notANumber }
         let wholeDigits = parts[0].distance(from: leading, to: parts[0].endIndex)
         // More than 25 whole digits is beyond 10^24, the largest amount read (`largestMicros`).
-        return wholeDigits + exponent > 25 ? .tooLarge : .notANumber
+        if wholeDigits + exponent > 25 { return .tooLarge }
+        // A tiny number cell (`1e-300`) has its digits far past the decimals an amount keeps.
+        let fractionDigits = parts.count == 2 ? parts[1].count : 0
+        return fractionDigits - exponent > Amount.maximumFractionDigits ? .tooManyDecimals : .notANumber
     }
 
     /// The kinds of thousands separator a value may use; one value uses only one kind.
