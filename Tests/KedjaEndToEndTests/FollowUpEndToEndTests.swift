@@ -204,6 +204,17 @@ private let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/l
         #expect(NSDictionary(dictionary: first).isEqual(to: try Self.sheets(fromOriginal)))
     }
 
+    /// A plan starting 2026-01-01 whose Solkraft AB answered one question No, followed up into `plan-2.xlsx`.
+    static func followedUpWithOneDeviation() throws -> (folder: URL, plan: String) {
+        let folder = try Kedja.temporaryDirectory()
+        let round = try plan(in: folder, start: "2026-01-01", name: "plan")
+        let answered = folder.appendingPathComponent("svar.xlsx").path
+        _ = try Kedja.python(fill, [round.path("Solkraft AB"), "one-no", answered])
+        let followed = folder.appendingPathComponent("plan-2.xlsx").path
+        #expect(try Kedja.run(["followup", round.plan, answered, "-o", followed, "--quiet"]).status == 0)
+        return (folder, followed)
+    }
+
     /// The days a round gives come from settings.csv: the corrective-action deadline and a planned step's due date.
     @Test func theRoundsDaysComeFromTheSettings() throws {
         let folder = try Kedja.temporaryDirectory()
@@ -229,12 +240,7 @@ private let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/l
     /// The plan followup writes prints like the plan it read: wrapped texts with the rows their height, and the guide
     /// and task legend on A4 landscape pages one page wide with the plan's title.
     @Test func theFollowedUpPlanPrintsLikeThePlan() throws {
-        let folder = try Kedja.temporaryDirectory()
-        let round = try Self.plan(in: folder, start: "2026-01-01", name: "plan")
-        let answered = folder.appendingPathComponent("svar.xlsx").path
-        _ = try Kedja.python(Self.fill, [round.path("Solkraft AB"), "one-no", answered])
-        let followed = folder.appendingPathComponent("plan-2.xlsx").path
-        #expect(try Kedja.run(["followup", round.plan, answered, "-o", followed, "--quiet"]).status == 0)
+        let (_, followed) = try Self.followedUpWithOneDeviation()
         let report = try XlsxProbe.read(followed)
         let plan = try report.sheet("Follow-up plan")
         #expect(!plan.rowHeights.isEmpty, "wrapped comments get their height")
@@ -251,12 +257,7 @@ private let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/l
 
     /// Next period's plan made from a followed-up plan keeps the Deviations sheet and the step the round planned.
     @Test func nextPeriodsPlanKeepsTheDeviationsAndThePlannedStep() throws {
-        let folder = try Kedja.temporaryDirectory()
-        let round = try Self.plan(in: folder, start: "2026-01-01", name: "plan")
-        let answered = folder.appendingPathComponent("svar.xlsx").path
-        _ = try Kedja.python(Self.fill, [round.path("Solkraft AB"), "one-no", answered])
-        let followed = folder.appendingPathComponent("plan-2.xlsx").path
-        #expect(try Kedja.run(["followup", round.plan, answered, "-o", followed, "--quiet"]).status == 0)
+        let (folder, followed) = try Self.followedUpWithOneDeviation()
         let ledger = folder.appendingPathComponent("reskontra.csv").path
         let next = folder.appendingPathComponent("plan-2027.xlsx").path
         let made = try Kedja.run([
