@@ -215,6 +215,47 @@ private let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/l
         return (folder, followed)
     }
 
+    /// A works contract with collective-agreement conditions: the check of them is planned, its questionnaire asks
+    /// the labour-law questions with the documents that show them, and a No plans the corrective action plan.
+    @Test func theCheckOfLabourLawConditionsIsAQuestionnaireToo() throws {
+        let folder = try Kedja.temporaryDirectory()
+        let contracts = folder.appendingPathComponent("avtal.csv")
+        try Data(
+            """
+            Avtalsnummer;Leverantör;Organisationsnummer;Kategori;Startdatum;Slutdatum;Villkorsnivå;Uppförandekod
+            A-4;Bygg AB;556400-0049;45000000;2024-07-01;2029-06-30;kollektivavtal;ja
+
+            """.utf8
+        ).write(to: contracts)
+        let ledger = folder.appendingPathComponent("reskontra.csv")
+        try Data(Self.ledger.utf8).write(to: ledger)
+        let plan = folder.appendingPathComponent("plan.xlsx").path
+        let made = try Kedja.run([
+            "plan", ledger.path, "--contracts", contracts.path, "--start", "2026-01-01", "--lang", "en", "-o", plan,
+            "--quiet",
+        ])
+        #expect(made.status == 0, "\(made.stderr)")
+        let out = folder.appendingPathComponent("questionnaires").path
+        let written = try Kedja.run(["questionnaires", plan, "--out-dir", out, "--lang", "en", "--json"])
+        let entries = try written.json()["questionnaires"] as? [[String: Any]] ?? []
+        let builder = try #require(entries.first { $0["supplier"] as? String == "Bygg AB" })
+        let path = try #require(builder["path"] as? String)
+        let questions = try Self.rows(path, "Questionnaire").compactMap { $0["Id"] as? String }
+        #expect(questions == ["K1", "K2", "K3", "K4", "K5"], "\(questions)")
+        let instructions = try Self.rows(path, "Instructions")
+        #expect("\(instructions)".contains("labour-law conditions"), "\(instructions)")
+
+        let answered = folder.appendingPathComponent("svar.xlsx").path
+        _ = try Kedja.python(Self.fill, [path, "one-no", answered])
+        let followed = folder.appendingPathComponent("plan-2.xlsx").path
+        #expect(try Kedja.run(["followup", plan, answered, "-o", followed, "--quiet"]).status == 0)
+        let steps = try Self.rows(followed, "Follow-up plan").filter { $0["Supplier"] as? String == "Bygg AB" }
+        let status = Dictionary(
+            steps.map { ("\($0["Task"] ?? "")", "\($0["Status"] ?? "")") }, uniquingKeysWith: { first, _ in first })
+        #expect(status == ["T4": "Covered", "O2": "Deviation", "O4": "Planned", "O5": "Conditional"], "\(status)")
+        #expect(try Self.rows(followed, "Deviations").first?["Id"] as? String == "K1")
+    }
+
     /// The days a round gives come from settings.csv: the corrective-action deadline and a planned step's due date.
     @Test func theRoundsDaysComeFromTheSettings() throws {
         let folder = try Kedja.temporaryDirectory()

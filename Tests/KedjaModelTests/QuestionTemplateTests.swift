@@ -36,6 +36,18 @@ struct QuestionTemplateTests {
         #expect(Question.areasAtIssue([]) == Set(RiskArea.allCases))
     }
 
+    /// Work done here under collective-agreement conditions is asked the labour-law questions only: pay, hours,
+    /// leave, sub-contractors and employment, each with the documents that show it.
+    @Test func collectiveAgreementConditionsGetTheLabourLawQuestionsOnly() throws {
+        let questions = try TemplateFixtures.bundled().questions
+        let labour = Question.selected(from: questions, level: .collectiveAgreement, areas: Set(RiskArea.allCases))
+        #expect(labour.map(\.id) == ["K1", "K2", "K3", "K4", "K5"])
+        #expect(labour.allSatisfy { !$0.evidenceSv.isEmpty && !$0.evidenceEn.isEmpty })
+        #expect(QuestionLevel(ConditionLevel.collectiveAgreement) == .collectiveAgreement)
+        let advanced = Question.selected(from: questions, level: .advanced, areas: Set(RiskArea.allCases))
+        #expect(!advanced.contains { $0.level == .collectiveAgreement })
+    }
+
     @Test func aDuplicateIdOrUnknownTopicIsAnErrorWithFileAndLine() throws {
         let folder = try TemplateFixtures.copyOfBundled()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -48,12 +60,17 @@ struct QuestionTemplateTests {
         } catch let error as TemplateError {
             problems = error.problems
         }
+        // The appended rows follow the header and every bundled question.
+        let first = try TemplateFixtures.bundled().questions.count + 2
         #expect(problems.count == 2, "\(problems)")
         #expect(
             problems.contains {
-                $0.path.hasSuffix("questions.csv") && $0.line == 21 && $0.message.contains("already used on line 3")
+                $0.path.hasSuffix("questions.csv") && $0.line == first
+                    && $0.message.contains("already used on line 3")
             })
         #expect(
-            problems.contains { $0.path.hasSuffix("questions.csv") && $0.line == 22 && $0.message.contains("weather") })
+            problems.contains {
+                $0.path.hasSuffix("questions.csv") && $0.line == first + 1 && $0.message.contains("weather")
+            })
     }
 }

@@ -43,31 +43,38 @@ public enum RoutineRequirement: String, Sendable, Hashable, CaseIterable {
     case deviations
 }
 
-/// The lowest contract condition level at which a question is asked.
-public enum QuestionLevel: String, Sendable, Hashable, CaseIterable, Comparable {
+/// The contract condition level at which a question is asked.
+public enum QuestionLevel: String, Sendable, Hashable, CaseIterable {
     /// Asked of every supplier with a self-assessment: the ILO fundamental conventions and the production country's
     /// labour law.
     case basic
     /// Asked where the advanced level applies: the routine requirements and the risk areas at issue.
     case advanced
+    /// Asked of a service or works performed in Sweden under labour-law conditions at collective-agreement level
+    /// (LOU ch. 17 §§ 2–3), when the contract has them and their check is due: pay, working hours, leave and
+    /// subcontractors, each with the documents that show them.
+    case collectiveAgreement = "collective-agreement"
 
-    /// Reads a `level` cell in English or Swedish (`basic`/`bas`, `advanced`/`avancerad`).
+    /// Reads a `level` cell in English or Swedish (`basic`/`bas`, `advanced`/`avancerad`,
+    /// `collective-agreement`/`kollektivavtal`).
     public init?(code: String) {
         switch code.trimmingCharacters(in: .whitespaces).lowercased() {
         case "basic", "bas": self = .basic
         case "advanced", "avancerad": self = .advanced
+        case "collective-agreement", "kollektivavtal": self = .collectiveAgreement
         default: return nil
         }
     }
 
-    public static func < (lhs: QuestionLevel, rhs: QuestionLevel) -> Bool {
-        lhs == .basic && rhs == .advanced
-    }
-
-    /// The question level a contract condition level asks for: advanced for advanced, basic for everything else
-    /// (a supplier with a self-assessment is asked at least the basic questions).
+    /// The question level a contract condition level asks for: advanced for advanced, the labour-law questions for
+    /// collective-agreement conditions, basic for everything else (a supplier with a self-assessment is asked at
+    /// least the basic questions).
     public init(_ condition: ConditionLevel?) {
-        self = condition == .advanced ? .advanced : .basic
+        switch condition {
+        case .advanced: self = .advanced
+        case .collectiveAgreement: self = .collectiveAgreement
+        default: self = .basic
+        }
     }
 }
 
@@ -109,16 +116,21 @@ public struct Question: Sendable, Hashable {
     public func evidence(_ language: Language) -> String { language == .sv ? evidenceSv : evidenceEn }
 
     /// The questions of `questions` (in table order) a supplier is asked: every basic question; at the advanced
-    /// level also the advanced questions on the routine requirements and on the risk areas in `areas`.
+    /// level also the advanced questions on the routine requirements and on the risk areas in `areas`; under
+    /// collective-agreement conditions the labour-law questions only (the chain's questions do not apply to work
+    /// done here).
     public static func selected(
         from questions: [Question], level: QuestionLevel, areas: Set<RiskArea>
     ) -> [Question] {
         questions.filter { question in
-            guard question.level <= level else { return false }
-            if question.level == .basic { return true }
-            switch question.topic {
-            case .routine: return true
-            case .area(let area): return areas.contains(area)
+            switch (level, question.level) {
+            case (.collectiveAgreement, .collectiveAgreement), (.basic, .basic), (.advanced, .basic): return true
+            case (.advanced, .advanced):
+                switch question.topic {
+                case .routine: return true
+                case .area(let area): return areas.contains(area)
+                }
+            default: return false
             }
         }
     }

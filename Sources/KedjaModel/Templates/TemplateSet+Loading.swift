@@ -806,8 +806,9 @@ extension TemplateSet {
                 reader.error(
                     file, row.line,
                     Phrase(
-                        sv: "level '\(row["level"])' ska vara bas eller avancerad (eller basic, advanced).",
-                        en: "level '\(row["level"])' must be basic or advanced."))
+                        sv: "level '\(row["level"])' ska vara bas, avancerad eller kollektivavtal (eller basic, "
+                            + "advanced, collective-agreement).",
+                        en: "level '\(row["level"])' must be basic, advanced or collective-agreement."))
             }
             let textSv = reader.required(row, "text_sv", in: file)
             let textEn = reader.required(row, "text_en", in: file)

@@ -155,8 +155,8 @@ public enum FollowUpPlanWorkbook {
                 &sheets, reference, .comment,
                 .string(
                     comment(
-                        PlanBook.text(in: sheets, reference, .comment), replacing: FollowUpPhrases.notePrefixes,
-                        with: note)))
+                        PlanBook.text(in: sheets, reference, .comment),
+                        replacing: FollowUpPhrases.notePrefixes + FollowUpPhrases.stepNotePrefixes, with: note)))
             if outcome.status == .deviation {
                 set(
                     &sheets, reference, .deviation,

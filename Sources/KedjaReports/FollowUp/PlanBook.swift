@@ -4,7 +4,8 @@ import Tabular
 
 /// A follow-up plan workbook read whole, for `kedja questionnaires` and `kedja followup`: every sheet's cells as the
 /// team left them, the plan's columns found by their headers in either language, and each supplier's
-/// self-assessment (task O1) row.
+/// self-assessment row: task O1, or for a service or works performed in Sweden under collective-agreement
+/// conditions, the check of those conditions (task O2 of the labour-conditions track), answered the same way.
 public struct PlanBook: Sendable {
     /// One sheet of the workbook, its cells as read.
     struct Sheet: Sendable {
@@ -25,6 +26,8 @@ public struct PlanBook: Sendable {
     /// One supplier's self-assessment step as the plan shows it.
     public struct SelfAssessment: Sendable {
         let reference: RowReference
+        /// The step's number in its cascade (1 for O1, 2 for the labour-law check O2): the next step comes after it.
+        let step: Int
         /// The supplier's name.
         public let supplier: String
         /// The organisation number, normalised, when the row has a valid one.
@@ -37,7 +40,7 @@ public struct PlanBook: Sendable {
         public let categoryCode: String?
         /// The contract ids on the supplier's rows.
         public let contracts: [String]
-        /// The condition level of the supplier's supply-chain track.
+        /// The condition level of the step's track.
         public let condition: ConditionLevel?
         /// The step's due date: the questionnaire's return date.
         public let due: CivilDate?
@@ -98,14 +101,23 @@ public struct PlanBook: Sendable {
                 contractsByKey[key, default: []].append(contract)
             }
         }
-        for reference in Self.planRows(sheets) where Self.taskID(in: sheets, reference) == "O1" {
+        // A supplier with both tracks is asked once: the supply-chain self-assessment, which comes first.
+        let answered = Self.planRows(sheets).compactMap { reference -> (RowReference, Int)? in
+            let condition = ConditionLevel(text: Self.text(in: sheets, reference, .condition))
+            switch Self.taskID(in: sheets, reference) {
+            case "O1": return (reference, 1)
+            case "O2" where condition == .collectiveAgreement: return (reference, 2)
+            default: return nil
+            }
+        }
+        for (reference, step) in answered.sorted(by: { $0.1 < $1.1 }) {
             let key = Self.supplierKey(in: sheets, reference)
             guard !found.contains(where: { $0.supplierKey == key }) else { continue }
             let conditionText = Self.text(in: sheets, reference, .condition)
             let code = Self.text(in: sheets, reference, .categoryCode)
             found.append(
                 SelfAssessment(
-                    reference: reference, supplier: Self.text(in: sheets, reference, .supplier),
+                    reference: reference, step: step, supplier: Self.text(in: sheets, reference, .supplier),
                     orgNumber: OrgNumber.parse(Self.text(in: sheets, reference, .orgNumber)).map(\.description),
                     supplierKey: key,
                     categories: Self.text(in: sheets, reference, .category).components(separatedBy: "; ")
@@ -116,7 +128,9 @@ public struct PlanBook: Sendable {
                     status: FollowUpStatus(label: Self.text(in: sheets, reference, .status)),
                     conditionText: conditionText))
         }
-        selfAssessments = found
+        selfAssessments = found.sorted {
+            ($0.reference.sheet, $0.reference.row) < ($1.reference.sheet, $1.reference.row)
+        }
         var digest = SHA256()
         let lines = found.map { "\($0.supplierKey)\t\($0.due?.iso8601 ?? "")" }.sorted()
         let joined = Array(("kedja-plan-v1\n" + lines.joined(separator: "\n")).utf8)
@@ -188,7 +202,7 @@ public struct PlanBook: Sendable {
     }
 
     /// The row of the cascade step after the self-assessment of `entry`: the same supplier's row on the same track
-    /// (the same Condition) whose task is the lowest O-step after O1.
+    /// (the same Condition) whose task is the lowest O-step after the entry's own.
     func nextStep(after entry: SelfAssessment) -> RowReference? {
         var best: (number: Int, reference: RowReference)?
         for reference in Self.planRows(sheets)
@@ -196,7 +210,7 @@ public struct PlanBook: Sendable {
             && Self.text(in: sheets, reference, .condition) == entry.conditionText
         {
             let id = Self.taskID(in: sheets, reference)
-            guard id.hasPrefix("O"), let number = Int(id.dropFirst()), number > 1 else { continue }
+            guard id.hasPrefix("O"), let number = Int(id.dropFirst()), number > entry.step else { continue }
             if best == nil || number < best!.number { best = (number, reference) }
         }
         return best?.reference

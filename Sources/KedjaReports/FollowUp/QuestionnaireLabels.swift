@@ -57,6 +57,14 @@ enum QuestionnairePhrases {
     static let keySheet = "Kedja"
     static let title = Phrase(
         sv: "Självskattning – ansvarsfulla leveranskedjor", en: "Self-assessment – responsible supply chains")
+    /// The title of the questionnaire that checks labour-law conditions in a contract performed in Sweden.
+    static let labourTitle = Phrase(
+        sv: "Kontroll av arbetsrättsliga villkor", en: "Check of labour-law conditions")
+
+    /// The title for a questionnaire at `level`.
+    static func title(for level: QuestionLevel) -> Phrase {
+        level == .collectiveAgreement ? labourTitle : title
+    }
     static let supplier = Phrase(sv: "Leverantör", en: "Supplier")
     static let orgNumber = Phrase(sv: "Org.nr", en: "Org. number")
     static let contracts = Phrase(sv: "Avtal", en: "Contracts")
@@ -70,13 +78,23 @@ enum QuestionnairePhrases {
         en: "Pick an answer from the list: Yes, Partly, No or Not applicable.")
 
     /// The instruction sheet's paragraphs.
-    static func howTo(returnBy: String, sheet: String) -> [Phrase] {
+    static func howTo(returnBy: String, sheet: String, level: QuestionLevel) -> [Phrase] {
         [
-            Phrase(
-                sv: "Vi följer upp de särskilda kontraktsvillkoren om ansvarsfulla leveranskedjor i vårt avtal med er. "
-                    + "Besvara frågorna på bladet \(sheet) för den produktion som levereras till oss.",
-                en: "We follow up the special contract conditions on responsible supply chains in our contract with "
-                    + "you. Answer the questions on the sheet \(sheet) for the production that supplies us."),
+            level == .collectiveAgreement
+                ? Phrase(
+                    sv:
+                        "Vi följer upp de arbetsrättsliga villkoren (lön, arbetstid och semester enligt kollektivavtal) "
+                        + "i vårt avtal med er. Besvara frågorna på bladet \(sheet) för dem som arbetar i uppdraget, "
+                        + "era underleverantörers personal inräknad, och bifoga de underlag som efterfrågas.",
+                    en: "We follow up the labour-law conditions (pay, working hours and leave as the collective "
+                        + "agreement sets) in our contract with you. Answer the questions on the sheet \(sheet) for "
+                        + "those who work on the contract, your sub-contractors' staff included, and attach the "
+                        + "documents asked for.")
+                : Phrase(
+                    sv: "Vi följer upp de särskilda kontraktsvillkoren om ansvarsfulla leveranskedjor i vårt avtal med "
+                        + "er. Besvara frågorna på bladet \(sheet) för den produktion som levereras till oss.",
+                    en: "We follow up the special contract conditions on responsible supply chains in our contract "
+                        + "with you. Answer the questions on the sheet \(sheet) for the production that supplies us."),
             Phrase(
                 sv: "Välj Ja, Delvis, Nej eller Ej tillämpligt i kolumnen Svar. Förklara i Kommentar, särskilt vid "
                     + "Delvis och Nej, och skriv i Underlag vilka dokument ni bifogar.",

@@ -10,6 +10,8 @@ public struct Questionnaire: Sendable {
     public let questions: [Question]
     /// The risk areas at issue in its categories.
     public let areas: Set<RiskArea>
+    /// The question level its condition asks for: the chain's questions, or the labour-law ones.
+    public var level: QuestionLevel { QuestionLevel(entry.condition) }
     /// The plan's identity (``PlanBook/planID``).
     public let planID: String
     /// The plan's file name, for the instruction sheet and messages.
@@ -71,7 +73,7 @@ public enum QuestionnaireWorkbook {
     public static func write(
         _ questionnaire: Questionnaire, language: Language, to path: String, created: Date
     ) throws {
-        let title = QuestionnairePhrases.title.text(language)
+        let title = QuestionnairePhrases.title(for: questionnaire.level).text(language)
         _ = try WorkbookFile.write(to: path, title: title, language: language, created: created) { workbook in
             let instructions = try workbook.addWorksheet(name: QuestionnairePhrases.instructionSheet.text(language))
             let sheet = try workbook.addWorksheet(name: QuestionnairePhrases.sheet.text(language))
@@ -116,7 +118,7 @@ public enum QuestionnaireWorkbook {
         }
         row += 1
         for paragraph in QuestionnairePhrases.howTo(
-            returnBy: returnBy, sheet: QuestionnairePhrases.sheet.text(language))
+            returnBy: returnBy, sheet: QuestionnairePhrases.sheet.text(language), level: questionnaire.level)
         {
             let text = paragraph.text(language)
             try sheet.write(row: row, col: 1, string: text, style: Styles.wrapped)
