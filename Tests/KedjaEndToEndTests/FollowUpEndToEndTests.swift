@@ -254,6 +254,8 @@ private let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/l
             steps.map { ("\($0["Task"] ?? "")", "\($0["Status"] ?? "")") }, uniquingKeysWith: { first, _ in first })
         #expect(status == ["T4": "Covered", "O2": "Deviation", "O4": "Planned", "O5": "Conditional"], "\(status)")
         #expect(try Self.rows(followed, "Deviations").first?["Id"] as? String == "K1")
+        let check = try #require(steps.first { $0["Task"] as? String == "O2" })
+        #expect((check["Comment"] as? String ?? "").hasPrefix("Check of the conditions answered: 1 deviation"))
     }
 
     /// The days a round gives come from settings.csv: the corrective-action deadline and a planned step's due date.

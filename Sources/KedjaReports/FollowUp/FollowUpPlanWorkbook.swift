@@ -37,20 +37,31 @@ enum DeviationColumn: Int, CaseIterable {
 /// The follow-up's words in the plan.
 enum FollowUpPhrases {
     static let deviationsSheet = Phrase(sv: "Avvikelser", en: "Deviations")
-    /// The start of every note `kedja followup` writes into a self-assessment's comment.
-    static let notePrefixes = ["Självskattning besvarad", "Självskattning återsänd", "Self-assessment "]
+    /// The start of every note `kedja followup` writes into a self-assessment's comment (or a labour-law check's).
+    static let notePrefixes = [
+        "Självskattning besvarad", "Självskattning återsänd", "Self-assessment ", "Kontrollen besvarad",
+        "Kontrollen återsänd", "Check of the conditions ",
+    ]
+
+    /// What the questionnaire was, for the notes: a self-assessment, or the check of labour-law conditions.
+    static func subject(_ entry: PlanBook.SelfAssessment) -> Phrase {
+        entry.condition == .collectiveAgreement
+            ? Phrase(sv: "Kontrollen", en: "Check of the conditions")
+            : Phrase(sv: "Självskattning", en: "Self-assessment")
+    }
     /// The start of the planner's and followup's notes on a later step, replaced when the step is planned.
     static let stepNotePrefixes = ["Villkorad:", "Conditional:", "Planerad:", "Planned:"]
 
     static func note(_ outcome: FollowUpRound.Outcome, language: Language) -> String {
         let questionnaire = outcome.questionnaire
+        let subject = Self.subject(outcome.entry)
         let count = questionnaire.responses.count
         let missing = questionnaire.unanswered.map(\.id).joined(separator: ", ")
         switch outcome.status {
         case .done:
             return Phrase(
-                sv: "Självskattning besvarad: alla \(count) frågor utan avvikelser.",
-                en: "Self-assessment answered: all \(count) questions without deviations."
+                sv: "\(subject.sv) besvarad: alla \(count) frågor utan avvikelser.",
+                en: "\(subject.en) answered: all \(count) questions without deviations."
             ).text(language)
         case .deviation:
             let list = questionnaire.deviations.map { "\($0.id) \($0.answer?.label(language) ?? "")" }
@@ -58,10 +69,10 @@ enum FollowUpPhrases {
             let deviations = questionnaire.deviations.count
             var text = Phrase(
                 sv:
-                    "Självskattning besvarad: \(deviations) \(deviations == 1 ? "avvikelse" : "avvikelser") (\(list)), se bladet "
+                    "\(subject.sv) besvarad: \(deviations) \(deviations == 1 ? "avvikelse" : "avvikelser") (\(list)), se bladet "
                     + "Avvikelser; åtgärdas senast \(outcome.deadline?.iso8601 ?? "").",
                 en:
-                    "Self-assessment answered: \(deviations) \(deviations == 1 ? "deviation" : "deviations") (\(list)), see the sheet "
+                    "\(subject.en) answered: \(deviations) \(deviations == 1 ? "deviation" : "deviations") (\(list)), see the sheet "
                     + "Deviations; to be corrected by \(outcome.deadline?.iso8601 ?? "")."
             ).text(language)
             if !missing.isEmpty {
@@ -70,9 +81,9 @@ enum FollowUpPhrases {
             return text
         default:
             return Phrase(
-                sv: "Självskattning återsänd men ofullständig: \(questionnaire.unanswered.count) av \(count) frågor "
+                sv: "\(subject.sv) återsänd men ofullständig: \(questionnaire.unanswered.count) av \(count) frågor "
                     + "obesvarade (\(missing)).",
-                en: "Self-assessment returned incomplete: \(questionnaire.unanswered.count) of \(count) questions "
+                en: "\(subject.en) returned incomplete: \(questionnaire.unanswered.count) of \(count) questions "
                     + "unanswered (\(missing))."
             ).text(language)
         }
@@ -82,10 +93,13 @@ enum FollowUpPhrases {
         questionnaire.deviations.map { "\($0.id): \($0.answer?.label(language) ?? "")" }.joined(separator: "; ")
     }
 
-    static func nextStepNote(deviations: Int, language: Language) -> String {
-        Phrase(
-            sv: "Planerad: självskattningen visade \(deviations) \(deviations == 1 ? "avvikelse" : "avvikelser").",
-            en: "Planned: the self-assessment showed \(deviations) \(deviations == 1 ? "deviation" : "deviations")."
+    static func nextStepNote(deviations: Int, after entry: PlanBook.SelfAssessment, language: Language) -> String {
+        let labour = entry.condition == .collectiveAgreement
+        return Phrase(
+            sv: "Planerad: \(labour ? "kontrollen av villkoren" : "självskattningen") visade \(deviations) "
+                + "\(deviations == 1 ? "avvikelse" : "avvikelser").",
+            en: "Planned: the \(labour ? "check of the conditions" : "self-assessment") showed \(deviations) "
+                + "\(deviations == 1 ? "deviation" : "deviations")."
         ).text(language)
     }
 }
@@ -177,7 +191,8 @@ public enum FollowUpPlanWorkbook {
                         comment(
                             PlanBook.text(in: sheets, next, .comment), replacing: FollowUpPhrases.stepNotePrefixes,
                             with: FollowUpPhrases.nextStepNote(
-                                deviations: outcome.questionnaire.deviations.count, language: language))))
+                                deviations: outcome.questionnaire.deviations.count, after: outcome.entry,
+                                language: language))))
             }
             if PlanBook.date(PlanBook.cell(in: sheets, next, .due)) == nil,
                 let due = outcome.entry.due?.adding(days: round.settings.nextStepDays)
