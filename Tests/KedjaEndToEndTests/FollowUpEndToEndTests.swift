@@ -8,17 +8,9 @@ private let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/l
 /// The follow-up round trip: `kedja questionnaires` writes a self-assessment workbook per supplier from a plan,
 /// suppliers fill them in (openpyxl here), and `kedja followup` reads them back into the plan.
 @Suite struct FollowUpEndToEndTests {
-    /// Four goods suppliers with a self-assessment each, and a builder (labour-conditions track, no self-assessment).
-    static let ledger = """
-        Leverantörsnummer;Leverantörsnamn;Organisationsnummer;CPV-kod;Beskrivning;Belopp;Fakturadatum
-        101;Textil AB;556100-0018;18100000;Arbetskläder;1000000,00;2025-03-01
-        101;Textil AB;556100-0018;30200000;Surfplattor;800000,00;2025-03-02
-        102;Solkraft AB;556200-0025;09331200;Solpaneler;900000,00;2025-04-01
-        103;Datorer AB;556300-0032;30200000;Datorer;700000,00;2025-05-01
-        104;Bygg AB;556400-0049;45000000;Ombyggnad skola;600000,00;2025-06-01
-        105;Kläder AB;556500-0055;18100000;Kläder;550000,00;2025-07-01
-
-        """
+    /// Four goods suppliers with a self-assessment each, and a builder (labour-conditions track, no self-assessment
+    /// without a contract): the contracts suite's ledger.
+    static let ledger = ContractsEndToEndTests.ledger
 
     /// Fills a questionnaire with openpyxl: `yes` answers every question Yes, `one-no` answers the first No (with a
     /// comment) and the rest Yes, `half` answers only the first half; saved under a new name.

@@ -87,6 +87,18 @@ import Darwin
         return result?.status == 0
     }()
 
+    /// Runs `setup` (which mounts the small disk) and then kedja with `arguments` (`$1` is the sample ledger) in
+    /// `folder`, in a private user and mount namespace.
+    static func runOnSmallDisk(_ setup: String, _ arguments: String, in folder: URL) throws -> Kedja.Result {
+        try Kedja.runProcess(
+            "/usr/bin/env",
+            [
+                "unshare", "--user", "--map-root-user", "--mount", "sh", "-c", "\(setup) && exec \"$0\" \(arguments)",
+                Kedja.binary, Kedja.sampleLedger,
+            ],
+            in: folder)
+    }
+
     @Test(
         .enabled(
             if: canMountSmallDisk,
@@ -98,12 +110,8 @@ import Darwin
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("small"), withIntermediateDirectories: true)
         // 40 KiB of disk: the register of the sample ledger does not fit.
-        let script =
-            "mount -t tmpfs -o size=40k tmpfs small && exec \"$0\" register \"$1\" -o small/register.xlsx --lang en"
-        let result = try Kedja.runProcess(
-            "/usr/bin/env",
-            ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script, Kedja.binary, Kedja.sampleLedger],
-            in: folder)
+        let result = try Self.runOnSmallDisk(
+            "mount -t tmpfs -o size=40k tmpfs small", "register \"$1\" -o small/register.xlsx --lang en", in: folder)
         #expect(result.status == 73, "\(result.stderr)")
         #expect(
             result.stderr.contains("small/register.xlsx: cannot write the output: No space left on device"),
@@ -145,13 +153,9 @@ import Darwin
                 at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
         }
         // $TMPDIR with 8 KiB free: libxlsxwriter's temporary parts do not fit, the output folder has room.
-        let script =
-            "mount -t tmpfs -o size=200k tmpfs small && head -c 194560 /dev/zero > small/filler && "
-            + "TMPDIR=small exec \"$0\" register \"$1\" -o out/register.xlsx --lang en"
-        let result = try Kedja.runProcess(
-            "/usr/bin/env",
-            ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script, Kedja.binary, Kedja.sampleLedger],
-            in: folder)
+        let result = try Self.runOnSmallDisk(
+            "mount -t tmpfs -o size=200k tmpfs small && head -c 194560 /dev/zero > small/filler && export TMPDIR=small",
+            "register \"$1\" -o out/register.xlsx --lang en", in: folder)
         #expect(result.status == 73, "\(result.stderr)")
         #expect(
             result.stderr.contains("out/register.xlsx: cannot write the output: No space left on device"),

@@ -266,18 +266,9 @@ public enum FollowUpPlanWorkbook {
             }
         }
         try heights.apply(to: written)
-        guard let statusColumn = sheet.columns[.status] else { return }
-        let statusRange = CellRange(
-            firstRow: 1, firstCol: statusColumn, lastRow: ExcelLimits.rowCount - 1, lastCol: statusColumn)
-        try written.dataValidationList(
-            statusRange, values: FollowUpStatus.allCases.map { $0.label(language) },
-            errorMessage: PlanPhrases.statusError.text(language))
-        for status in FollowUpStatus.allCases {
-            let colours = Palette.statusFill(status)
-            try written.conditionalFormat(
-                statusRange,
-                rule: .cellEqualsText(
-                    status.label(language), style: CellStyle(fontColor: colours.text, fillColor: colours.fill)))
+        if let statusColumn = sheet.columns[.status] {
+            try PlanWorkbook.markStatuses(
+                on: written, statusColumn: statusColumn, dueColumn: sheet.columns[.due], language: language)
         }
         let lastRow = max(sheet.cells.count - 1, 1)
         let lastColumn = max(columnCount - 1, 0)

@@ -170,25 +170,8 @@ public enum PlanWorkbook {
             try heights.apply(row: row, to: sheet)
         }
 
-        let wholeStatusColumn = wholeColumn(.status)
-        try sheet.dataValidationList(
-            wholeStatusColumn, values: labels.statuses, errorMessage: PlanPhrases.statusError.text(language))
-        for status in FollowUpStatus.allCases {
-            let colours = Palette.statusFill(status)
-            try sheet.conditionalFormat(
-                wholeStatusColumn,
-                rule: .cellEqualsText(
-                    status.label(language), style: CellStyle(fontColor: colours.text, fillColor: colours.fill)))
-        }
-        // A due date passed while the step is not done turns red; Excel re-evaluates TODAY() on opening.
-        let dueCell = "$\(CellRange.columnName(PlanColumn.due.index))2"
-        let statusCell = "$\(CellRange.columnName(PlanColumn.status.index))2"
-        let done = FollowUpStatus.done.label(language)
-        try sheet.conditionalFormat(
-            wholeColumn(.due),
-            rule: .formula(
-                "AND(ISNUMBER(\(dueCell)),\(dueCell)<TODAY(),\(statusCell)<>\"\(done)\")",
-                style: CellStyle(bold: true, fontColor: Palette.alert, fillColor: Palette.fill(.high))))
+        try markStatuses(
+            on: sheet, statusColumn: PlanColumn.status.index, dueColumn: PlanColumn.due.index, language: language)
 
         let lastColumn = headers.count - 1
         try sheet.freezePanes(row: 1, col: 1)
@@ -312,8 +295,32 @@ public enum PlanWorkbook {
     }
 
     /// A column from below the header to the sheet's last row, so rows the team adds get the same rules.
-    private static func wholeColumn(_ column: PlanColumn) -> CellRange {
-        CellRange(firstRow: 1, firstCol: column.index, lastRow: ExcelLimits.rowCount - 1, lastCol: column.index)
+    /// The Status column's drop-down and colours, and a due date passed while its step is not done in red (Excel
+    /// re-evaluates TODAY() on opening): on the plan's own sheets and on the plan `kedja followup` writes, where the
+    /// team may have moved the columns.
+    static func markStatuses(on sheet: Worksheet, statusColumn: Int, dueColumn: Int?, language: Language) throws {
+        func wholeColumn(_ column: Int) -> CellRange {
+            CellRange(firstRow: 1, firstCol: column, lastRow: ExcelLimits.rowCount - 1, lastCol: column)
+        }
+        try sheet.dataValidationList(
+            wholeColumn(statusColumn), values: FollowUpStatus.allCases.map { $0.label(language) },
+            errorMessage: PlanPhrases.statusError.text(language))
+        for status in FollowUpStatus.allCases {
+            let colours = Palette.statusFill(status)
+            try sheet.conditionalFormat(
+                wholeColumn(statusColumn),
+                rule: .cellEqualsText(
+                    status.label(language), style: CellStyle(fontColor: colours.text, fillColor: colours.fill)))
+        }
+        guard let dueColumn else { return }
+        let dueCell = "$\(CellRange.columnName(dueColumn))2"
+        let statusCell = "$\(CellRange.columnName(statusColumn))2"
+        let done = FollowUpStatus.done.label(language)
+        try sheet.conditionalFormat(
+            wholeColumn(dueColumn),
+            rule: .formula(
+                "AND(ISNUMBER(\(dueCell)),\(dueCell)<TODAY(),\(statusCell)<>\"\(done)\")",
+                style: CellStyle(bold: true, fontColor: Palette.alert, fillColor: Palette.fill(.high))))
     }
 
     /// Status, meaning (or explanation, or source) and year.

@@ -19,32 +19,19 @@ struct FollowupCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The plan to write (XLSX); may be PLAN itself.")
     var output: String
 
-    @Option(
-        help:
-            "Folder of rule tables to use instead of the built-in set (settings.csv: corrective_action_days, next_step_days); also KEDJA_TEMPLATES."
-    )
-    var templates: String?
-
-    @OptionGroup var languageOption: LanguageOption
-
-    @Flag(help: "No report on standard error.")
-    var quiet = false
-
-    @Flag(help: "Print the summary as one JSON object on standard output.")
-    var json = false
+    @OptionGroup var options: PlanFileOptions
 
     func run() throws {
-        let language = languageOption.language
+        let language = options.language
         let messages = Messages(language)
         try reportingFailures(language) {
-            guard FileManager.default.fileExists(atPath: plan) else { throw FollowUpInputError(path: plan) }
-            let book = try PlanBook.read(path: plan)
+            let book = try options.readPlan(plan)
             let paths = try FollowUpRound.questionnairePaths(answers)
-            let set = try TemplateSet.load(from: try existingTemplates(templates.map { URL(fileURLWithPath: $0) }))
+            let set = try options.templateSet()
             let round = FollowUpRound(plan: book, paths: paths, settings: set.planning)
             try FollowUpPlanWorkbook.write(round, to: output, created: DocumentProperties.creationTime())
             let count = { (status: FollowUpStatus) in round.outcomes.filter { $0.status == status }.count }
-            let quietly = quiet || json
+            let quietly = options.quietly
             note(
                 messages.followUpSummary(
                     output: output, read: round.read, matched: round.outcomes.count, rejected: round.rejected.count,
@@ -57,7 +44,7 @@ struct FollowupCommand: ParsableCommand {
             for entry in round.notReturned {
                 note(messages.reminder(entry.supplier, due: entry.due?.iso8601 ?? ""), quiet: quietly)
             }
-            guard json else { return }
+            guard options.json else { return }
             let object: [String: Any] = [
                 "command": "followup", "plan": plan, "plan_id": book.planID,
                 "questionnaires_read": round.read, "matched": round.outcomes.count,

@@ -19,24 +19,14 @@ struct QuestionnairesCommand: ParsableCommand {
                 + "Questionnaires next to PLAN).", valueName: "dir"))
     var outDir: String?
 
-    @Option(help: "Folder of rule tables to use instead of the built-in set (questions.csv); also KEDJA_TEMPLATES.")
-    var templates: String?
-
-    @OptionGroup var languageOption: LanguageOption
-
-    @Flag(help: "No report on standard error.")
-    var quiet = false
-
-    @Flag(help: "Print the summary as one JSON object on standard output.")
-    var json = false
+    @OptionGroup var options: PlanFileOptions
 
     func run() throws {
-        let language = languageOption.language
+        let language = options.language
         let messages = Messages(language)
         try reportingFailures(language) {
-            guard FileManager.default.fileExists(atPath: plan) else { throw FollowUpInputError(path: plan) }
-            let book = try PlanBook.read(path: plan)
-            let set = try TemplateSet.load(from: try existingTemplates(templates.map { URL(fileURLWithPath: $0) }))
+            let book = try options.readPlan(plan)
+            let set = try options.templateSet()
             let questionnaires = Questionnaire.planned(in: book, templates: set)
             let folder =
                 outDir
@@ -77,9 +67,9 @@ struct QuestionnairesCommand: ParsableCommand {
                 messages.questionnairesWritten(
                     questionnaires.count, folder: folder, plan: plan,
                     covered: book.selfAssessments.count - questionnaires.count),
-                quiet: quiet || json)
-            for line in lines { note(line, quiet: quiet || json) }
-            if json {
+                quiet: options.quietly)
+            for line in lines { note(line, quiet: options.quietly) }
+            if options.json {
                 let object: [String: Any] = [
                     "command": "questionnaires", "plan": plan, "plan_id": book.planID,
                     "questionnaires": written, "outputs": written.compactMap { $0["path"] as? String },
