@@ -272,6 +272,29 @@ private let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/l
         #expect(deviations.first?["Deadline"] as? String == "2026-03-02", "\(deviations)")
     }
 
+    /// A Deviations sheet whose Supplier header was renamed is refused, naming the sheet, rather than its rows
+    /// being dropped from next period's plan.
+    @Test func aDeviationsSheetWithoutItsSupplierColumnIsRefused() throws {
+        let (folder, followed) = try Self.followedUpWithOneDeviation()
+        _ = try Kedja.python(
+            """
+            import sys, openpyxl
+            book = openpyxl.load_workbook(sys.argv[1])
+            book["Deviations"].cell(1, 1).value = "Företag"
+            book.save(sys.argv[1])
+            """, [followed])
+        let next = folder.appendingPathComponent("plan-2027.xlsx").path
+        let made = try Kedja.run([
+            "plan", folder.appendingPathComponent("reskontra.csv").path, "--start", "2027-01-01", "--previous",
+            followed, "-o", next, "--lang", "en",
+        ])
+        #expect(made.status == 65, "\(made.stderr)")
+        #expect(
+            made.stderr.contains("sheet 'Deviations': row 1 has no 'Leverantör' or 'Supplier' column"), "\(made.stderr)"
+        )
+        #expect(!FileManager.default.fileExists(atPath: next))
+    }
+
     /// The plan followup writes prints like the plan it read: wrapped texts with the rows their height, and the guide
     /// and task legend on A4 landscape pages one page wide with the plan's title.
     @Test func theFollowedUpPlanPrintsLikeThePlan() throws {

@@ -11,14 +11,14 @@ enum DeviationLog {
     /// One row, by column; columns the sheet lacks are absent.
     typealias Row = [DeviationColumn: XlsxCell]
 
-    /// The rows of a Deviations sheet (`cells`, its first row the header, in either language); rows without a
-    /// supplier are left out, and a sheet without a Supplier column gives none.
-    static func rows(of cells: [[XlsxCell]]) -> [Row] {
-        guard
-            let columns = try? PeriodSheets.columns(
-                of: cells.first ?? [], named: DeviationColumn.allCases.map { ($0, $0.header) }, required: [.supplier],
-                path: "", sheet: "")
-        else { return [] }
+    /// The rows of the Deviations sheet `sheet` of the workbook at `path` (`cells`, its first row the header, in
+    /// either language); rows without a supplier are left out.
+    ///
+    /// - Throws: ``PreviousPeriodError`` when the sheet has no Supplier column: its rows would otherwise be lost.
+    static func rows(of cells: [[XlsxCell]], sheet: String, path: String) throws -> [Row] {
+        let columns = try PeriodSheets.columns(
+            of: cells.first ?? [], named: DeviationColumn.allCases.map { ($0, $0.header) }, required: [.supplier],
+            path: path, sheet: sheet)
         return cells.dropFirst().compactMap { row in
             var values: Row = [:]
             for (column, index) in columns where index < row.count && !row[index].isEmpty {

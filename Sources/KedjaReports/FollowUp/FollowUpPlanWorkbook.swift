@@ -114,7 +114,7 @@ public enum FollowUpPlanWorkbook {
         let language = plan.language
         var sheets = plan.sheets
         apply(round, to: &sheets, language: language)
-        let deviationRows = deviationRows(round, sheets: sheets, language: language)
+        let deviationRows = try deviationRows(round, sheets: sheets, language: language)
         let lastPlanSheet = sheets.lastIndex(where: \.isPlan) ?? 0
         let title = PlanPhrases.title.text(language)
         _ = try WorkbookFile.write(to: path, title: title, language: language, created: created) { workbook in
@@ -206,11 +206,12 @@ public enum FollowUpPlanWorkbook {
     /// No or Partly of this round, in plan order.
     static func deviationRows(
         _ round: FollowUpRound, sheets: [PlanBook.Sheet], language: Language
-    ) -> [DeviationLog.Row] {
+    ) throws -> [DeviationLog.Row] {
         let matchedKeys = Set(round.outcomes.map(\.entry.supplierKey))
         var rows: [DeviationLog.Row] = []
         for sheet in sheets where isDeviationSheet(sheet) {
-            rows += DeviationLog.rows(of: sheet.cells).filter { !matchedKeys.contains(DeviationLog.supplierKey($0)) }
+            rows += try DeviationLog.rows(of: sheet.cells, sheet: sheet.name, path: round.plan.path)
+                .filter { !matchedKeys.contains(DeviationLog.supplierKey($0)) }
         }
         for outcome in round.outcomes {
             let file = (outcome.questionnaire.path as NSString).lastPathComponent

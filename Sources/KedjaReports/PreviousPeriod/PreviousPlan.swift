@@ -92,7 +92,7 @@ public struct PreviousPlan: Sendable {
             }
         }
         let deviations = try reader.sheetNames.filter { PeriodSheets.isPart($0, of: FollowUpPhrases.deviationsSheet) }
-            .flatMap { DeviationLog.rows(of: try reader.readSheet($0)) }
+            .flatMap { try DeviationLog.rows(of: try reader.readSheet($0), sheet: $0, path: path) }
         return PreviousPlan(path: path, rows: rows, deviations: deviations)
     }
 }
