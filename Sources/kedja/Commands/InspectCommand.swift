@@ -109,8 +109,9 @@ struct InspectReport {
         lines.append(
             label(sv: "Poster:", en: "Records:")
                 + say(
-                    sv: "\(summary.rowsRead) lästa, \(summary.rowsWritten) godtagna, \(summary.rowsRejected) avvisade"
-                        + (blank > 0 ? ", \(blank) tomma rader överhoppade" : ""),
+                    sv: "\(Messages.grouped(summary.rowsRead)) lästa, \(Messages.grouped(summary.rowsWritten)) "
+                        + "godtagna, \(Messages.grouped(summary.rowsRejected)) avvisade"
+                        + (blank > 0 ? ", \(Messages.grouped(blank)) tomma rader överhoppade" : ""),
                     en: "\(summary.rowsRead) read, \(summary.rowsWritten) accepted, \(summary.rowsRejected) rejected"
                         + (blank > 0 ? ", \(blank) blank lines skipped" : "")))
         if let quotes = summary.details["fields_with_literal_quotes"].flatMap({ Int($0) }) {

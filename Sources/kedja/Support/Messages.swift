@@ -32,7 +32,7 @@ struct Messages {
 
     /// A count as Swedish messages write it: thousands grouped with U+00A0 NO-BREAK SPACE, as amounts are
     /// (`100 000`). English messages print counts plain. Record and line numbers are names, never grouped.
-    private static func grouped(_ count: Int) -> String {
+    static func grouped(_ count: Int) -> String {
         count < 0 ? "-" + grouped(-count) : Amount.grouped(String(count), by: "\u{00A0}")
     }
 
